@@ -1,0 +1,59 @@
+/**
+ * The library entry points: `analyze` one input, `analyzeMany` a stream of them. The CLI, server
+ * and web app call these and nothing deeper.
+ */
+import { Doc, type DocMeta } from './core/document.js';
+import { E, fail } from './core/errors.js';
+import { normalize } from './input/normalize.js';
+import { createPipeline, DEFAULT_PIPELINE } from './registry.js';
+import { toResult, type AnalysisResult } from './result.js';
+
+/** What can be analysed: plain text, or text/HTML with metadata already known. */
+export type Input =
+  | string
+  | {
+      text?: string;
+      html?: string;
+      url?: string;
+      id?: string;
+      title?: string;
+      date?: string;
+      byline?: string;
+      source?: string;
+    };
+
+export interface AnalyzeOptions {
+  /** Component names, in order (default: DEFAULT_PIPELINE). */
+  pipeline?: readonly string[];
+}
+
+/** Upper bound on text we analyse in one document (code units); bigger input is refused, not truncated. */
+export const MAX_TEXT = 5_000_000;
+
+export async function toDoc(input: Input): Promise<Doc> {
+  const raw = typeof input === 'string' ? { text: input } : input;
+  let text = raw.text;
+  const meta: DocMeta = { id: raw.id, title: raw.title, date: raw.date, byline: raw.byline, source: raw.source, url: raw.url };
+  if (text === undefined && raw.html !== undefined) {
+    const { fromHtml } = await import('./input/html.js');
+    const page = fromHtml(raw.html, raw.url);
+    text = page.text;
+    for (const [k, v] of Object.entries(page.meta)) if ((meta as Record<string, unknown>)[k] == null) (meta as Record<string, unknown>)[k] = v;
+  }
+  if (text === undefined) fail(E.EMPTY_INPUT, 'input has neither "text" nor "html"');
+  if (text.length > MAX_TEXT) fail(E.INPUT_TOO_LARGE, `text is ${text.length} characters; the limit is ${MAX_TEXT}`);
+  if (text.trim() === '') fail(E.EMPTY_INPUT, 'input text is empty');
+  const n = normalize(text);
+  return new Doc(n.text, meta, text, n.edits);
+}
+
+export async function analyze(input: Input, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const pipeline = await createPipeline(options.pipeline ?? DEFAULT_PIPELINE);
+  const doc = pipeline.run(await toDoc(input));
+  return toResult(doc, pipeline.names);
+}
+
+/** Stream inputs through the pipeline in order (see batch.ts for the multi-core version). */
+export async function* analyzeMany(inputs: AsyncIterable<Input> | Iterable<Input>, options: AnalyzeOptions = {}): AsyncGenerator<AnalysisResult> {
+  for await (const input of inputs) yield analyze(input, options);
+}

@@ -1,0 +1,79 @@
+/**
+ * Components and the pipeline that runs them. A component reads a document and returns new
+ * annotations; it never mutates the document itself (the pipeline stores what it returns), so a
+ * component can run anywhere — in a worker thread, on a server — with the same result.
+ */
+import { Doc, type DocMeta, type LayerKey, type Layers, type Span } from './document.js';
+import { E, fail } from './errors.js';
+
+/** What a component returns: spans for the layers it assigns, and metadata fields it fills. */
+export interface Annotations {
+  spans?: { [K in LayerKey]?: Span<Layers[K]>[] };
+  meta?: Partial<DocMeta>;
+}
+
+/** Names used in requires/assigns: a layer key, or `meta.<field>`. */
+export type Provides = LayerKey | `meta.${keyof DocMeta & string}`;
+
+export interface Component {
+  /** Registry name, also written on every span it makes. */
+  readonly name: string;
+  /** Layers or meta fields that must be present before it runs. */
+  readonly requires: readonly Provides[];
+  /** Layers or meta fields it adds. */
+  readonly assigns: readonly Provides[];
+  /** Pure: compute annotations from the document. */
+  annotate(doc: Doc): Annotations;
+}
+
+export class Pipeline {
+  readonly components: readonly Component[];
+
+  /** Checks, at build time, that each component's requirements are assigned by one before it. */
+  constructor(components: readonly Component[], initiallyPresent: readonly Provides[] = []) {
+    const present = new Set<string>(initiallyPresent);
+    for (const c of components) {
+      for (const r of c.requires) {
+        if (!present.has(r)) {
+          fail(E.PIPELINE_ORDER, `component "${c.name}" requires "${r}", which no earlier component assigns`);
+        }
+      }
+      for (const a of c.assigns) present.add(a);
+    }
+    this.components = components;
+  }
+
+  get names(): string[] {
+    return this.components.map((c) => c.name);
+  }
+
+  /** Run every component over one document, storing what each returns. */
+  run(doc: Doc): Doc {
+    for (const c of this.components) apply(doc, c, c.annotate(doc));
+    return doc;
+  }
+
+  /** Stream documents through the pipeline. */
+  async *pipe(docs: AsyncIterable<Doc> | Iterable<Doc>): AsyncGenerator<Doc> {
+    for await (const doc of docs) yield this.run(doc);
+  }
+}
+
+function apply(doc: Doc, c: Component, out: Annotations): void {
+  const allowed = new Set<string>(c.assigns);
+  for (const [key, spans] of Object.entries(out.spans ?? {})) {
+    if (!allowed.has(key)) fail(E.COMPONENT_CONTRACT, `component "${c.name}" returned layer "${key}" it does not assign`);
+    const existing = doc.has(key as LayerKey) ? doc.spans(key as LayerKey) : [];
+    doc.setLayer(key as LayerKey, [...existing, ...(spans as Span<never>[])] as never);
+  }
+  if (out.meta) {
+    for (const [field, value] of Object.entries(out.meta)) {
+      if (!allowed.has(`meta.${field}`)) fail(E.COMPONENT_CONTRACT, `component "${c.name}" returned meta.${field} it does not assign`);
+      // Metadata given with the input (JSON date, HTML meta) wins over what a component infers.
+      const current = (doc.meta as Record<string, unknown>)[field];
+      if (current === undefined || current === null || (Array.isArray(current) && current.length === 0)) {
+        (doc.meta as Record<string, unknown>)[field] = value;
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Every component slant knows, in one place (spaCy's factories.py is the model), and the default
+ * order. "Where does X happen?" starts here: each entry points into the folder of its analysis.
+ */
+import { E, fail } from './core/errors.js';
+import { Pipeline, type Component } from './core/pipeline.js';
+import { sentences } from './sentences/index.js';
+
+export type Factory = () => Component | Promise<Component>;
+
+export const registry: Record<string, Factory> = {
+  sentences: () => sentences,
+};
+
+/** The default analysis, in order. */
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences'];
+
+const cache = new Map<string, Promise<Pipeline>>();
+
+/** Build (once per list of names) a pipeline; the order is checked by the Pipeline constructor. */
+export function createPipeline(names: readonly string[] = DEFAULT_PIPELINE): Promise<Pipeline> {
+  const key = names.join(',');
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      const components: Component[] = [];
+      for (const name of names) {
+        const factory = registry[name];
+        if (!factory) fail(E.UNKNOWN_COMPONENT, `unknown component "${name}" (known: ${Object.keys(registry).join(', ')})`);
+        components.push(await factory());
+      }
+      return new Pipeline(components);
+    })();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}

@@ -1,0 +1,147 @@
+/**
+ * The analysis result: what `analyze()` returns and what `--format json` prints. Every offset here
+ * counts Unicode code points into `text`. Bump SCHEMA_VERSION when a field changes meaning or goes
+ * away; adding fields is a minor bump.
+ */
+import type { Credit, Doc, Span } from './core/document.js';
+import type { ActorType } from './actors/types.js';
+import './actors/types.js';
+import './techniques/types.js';
+import './relations/types.js';
+import type { Technique } from './techniques/types.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export interface TextRef {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ActorResult {
+  code: string;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  sector: string | null;
+  mentions: Array<TextRef & { via: string }>;
+}
+
+export interface RelationResult {
+  source: string;
+  target: string;
+  kind: string;
+  evidence: TextRef;
+  component: string;
+  confidence: number;
+  explanation: string;
+}
+
+export interface TechniqueResult extends TextRef {
+  technique: Technique;
+  confidence: number;
+  explanation: string;
+  component: string;
+}
+
+export interface MetaResult {
+  title: string | null;
+  date: string | null;
+  dateSource: string | null;
+  byline: string | null;
+  language: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  source: string | null;
+  credits: Credit[];
+}
+
+export interface NormalizationEdit {
+  start: number;
+  end: number;
+  originalStart: number;
+  originalEnd: number;
+  kind: string;
+}
+
+export interface AnalysisResult {
+  schemaVersion: string;
+  id: string | null;
+  text: string;
+  meta: MetaResult;
+  sentences: Array<{ start: number; end: number }>;
+  actors: ActorResult[];
+  relations: RelationResult[];
+  techniques: TechniqueResult[];
+  /** Repairs made to the input text, with offsets in both texts (code points). */
+  normalization: NormalizationEdit[];
+  /** The components that ran, in order. */
+  components: string[];
+}
+
+export function toResult(doc: Doc, components: string[]): AnalysisResult {
+  const cp = doc.codePoints;
+  const ref = (s: { start: number; end: number }): TextRef => ({ start: cp.cp(s.start), end: cp.cp(s.end), text: doc.textOf(s) });
+
+  const actors = new Map<string, ActorResult>();
+  for (const s of doc.spans('actors')) {
+    const d = s.data;
+    let a = actors.get(d.code);
+    if (!a) {
+      a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
+      actors.set(d.code, a);
+    }
+    a.mentions.push({ ...ref(s), via: d.via });
+  }
+
+  const origCp = doc.original === doc.text ? cp : new (cp.constructor as new (t: string) => typeof cp)(doc.original);
+  const m = doc.meta;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: m.id ?? null,
+    text: doc.text,
+    meta: {
+      title: m.title ?? null,
+      date: m.date ?? null,
+      dateSource: m.dateSource ?? null,
+      byline: m.byline ?? null,
+      language: m.language ?? null,
+      url: m.url ?? null,
+      canonicalUrl: m.canonicalUrl ?? null,
+      siteName: m.siteName ?? null,
+      source: m.source ?? null,
+      credits: m.credits ?? [],
+    },
+    sentences: doc.spans('sentences').map((s) => ({ start: cp.cp(s.start), end: cp.cp(s.end) })),
+    actors: [...actors.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.code.localeCompare(b.code)),
+    relations: doc.spans('relations').map((s) => ({
+      source: s.data.source,
+      target: s.data.target,
+      kind: s.data.kind,
+      evidence: ref(s),
+      component: s.component,
+      confidence: s.confidence,
+      explanation: s.reason,
+    })),
+    techniques: doc.spans('techniques').map((s: Span<{ technique: Technique }>) => ({
+      technique: s.data.technique,
+      ...ref(s),
+      confidence: round(s.confidence),
+      explanation: s.reason,
+      component: s.component,
+    })),
+    normalization: doc.edits.map((e) => ({
+      start: cp.cp(e.start),
+      end: cp.cp(e.end),
+      originalStart: origCp.cp(e.originalStart),
+      originalEnd: origCp.cp(e.originalEnd),
+      kind: e.kind,
+    })),
+    components,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,30 @@
+/** The 14 PTC / SemEval-2020 Task 11 technique labels, exactly as printed. */
+export const TECHNIQUES = [
+  'Appeal_to_Authority',
+  'Appeal_to_fear-prejudice',
+  'Bandwagon,Reductio_ad_hitlerum',
+  'Black-and-White_Fallacy',
+  'Causal_Oversimplification',
+  'Doubt',
+  'Exaggeration,Minimisation',
+  'Flag-Waving',
+  'Loaded_Language',
+  'Name_Calling,Labeling',
+  'Repetition',
+  'Slogans',
+  'Thought-terminating_Cliches',
+  'Whataboutism,Straw_Men,Red_Herring',
+] as const;
+
+export type Technique = (typeof TECHNIQUES)[number];
+
+/** Payload of spans in the `techniques` layer. */
+export interface TechniqueSpan {
+  technique: Technique;
+}
+
+declare module '../core/document.js' {
+  interface Layers {
+    techniques: TechniqueSpan;
+  }
+}
