@@ -5,15 +5,17 @@
 import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
+import { meta } from './meta/index.js';
 
 export type Factory = () => Component | Promise<Component>;
 
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
+  meta: () => meta,
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'meta'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 
