@@ -1,0 +1,273 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3 12.x) with numbered migrations, the full
+ * result as JSON plus extracted columns for filtering and sorting, and an FTS5 index over title and
+ * text. Synchronous underneath; async outside so a PostgreSQL store can share the interface.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { E, fail } from '../core/errors.js';
+import type { AnalysisResult } from '../result.js';
+import {
+  MAX_PAGE_SIZE,
+  type DocumentSummary,
+  type Facets,
+  type SearchPage,
+  type SearchQuery,
+  type Store,
+  type StoredDocument,
+} from './types.js';
+import { ftsQuery } from './fts.js';
+
+/** Schema changes in order; the database records how many ran (PRAGMA user_version). Never edit one that shipped. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: documents, their facets, and the full-text index.
+  `CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     created TEXT NOT NULL,
+     title TEXT,
+     date TEXT,
+     language TEXT,
+     url TEXT,
+     words INTEGER NOT NULL,
+     n_techniques INTEGER NOT NULL,
+     summary TEXT NOT NULL,
+     result TEXT NOT NULL
+   );
+   CREATE INDEX documents_created ON documents(created);
+   CREATE INDEX documents_date ON documents(date);
+   CREATE TABLE document_outlets (doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, value TEXT NOT NULL COLLATE NOCASE);
+   CREATE INDEX document_outlets_value ON document_outlets(value, doc);
+   CREATE TABLE document_actors (doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, code TEXT NOT NULL, name TEXT NOT NULL, mentions INTEGER NOT NULL);
+   CREATE INDEX document_actors_code ON document_actors(code, doc);
+   CREATE TABLE document_techniques (doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, technique TEXT NOT NULL, spans INTEGER NOT NULL);
+   CREATE INDEX document_techniques_t ON document_techniques(technique, doc);
+   CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');`,
+];
+
+type Row = { id: string; created: string; summary: string; snippet?: string | null };
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      this.migrate();
+    } catch (err) {
+      fail(E.STORAGE, `cannot open the database ${path}: ${(err as Error).message}`);
+    }
+  }
+
+  /** The schema version the file is at (number of migrations applied). */
+  get version(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const at = this.version;
+    if (at > MIGRATIONS.length) fail(E.STORAGE, `the database ${this.path} has schema ${at}, newer than this slant (${MIGRATIONS.length}); upgrade slant`);
+    for (let i = at; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i]!);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  async put(result: AnalysisResult): Promise<StoredDocument> {
+    const id = newId();
+    const created = new Date().toISOString();
+    const summary = summarize(id, created, result);
+    const json = JSON.stringify({ ...result, id });
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES (?,?,?,?,?,?,?,?,?,?)')
+        .run(id, created, summary.title, summary.date, summary.language, summary.url, summary.words, result.techniques.length, JSON.stringify(summary), json);
+      const o = this.db.prepare('INSERT INTO document_outlets (doc, value) VALUES (?, ?)');
+      for (const v of outletValues(result)) o.run(id, v);
+      const a = this.db.prepare('INSERT INTO document_actors (doc, code, name, mentions) VALUES (?,?,?,?)');
+      for (const x of result.actors) a.run(id, x.code, x.name, x.mentions.length);
+      const t = this.db.prepare('INSERT INTO document_techniques (doc, technique, spans) VALUES (?,?,?)');
+      for (const [k, n] of Object.entries(summary.techniques)) t.run(id, k, n);
+      this.db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)').run(id, summary.title ?? '', result.text);
+    })();
+    return { id, created, result: { ...result, id } };
+  }
+
+  async get(id: string): Promise<StoredDocument | null> {
+    const row = this.db.prepare('SELECT id, created, result FROM documents WHERE id = ?').get(id) as { id: string; created: string; result: string } | undefined;
+    return row ? { id: row.id, created: row.created, result: JSON.parse(row.result) as AnalysisResult } : null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM documents_fts WHERE id = ?').run(id);
+      return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  async search(query: SearchQuery): Promise<SearchPage> {
+    const pageSize = clamp(query.pageSize ?? 20, 1, MAX_PAGE_SIZE);
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const { where, params, fts } = this.where(query);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents d ${fts ? 'JOIN documents_fts f ON f.id = d.id' : ''} ${where}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`${this.select(fts)} ${where} ${orderBy(query, fts)} LIMIT ? OFFSET ?`)
+      .all(...params, pageSize, (page - 1) * pageSize) as Row[];
+    return { total, page, pageSize, items: rows.map(toSummary) };
+  }
+
+  async *each(query: SearchQuery, limit: number): AsyncIterable<StoredDocument> {
+    const { where, params, fts } = this.where(query);
+    const sql = `SELECT d.id, d.created, d.result FROM documents d ${fts ? 'JOIN documents_fts f ON f.id = d.id' : ''} ${where} ${orderBy(query, fts)} LIMIT ?`;
+    for (const row of this.db.prepare(sql).iterate(...params, limit) as Iterable<{ id: string; created: string; result: string }>) {
+      yield { id: row.id, created: row.created, result: JSON.parse(row.result) as AnalysisResult };
+    }
+  }
+
+  async facets(): Promise<Facets> {
+    return {
+      outlets: this.db.prepare('SELECT value, count(DISTINCT doc) AS count FROM document_outlets GROUP BY value COLLATE NOCASE ORDER BY count DESC, value LIMIT 200').all() as Facets['outlets'],
+      actors: this.db.prepare('SELECT code AS value, min(name) AS name, count(*) AS count FROM document_actors GROUP BY code ORDER BY count DESC, code LIMIT 300').all() as Facets['actors'],
+      techniques: this.db.prepare('SELECT technique AS value, count(*) AS count FROM document_techniques GROUP BY technique ORDER BY technique').all() as Facets['techniques'],
+    };
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private select(fts: boolean): string {
+    return fts
+      ? `SELECT d.id, d.created, d.summary, snippet(documents_fts, 2, '', '', ' … ', 24) AS snippet FROM documents d JOIN documents_fts f ON f.id = d.id`
+      : 'SELECT d.id, d.created, d.summary FROM documents d';
+  }
+
+  private where(query: SearchQuery): { where: string; params: unknown[]; fts: boolean } {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    const match = query.q ? ftsQuery(query.q) : null;
+    if (match) {
+      conds.push('documents_fts MATCH ?');
+      params.push(match);
+    }
+    if (query.from) {
+      conds.push('d.date >= ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      // "to 2022-05-05" includes timestamps on that day.
+      conds.push('d.date <= ?');
+      params.push(query.to.length === 10 ? `${query.to}T99` : query.to);
+    }
+    if (query.outlet) {
+      conds.push('d.id IN (SELECT doc FROM document_outlets WHERE value = ?)');
+      params.push(query.outlet);
+    }
+    if (query.actor) {
+      conds.push('d.id IN (SELECT doc FROM document_actors WHERE code = ?)');
+      params.push(query.actor);
+    }
+    if (query.technique) {
+      conds.push('d.id IN (SELECT doc FROM document_techniques WHERE technique = ?)');
+      params.push(query.technique);
+    }
+    if (query.ids) {
+      conds.push(`d.id IN (${query.ids.map(() => '?').join(',') || "''"})`);
+      params.push(...query.ids);
+    }
+    return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, fts: match !== null };
+  }
+}
+
+function orderBy(query: SearchQuery, fts: boolean): string {
+  const sort = query.sort ?? (fts ? 'relevance' : 'created');
+  const dir = (query.order ?? (sort === 'title' ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC';
+  switch (sort) {
+    case 'relevance':
+      // bm25 is smaller for better matches; without a query fall back to newest first.
+      return fts ? `ORDER BY bm25(documents_fts) ${dir === 'DESC' ? 'ASC' : 'DESC'}, d.created DESC` : 'ORDER BY d.created DESC';
+    case 'created':
+      return `ORDER BY d.created ${dir}, d.id`;
+    case 'date':
+      return `ORDER BY d.date IS NULL, d.date ${dir}, d.created DESC`;
+    case 'title':
+      return `ORDER BY d.title IS NULL, d.title COLLATE NOCASE ${dir}, d.created DESC`;
+    case 'techniques':
+      return `ORDER BY d.n_techniques ${dir}, d.created DESC`;
+    case 'words':
+      return `ORDER BY d.words ${dir}, d.created DESC`;
+  }
+}
+
+function toSummary(row: Row): DocumentSummary {
+  const s = JSON.parse(row.summary) as DocumentSummary;
+  return { ...s, snippet: row.snippet ?? s.snippet };
+}
+
+/** The listing columns of a result, computed once at storage. */
+export function summarize(id: string, created: string, r: AnalysisResult): DocumentSummary {
+  const techniques: Record<string, number> = {};
+  for (const t of r.techniques) techniques[t.technique] = (techniques[t.technique] ?? 0) + 1;
+  const words = (r.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return {
+    id,
+    created,
+    title: r.meta.title ?? firstLine(r.text),
+    date: r.meta.date,
+    language: r.meta.language,
+    url: r.meta.canonicalUrl ?? r.meta.url,
+    outlets: outletValues(r),
+    actors: r.actors.map((a) => a.code),
+    techniques,
+    words,
+    snippet: r.text.slice(0, 200).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+function firstLine(text: string): string | null {
+  const line = text.trim().split('\n', 1)[0]?.trim() ?? '';
+  if (!line) return null;
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}
+
+/** Credited outlet names (and codes), the site name and the declared source, without repeats. */
+function outletValues(r: AnalysisResult): string[] {
+  const seen = new Map<string, string>();
+  const add = (v: string | null | undefined): void => {
+    const t = v?.trim();
+    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  };
+  for (const c of r.meta.credits) {
+    add(c.name);
+    add(c.code);
+  }
+  add(r.meta.siteName);
+  add(r.meta.source);
+  return [...seen.values()];
+}
+
+function newId(): string {
+  // 12 characters of base32 (60 bits): short enough for URLs, collision-free in practice.
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(12);
+  let s = '';
+  for (const b of bytes) s += alphabet[b & 31];
+  return s;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Math.floor(x)));
+}
