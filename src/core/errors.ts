@@ -25,6 +25,14 @@ export const E = {
   // storage / server (4xx)
   STORAGE: 401,
   NOT_FOUND: 404,
+  BAD_REQUEST: 410,
+  UNAUTHORIZED: 411,
+  READ_ONLY: 412,
+  TIMEOUT: 413,
+  METHOD_NOT_ALLOWED: 414,
+  UNSUPPORTED_MEDIA: 415,
+  BUSY: 416,
+  UNAVAILABLE: 417,
 } as const;
 
 export type ErrorCode = (typeof E)[keyof typeof E];
