@@ -9,18 +9,17 @@ import { createPipeline, DEFAULT_PIPELINE } from './registry.js';
 import { toResult, type AnalysisResult } from './result.js';
 
 /** What can be analysed: plain text, or text/HTML with metadata already known. */
-export type Input =
-  | string
-  | {
-      text?: string;
-      html?: string;
-      url?: string;
-      id?: string;
-      title?: string;
-      date?: string;
-      byline?: string;
-      source?: string;
-    };
+export interface InputRecord {
+  text?: string;
+  html?: string;
+  url?: string;
+  id?: string;
+  title?: string;
+  date?: string;
+  byline?: string;
+  source?: string;
+}
+export type Input = string | InputRecord;
 
 export interface AnalyzeOptions {
   /** Component names, in order (default: DEFAULT_PIPELINE). */

@@ -1,26 +1,112 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { analyze } from '../analyze.js';
+import { analyzeParallel, isBatchError } from '../batch.js';
+import { E, fail } from '../core/errors.js';
+import { loadInput } from '../input/load.js';
+import { renderReportHtml, renderReportText } from '../report/index.js';
+import type { AnalysisResult } from '../result.js';
 import { args, out, type Command } from './command.js';
+
+const FORMATS = ['text', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'Analyse one article: actors, relations, techniques, metadata',
-  usage: `Usage: slant analyze <file|url|-> [--format text|json|html] [--out FILE]
+  summary: 'Analyse articles: actors, relations, techniques, metadata',
+  usage: `Usage: slant analyze <file|dir|url|-> [more...] [options]
 
-  <file>          a .txt, .html or .json ({text,title,date,url,source}) file
-  <url>           an http(s) address to fetch and extract
-  -               read standard input
-  --format, -f    text (default: a terminal report), json, html (a standalone page)
-  --out, -o       write to FILE instead of standard output (written only on success)`,
+Analyse one article (or many) and report what it asserts and how it persuades.
+
+  <file>             a .txt, .html(.gz) or .json ({text,title,date,url,source}) file
+  <dir>              every .txt/.html/.json file in it (one result per file)
+  <url>              an http(s) address to fetch and extract
+  -                  read standard input
+
+Options:
+  -f, --format FMT   text (default: a terminal report), json, html (one standalone page)
+  -o, --out FILE     write to FILE instead of standard output (only written on success)
+      --encoding ENC force the text encoding of the input (e.g. windows-1251)
+      --workers N    worker threads for many inputs (default: number of cores)
+      --allow-private-urls  allow URLs on loopback/private networks
+      --color / --no-color  colour the terminal report (default: when writing to a terminal)
+
+Several inputs: json prints one JSON object per line (JSON Lines); text prints reports one after another.`,
   async run(argv) {
     const { values, positionals } = args(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
       out: { type: 'string', short: 'o' },
+      encoding: { type: 'string' },
+      workers: { type: 'string' },
+      'allow-private-urls': { type: 'boolean', default: false },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
     });
-    const text = await readFile(positionals[0]!, 'utf8');
-    const result = await analyze(text);
-    await out(JSON.stringify(result, null, 2) + '\n');
-    void values;
-    return 0;
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) fail(E.BAD_ARGUMENT, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+    if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give a file, directory, URL or - (see slant analyze --help)');
+    const loadOpts = { encoding: values.encoding, allowPrivate: values['allow-private-urls'] };
+    const color = values['no-color'] ? false : values.color ?? (!values.out && process.stdout.isTTY === true && !process.env.NO_COLOR);
+
+    const sources = await expand(positionals);
+    let body: string;
+    let failed = 0;
+    if (sources.length === 1) {
+      const result = await analyze(await loadInput(sources[0]!, loadOpts));
+      body = await render(result, format, color);
+    } else {
+      if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
+      const workers = values.workers === undefined ? undefined : Number(values.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) fail(E.BAD_ARGUMENT, '--workers must be a whole number from 1 to 64');
+      const parts: string[] = [];
+      const inputs = (async function* () {
+        for (const s of sources) yield { ...(await loadInput(s, loadOpts)), id: s };
+      })();
+      for await (const result of analyzeParallel(inputs, { workers })) {
+        if (isBatchError(result)) {
+          // One bad document must not sink the batch: report it, keep going, exit non-zero at the end.
+          console.error(`slant: ${result.id ?? 'input'}: ${result.error}`);
+          failed++;
+          continue;
+        }
+        parts.push(format === 'json' ? JSON.stringify(result) + '\n' : await render(result, format, color) + '\n');
+      }
+      body = parts.join('');
+    }
+    if (values.out) await writeAtomic(values.out, body);
+    else await out(body);
+    return failed > 0 ? 1 : 0;
   },
 };
+
+async function render(result: AnalysisResult, format: Format, color: boolean): Promise<string> {
+  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'html') return renderReportHtml(result);
+  return renderReportText(result, { color });
+}
+
+/** Directories become the analysable files inside them (not recursive, sorted). */
+async function expand(paths: string[]): Promise<string[]> {
+  const outList: string[] = [];
+  for (const p of paths) {
+    const st = p === '-' || /^https?:\/\//i.test(p) ? null : await stat(p).catch(() => null);
+    if (st?.isDirectory()) {
+      const names = (await readdir(p)).filter((n) => /\.(txt|html?|json)(\.gz)?$/i.test(n)).sort();
+      if (names.length === 0) fail(E.BAD_ARGUMENT, `${p} holds no .txt, .html or .json files`);
+      outList.push(...names.map((n) => join(p, n)));
+    } else outList.push(p);
+  }
+  return outList;
+}
+
+/** Write to a temporary file and rename, so a failure never leaves a partial output file. */
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    fail(E.BAD_ARGUMENT, `cannot write ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}

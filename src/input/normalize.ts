@@ -105,7 +105,7 @@ function isOrphan(text: string, at: number): boolean {
 function looksLikeDomainOrAbbrev(text: string, dot: number): boolean {
   // "U.S.Army", "e.g.The": a single letter before the dot is an initial or abbreviation.
   const before = text.slice(Math.max(0, dot - 2), dot);
-  return /(^|[^\p{L}])\p{L}$/u.test(before);
+  return /(^|[^\p{L}’'])\p{L}$/u.test(before);
 }
 
 /** Removes scraped header residue lines near the top (a date, a counter and a dangling "By"). */
