@@ -1,0 +1,231 @@
+/**
+ * Main text of a page. One walk turns the DOM into text blocks (paragraphs, headings, list items,
+ * quotes), skipping markup that is never article text (scripts, navigation, share bars, captions,
+ * cookie banners, comments — by tag, ARIA role and class/id words). Each block is judged as
+ * article-like (long, few links) or not; the container chosen is the element that holds the most
+ * article-like text for the least other text; its blocks, minus link lists and stock phrases,
+ * are the body.
+ */
+import { type Document, type Element, type AnyNode, isTag, isText, collapse, elements, textOf } from './dom.js';
+
+export interface Block {
+  text: string;
+  /** Characters inside links. */
+  linkChars: number;
+  /** Nearest block-level element holding the text. */
+  el: Element;
+  /** That element's tag ('p', 'li', 'h2', 'div', ...). */
+  tag: string;
+}
+
+/** Tunable weights (fixed by measurement; see docs/results-extraction.md). */
+export interface BodyParams {
+  /** A block shorter than this (characters) is not article-like on its own. */
+  minGood: number;
+  /** Link density above which a block is not article-like. */
+  maxGoodLinkDensity: number;
+  /** Weight of non-article text inside a container candidate (the λ in good − λ·other). */
+  lambda: number;
+  /** Weight of short, link-free text (headings, datelines) as "other" text. */
+  shortWeight: number;
+  /** Blocks in the container with more links than this are dropped. */
+  dropLinkDensity: number;
+}
+
+export const DEFAULT_PARAMS: BodyParams = {
+  minGood: 80,
+  maxGoodLinkDensity: 0.3,
+  lambda: 1,
+  shortWeight: 0.3,
+  dropLinkDensity: 0.5,
+};
+
+/** Never article text. */
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
+  'map', 'button', 'input', 'select', 'textarea', 'option', 'head', 'title', 'meta', 'link', 'nav', 'aside',
+  'footer', 'figcaption', 'dialog', 'menu', 'img', 'picture', 'source',
+]);
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt',
+  'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'form',
+  'fieldset', 'address', 'hr', 'center', 'details', 'summary', 'body', 'html', 'hgroup', 'legend', 'big',
+]);
+
+const SKIP_ROLES = /^(navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|toolbar|search|tablist)$/i;
+
+// Words in class/id naming page furniture. Matched on whole words of the class/id, split at - _ space.
+const NEG_WORDS = new Set([
+  'share', 'sharing', 'social', 'sharebar', 'socials', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
+  'popular', 'trending', 'newsletter', 'subscribe', 'subscription', 'signup', 'promo', 'promotion', 'advert', 'advertisement',
+  'ad', 'ads', 'adslot', 'adunit', 'advertising', 'sponsored', 'sponsor', 'cookie', 'cookies', 'consent', 'gdpr', 'comment',
+  'comments', 'disqus', 'caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'breadcrumb', 'breadcrumbs',
+  'sidebar', 'modal', 'popup', 'overlay', 'nav', 'navbar', 'navigation', 'menu', 'toolbar', 'outbrain',
+  'taboola', 'paywall', 'readmore', 'hidden', 'sr', 'visually', 'offscreen', 'masthead', 'footer', 'banner', 'tags',
+  'tagline', 'keywords', 'print', 'skip', 'login', 'signin', 'author', 'timestamp', 'dateline', 'toolbar', 'more',
+]);
+// Words that mark furniture even around most of a page's text (long comment threads, fat footers).
+const STRONG_NEG = new Set(['footer', 'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'outbrain', 'taboola', 'related']);
+// Compound names that never hold article text, matched as substrings.
+const NEG_SUB = /read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|social-?media|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|player|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
+// Names that mark the article body: never dropped even if a word above appears too.
+const POS = /article-?body|articlebody|story-?body|storybody|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|story-?text|main-?content|body-?text|rich-?text|article__body|content__body|field-?body|td-post-content|c-entry-content/i;
+
+/**
+ * Why an element is never article text, or null. `share` is the element's share of the page's
+ * paragraph text: a class word cannot drop the wrapper of most of the page's paragraphs (layouts
+ * name article columns "container-single sidebar-right" and the like).
+ */
+export function skipReason(el: Element, share = 0): string | null {
+  const name = el.name;
+  if (SKIP_TAGS.has(name)) return `tag ${name}`;
+  const a = el.attribs;
+  if ('hidden' in a) return 'hidden';
+  if (a['aria-hidden'] === 'true' && name !== 'body' && name !== 'html') return 'aria-hidden';
+  const style = a['style'];
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return 'display:none';
+  const role = a['role'];
+  if (role && SKIP_ROLES.test(role)) return `role ${role}`;
+  if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return null;
+  if (a['itemprop'] === 'articleBody') return null;
+  const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
+  if (!names.trim()) return null;
+  if (POS.test(names)) return null;
+  if (NEG_SUB.test(names)) return `class/id "${names.trim().slice(0, 40)}"`;
+  const words = names.toLowerCase().split(/[\s_-]+/);
+  for (const w of words) if (STRONG_NEG.has(w)) return `class/id word "${w}"`;
+  if (share > 0.5) return null;
+  for (const w of words) if (NEG_WORDS.has(w)) return `class/id word "${w}"`;
+  return null;
+}
+
+/** Walk the DOM once into text blocks (iterative; the tree is depth-capped by dom.ts anyway). */
+export function toBlocks(doc: Document, p: BodyParams = DEFAULT_PARAMS): Block[] {
+  // First pass without class/id rules: how much article-like text each element holds.
+  const good = goodText(doc, walk(doc, null), p);
+  const total = Math.max(1, good.get(doc)!);
+  return walk(doc, (el) => (good.get(el) ?? 0) / total);
+}
+
+function walk(doc: Document, share: ((el: Element) => number) | null): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let linkDepth = 0;
+  const blockStack: Element[] = [];
+  const flush = (): void => {
+    if (!parts.length) return;
+    const raw = parts.join('');
+    parts = [];
+    const text = raw.includes('\n') ? raw.split('\n').map(collapse).filter(Boolean).join('\n') : collapse(raw);
+    const lc = linkChars;
+    linkChars = 0;
+    const el = blockStack[blockStack.length - 1];
+    if (text && el) blocks.push({ text, linkChars: Math.min(lc, text.length), el, tag: el.name });
+  };
+  type Item = AnyNode | { exit: Element };
+  const stack: Item[] = [...doc.children].reverse();
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('exit' in item) {
+      const el = item.exit;
+      if (el.name === 'a') linkDepth--;
+      else {
+        flush();
+        blockStack.pop();
+      }
+      continue;
+    }
+    if (isText(item)) {
+      parts.push(item.data);
+      if (linkDepth > 0) linkChars += collapse(item.data).length;
+      continue;
+    }
+    if (!isTag(item)) continue;
+    const el = item;
+    if (el.name === 'br') {
+      parts.push('\n');
+      continue;
+    }
+    if (skipReason(el, share ? share(el) : 1)) continue;
+    if (BLOCK_TAGS.has(el.name)) {
+      flush();
+      blockStack.push(el);
+      stack.push({ exit: el });
+    } else if (el.name === 'a') {
+      linkDepth++;
+      stack.push({ exit: el });
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  flush();
+  return blocks;
+}
+
+/** Characters of article-like text (long blocks with few links) under each element, page included. */
+function goodText(doc: Document, blocks: Block[], p: BodyParams): Map<AnyNode, number> {
+  const m = new Map<AnyNode, number>();
+  for (const b of blocks) {
+    if (b.text.length < p.minGood || linkDensity(b) > p.maxGoodLinkDensity) continue;
+    for (let e: AnyNode | null = b.el; e; e = e.parent) m.set(e, (m.get(e) ?? 0) + b.text.length);
+  }
+  if (!m.has(doc)) m.set(doc, 0);
+  return m;
+}
+
+const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.text.length);
+
+// Stock lines of page furniture that survive class filtering. Anchored, short, linear.
+const STOCK = /^(?:advertisement|advertising|sponsored|read more|read next|related|related articles?|related stories|recommended|more from|more on this|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|you may also like|image|photo|video|watch|listen|getty images|ap photo|reuters|copyright|©|all rights reserved|this article was|terms of (use|service)|privacy policy|loading|please enable javascript)\b/i;
+
+function isStock(b: Block): boolean {
+  return (b.text.length < 120 && STOCK.test(b.text)) || MARKUP.test(b.text);
+}
+// Markup that reached the text as characters (inside noscript or badly escaped): never prose.
+const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
+
+/** The container holding the most article-like text for the least other text. */
+export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS): Element | null {
+  const score = new Map<Element, number>();
+  for (const b of blocks) {
+    const len = b.text.length;
+    const ld = linkDensity(b);
+    let v: number;
+    if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b)) v = len * (1 - ld);
+    else if (ld > p.maxGoodLinkDensity) v = -p.lambda * len;
+    else v = -p.lambda * p.shortWeight * len;
+    for (let e: Element | null = b.el; e; e = e.parent && isTag(e.parent) ? e.parent : null) score.set(e, (score.get(e) ?? 0) + v);
+  }
+  let best: Element | null = null, bestScore = -Infinity;
+  for (const [el, s] of score) if (s > bestScore) (best = el), (bestScore = s);
+  return best;
+}
+
+function inside(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parent && isTag(e.parent) ? e.parent : null) if (e === container) return true;
+  return false;
+}
+
+export interface BodyResult {
+  body: string;
+  blocks: Block[];
+  container: Element | null;
+}
+
+/** The article body as paragraphs separated by blank lines. */
+export function extractBody(doc: Document, opts: { title?: string | null; params?: BodyParams } = {}): BodyResult {
+  const p = opts.params ?? DEFAULT_PARAMS;
+  const all = toBlocks(doc, p);
+  const container = chooseContainer(all, p);
+  if (!container) return { body: '', blocks: [], container: null };
+  const title = opts.title ? collapse(opts.title).toLowerCase() : null;
+  const kept = all.filter((b) => {
+    if (!inside(b.el, container)) return false;
+    if (linkDensity(b) > p.dropLinkDensity) return false;
+    if (isStock(b)) return false;
+    if (title && b.text.toLowerCase() === title) return false;
+    return true;
+  });
+  return { body: kept.map((b) => b.text).join('\n\n'), blocks: kept, container };
+}

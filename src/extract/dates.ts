@@ -1,0 +1,109 @@
+/**
+ * Dates as pages write them → ISO 8601. Every pattern here is linear (no nested quantifiers) and
+ * runs on bounded strings.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number): boolean {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?)?/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?/;
+
+/**
+ * Normalise a machine-readable date value (meta content, JSON-LD, `datetime` attribute).
+ * Keeps the time and offset the page gave (so the calendar day stays the publisher's).
+ */
+export function normalizeDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().slice(0, 64);
+  let m = ISO.exec(s);
+  if (m) {
+    const day = ymd(+m[1]!, +m[2]!, +m[3]!);
+    if (!day) return null;
+    if (m[4] === undefined) return day;
+    let tz = m[7] ?? '';
+    if (tz && tz !== 'Z' && !tz.includes(':')) tz = `${tz.slice(0, 3)}:${tz.slice(3)}`;
+    return `${day}T${m[4]}:${m[5]}:${m[6] ?? '00'}${tz}`;
+  }
+  m = COMPACT.exec(s);
+  if (m && s.length <= 15) {
+    const day = ymd(+m[1]!, +m[2]!, +m[3]!);
+    if (day) return m[4] ? `${day}T${m[4]}:${m[5]}:${m[6] ?? '00'}` : day;
+  }
+  if (/^\d{10}$|^\d{13}$/.test(s)) {
+    const ms = s.length === 10 ? +s * 1000 : +s;
+    const d = new Date(ms);
+    return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ? d.toISOString().replace('.000Z', 'Z') : null;
+  }
+  return dateInText(s)?.date ?? null;
+}
+
+const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// "November 19, 2019", "Nov. 19 2019", "Tue, Nov 19th, 2019"
+const MDY = new RegExp(`\\b${MON}\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}(\\d{4})\\b`, 'i');
+// "19 November 2019", "19th Nov. 2019", "19. November 2019"
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s{1,3}(?:of\\s)?${MON}\\.?,?\\s{1,3}(\\d{4})\\b`, 'i');
+const ISO_IN_TEXT = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
+// 19/11/2019 or 11/19/2019: only when one reading is impossible
+const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+
+/** The first date written in running text (bounded input), with the matched offset. */
+export function dateInText(text: string): { date: string; index: number } | null {
+  const s = text.length > 5000 ? text.slice(0, 5000) : text;
+  const found: { date: string; index: number }[] = [];
+  let m = MDY.exec(s);
+  if (m) {
+    const d = ymd(+m[3]!, MONTHS[m[1]!.toLowerCase()] ?? 0, +m[2]!);
+    if (d) found.push({ date: d, index: m.index });
+  }
+  m = DMY.exec(s);
+  if (m) {
+    const d = ymd(+m[3]!, MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!);
+    if (d) found.push({ date: d, index: m.index });
+  }
+  m = ISO_IN_TEXT.exec(s);
+  if (m) {
+    const d = ymd(+m[1]!, +m[2]!, +m[3]!);
+    if (d) found.push({ date: d, index: m.index });
+  }
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = +m[1]!, b = +m[2]!;
+    const d = a > 12 ? ymd(+m[3]!, b, a) : b > 12 ? ymd(+m[3]!, a, b) : null;
+    if (d) found.push({ date: d, index: m.index });
+  }
+  if (!found.length) return null;
+  found.sort((x, y) => x.index - y.index);
+  return found[0]!;
+}
+
+/** /2019/11/19/ or /2019-11-19/ or /20191119/ in a URL path. */
+export function dateInUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  let m = /\/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_-]|$)/.exec(path);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * The parsed page: htmlparser2's DOM (fast, forgiving), bounded so that no later walk can blow
+ * the stack or the heap. Every walk in src/extract is iterative or runs on a depth-capped tree.
+ */
+import { parseDocument } from 'htmlparser2';
+import { Text, isTag, isText as domIsText, hasChildren, type Element, type AnyNode, type Document, type ParentNode } from 'domhandler';
+
+/** Elements deeper than this are flattened: their descendants' text becomes one text node. */
+export const MAX_DEPTH = 256;
+/** HTML longer than this (UTF-16 units) has scripts, styles and comments stripped before parsing, then is cut. */
+const STRIP_ABOVE = 4_000_000;
+const MAX_HTML = 8_000_000;
+
+export type { AnyNode, Document, Element, ParentNode };
+
+export interface Parsed {
+  doc: Document;
+  /** Notes about what was cut or flattened (shown as the reason when the body comes out empty). */
+  notes: string[];
+}
+
+/** Remove `<tag ...> ... </tag>` ranges with indexOf (linear; no regular-expression backtracking). */
+function stripRanges(html: string, open: string, close: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const a = lower.indexOf(open, pos);
+    if (a < 0) break;
+    const b = lower.indexOf(close, a + open.length);
+    out += html.slice(pos, a);
+    if (b < 0) {
+      pos = html.length;
+      break;
+    }
+    pos = b + close.length;
+  }
+  return out + html.slice(pos);
+}
+
+export function parse(html: string): Parsed {
+  const notes: string[] = [];
+  if (html.length > STRIP_ABOVE) {
+    html = stripRanges(stripRanges(stripRanges(html, '<script', '</script>'), '<style', '</style>'), '<!--', '-->');
+    notes.push('scripts and styles stripped before parsing (page over 4M characters)');
+  }
+  if (html.length > MAX_HTML) {
+    html = html.slice(0, MAX_HTML);
+    notes.push(`page cut at ${MAX_HTML} characters`);
+  }
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  if (flattenDeep(doc, MAX_DEPTH)) notes.push(`markup nested deeper than ${MAX_DEPTH} levels was flattened`);
+  return { doc, notes };
+}
+
+/** Replace the children of every element at `maxDepth` with one text node of their text. */
+function flattenDeep(root: ParentNode, maxDepth: number): boolean {
+  let changed = false;
+  const stack: [ParentNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    for (const child of node.children) {
+      if (!isTag(child)) continue;
+      if (depth + 1 >= maxDepth) {
+        const text = new Text(textOf(child));
+        text.parent = child;
+        child.children = [text];
+        changed = true;
+      } else stack.push([child, depth + 1]);
+    }
+  }
+  return changed;
+}
+
+/** Concatenated text of a subtree (iterative; skips scripts and styles). */
+export function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (domIsText(n)) parts.push(n.data);
+    else if (isTag(n) && (n.name === 'script' || n.name === 'style')) continue;
+    else if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return parts.join('');
+}
+
+/** All elements in document order (iterative). */
+export function* elements(root: ParentNode): Generator<Element> {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    yield n;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attribs[name];
+}
+
+export { isTag, domIsText as isText };
+
+export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();

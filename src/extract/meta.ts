@@ -1,0 +1,267 @@
+/**
+ * Page metadata — title, byline, publication date (with where it was found), site name, canonical
+ * URL, declared language — from JSON-LD, meta tags, `<time>`, the URL and the visible text.
+ */
+import { type Document, type Element, elements, textOf, collapse } from './dom.js';
+import { normalizeDate, dateInUrl, dateInText } from './dates.js';
+
+export interface PageMeta {
+  title: string | null;
+  byline: string | null;
+  date: string | null;
+  dateSource: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  /** `<html lang>` / content-language / og:locale, as a lowercase primary subtag. */
+  declaredLanguage: string | null;
+  /** JSON-LD articleBody when the page carries one. */
+  jsonLdBody: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const ARTICLE_TYPES = /^(news)?article$|reportage|blogposting|posting|analysisnewsarticle|opinionnewsarticle|reviewnewsarticle|backgroundnewsarticle|report|webpage|liveblogposting/i;
+
+/** Every object in a JSON-LD value, @graph and nesting included (bounded). */
+function jsonObjects(root: Json): JsonObject[] {
+  const out: JsonObject[] = [];
+  const stack: Json[] = [root];
+  let steps = 0;
+  while (stack.length && steps++ < 5000) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') {
+      out.push(v);
+      for (const k of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) if (v[k] && typeof v[k] === 'object') stack.push(v[k]!);
+    }
+  }
+  return out;
+}
+
+function types(o: JsonObject): string[] {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : [];
+}
+
+function str(v: Json | undefined): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') return str(v['name'] ?? v['@value']);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (v && typeof v === 'object' && typeof v['name'] === 'string') return [v['name']];
+  return [];
+}
+
+const isUrl = (s: string): boolean => /^(https?:)?\/\//i.test(s) || /^www\./i.test(s);
+
+/** "By Jane Doe and John Roe | Reuters" → "Jane Doe and John Roe | Reuters" (trimmed, bounded). */
+export function cleanByline(s: string | null | undefined): string | null {
+  if (!s) return null;
+  let b = collapse(s);
+  if (b.length > 200 || isUrl(b)) return null;
+  b = b.replace(/^(?:written\s)?by[:\s]\s*/i, '').replace(/^(?:posted|published)\s+by\s+/i, '').trim();
+  b = b.replace(/\s*(?:[|•·,-]\s*)?(?:updated|published|posted)\b.*$/i, '').trim();
+  if (!b || b.length > 120 || !/\p{L}/u.test(b)) return null;
+  return b;
+}
+
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' « ', ' » '];
+
+/** "Headline | Site Name" → ["Headline", "Site Name"] (the longer part is the headline). */
+function splitTitle(t: string): [string, string | null] {
+  for (const sep of TITLE_SEPARATORS) {
+    const i = t.lastIndexOf(sep);
+    if (i > 0) {
+      const a = t.slice(0, i).trim(), b = t.slice(i + sep.length).trim();
+      if (a.length >= b.length && b.length <= 60) return [a, b || null];
+      if (b.length > a.length && a.length <= 40 && t.indexOf(sep) === i) return [b, a || null];
+    }
+  }
+  return [t, null];
+}
+
+const DATE_META: [string, string][] = [
+  ['article:published_time', 'meta:article:published_time'],
+  ['og:article:published_time', 'meta:article:published_time'],
+  ['datepublished', 'meta:datePublished'],
+  ['article.published', 'meta:article.published'],
+  ['parsely-pub-date', 'meta:parsely-pub-date'],
+  ['sailthru.date', 'meta:sailthru.date'],
+  ['pubdate', 'meta:pubdate'],
+  ['publishdate', 'meta:publishdate'],
+  ['publish-date', 'meta:publish-date'],
+  ['publish_date', 'meta:publish_date'],
+  ['published_date', 'meta:published_date'],
+  ['date.available', 'meta:date.available'],
+  ['dc.date.issued', 'meta:dc.date.issued'],
+  ['dcterms.created', 'meta:dcterms.created'],
+  ['dc.date', 'meta:dc.date'],
+  ['dcterms.date', 'meta:dcterms.date'],
+  ['citation_publication_date', 'meta:citation_publication_date'],
+  ['originalpublicationdate', 'meta:originalpublicationdate'],
+  ['date', 'meta:date'],
+  ['displaydate', 'meta:displaydate'],
+  ['article:modified_time', 'meta:article:modified_time'],
+  ['og:updated_time', 'meta:og:updated_time'],
+  ['datemodified', 'meta:dateModified'],
+];
+
+/** Read metadata from the parsed page. `url` is where the page came from, when known. */
+export function readMeta(doc: Document, url?: string | null): PageMeta {
+  const metas = new Map<string, string>();
+  let titleEl: string | null = null;
+  let htmlLang: string | null = null;
+  let canonical: string | null = null;
+  const jsonld: Json[] = [];
+  const times: Element[] = [];
+  const h1s: string[] = [];
+  const authorEls: string[] = [];
+  const bylineEls: string[] = [];
+  const pubEls: string[] = [];
+  for (const el of elements(doc)) {
+    const a = el.attribs;
+    switch (el.name) {
+      case 'html':
+        if (a['lang'] ?? a['xml:lang']) htmlLang = (a['lang'] ?? a['xml:lang'])!;
+        break;
+      case 'title':
+        if (titleEl === null) titleEl = collapse(textOf(el));
+        break;
+      case 'meta': {
+        const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'])?.toLowerCase().trim();
+        const content = a['content'] ?? a['datetime'];
+        if (key && content !== undefined && !metas.has(key)) metas.set(key, content);
+        break;
+      }
+      case 'link':
+        if (!canonical && /\bcanonical\b/i.test(a['rel'] ?? '') && a['href']) canonical = a['href'];
+        if (/\bauthor\b/i.test(a['rel'] ?? '') && authorEls.length < 3) authorEls.push(collapse(textOf(el)));
+        break;
+      case 'script':
+        if (/ld\+json/i.test(a['type'] ?? '') && jsonld.length < 20) {
+          const src = textOf(el).trim();
+          if (src.length < 2_000_000) {
+            try {
+              jsonld.push(JSON.parse(src.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json);
+            } catch {
+              /* broken JSON-LD is common; ignore it */
+            }
+          }
+        }
+        break;
+      case 'time':
+        if (times.length < 20) times.push(el);
+        break;
+      case 'h1':
+        if (h1s.length < 5) h1s.push(collapse(textOf(el)));
+        break;
+      case 'a':
+        if (/\bauthor\b/i.test(a['rel'] ?? '') && authorEls.length < 3) authorEls.push(collapse(textOf(el)));
+        break;
+    }
+    if (a['itemprop'] && el.name !== 'meta') {
+      const ip = a['itemprop'].toLowerCase();
+      if (ip === 'datepublished' && pubEls.length < 3) pubEls.push(a['content'] ?? a['datetime'] ?? collapse(textOf(el)));
+      if (ip === 'author' && authorEls.length < 3) authorEls.push(a['content'] ?? collapse(textOf(el)));
+    }
+    const cls = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
+    if (bylineEls.length < 3 && el.name !== 'body' && el.name !== 'html' && /\bbyline\b|\bbyline[-_]|\bauthor[-_]?name\b|\barticle[-_]author\b|\bstory[-_]author\b/i.test(cls)) {
+      const t = collapse(textOf(el));
+      if (t.length < 150) bylineEls.push(t);
+    }
+  }
+
+  // JSON-LD: the article object if there is one, otherwise anything with the fields.
+  const objs = jsonld.flatMap(jsonObjects);
+  const arts = objs.filter((o) => types(o).some((t) => ARTICLE_TYPES.test(t)));
+  const pick = (k: string): Json | undefined => {
+    for (const o of arts) if (o[k] != null) return o[k];
+    for (const o of objs) if (o[k] != null) return o[k];
+    return undefined;
+  };
+  const m = (k: string): string | null => {
+    const v = metas.get(k);
+    return v && v.trim() ? v.trim() : null;
+  };
+
+  // Date: JSON-LD, then meta tags (published before modified), itemprop, <time>, URL, text.
+  let date: string | null = null, dateSource: string | null = null;
+  const setDate = (raw: string | null | undefined, source: string): boolean => {
+    if (date) return true;
+    const d = normalizeDate(raw);
+    if (d) {
+      date = d;
+      dateSource = source;
+    }
+    return !!d;
+  };
+  setDate(str(pick('datePublished')), 'json-ld');
+  for (const [k, src] of DATE_META) if (!src.includes('modif') && !src.includes('updated')) setDate(m(k), src);
+  for (const p of pubEls) setDate(p, 'itemprop:datePublished');
+  for (const t of times) {
+    const cls = `${t.attribs['class'] ?? ''} ${t.attribs['itemprop'] ?? ''}`;
+    if ('pubdate' in t.attribs || /publish|posted|created/i.test(cls)) setDate(t.attribs['datetime'] ?? textOf(t), 'time-element');
+  }
+  for (const t of times) setDate(t.attribs['datetime'] ?? collapse(textOf(t)), 'time-element');
+  setDate(dateInUrl(canonical ?? url ?? m('og:url')) ?? dateInUrl(url), 'url');
+  for (const b of bylineEls) {
+    const d = dateInText(b);
+    if (d) setDate(d.date, 'text');
+  }
+  setDate(str(pick('dateModified')), 'json-ld:dateModified');
+  for (const [k, src] of DATE_META) if (src.includes('modif') || src.includes('updated')) setDate(m(k), src);
+
+  // Byline
+  const ldAuthors = names(pick('author')).map((x) => x.trim()).filter((x) => x && !isUrl(x));
+  let byline =
+    (ldAuthors.length ? cleanByline([...new Set(ldAuthors)].join(', ')) : null) ??
+    cleanByline(m('author')) ??
+    cleanByline(m('article:author')) ??
+    cleanByline(m('sailthru.author')) ??
+    cleanByline(m('parsely-author')) ??
+    cleanByline(m('dc.creator')) ??
+    null;
+  for (const b of [...authorEls, ...bylineEls]) byline ??= cleanByline(b);
+
+  // Title and site name
+  const ogTitle = m('og:title') ?? m('twitter:title');
+  const ldTitle = str(pick('headline'));
+  const [fromTitle, siteFromTitle] = titleEl ? splitTitle(titleEl) : [null, null];
+  const h1 = h1s.find((h) => h.length > 10) ?? null;
+  let title = ldTitle ?? ogTitle ?? h1 ?? fromTitle;
+  if (title) {
+    title = collapse(title);
+    if (title === titleEl) title = splitTitle(title)[0];
+  }
+  const publisher = pick('publisher');
+  const siteName = m('og:site_name') ?? (publisher ? str(publisher) : null) ?? m('application-name') ?? siteFromTitle;
+
+  const lang = htmlLang ?? m('content-language') ?? m('og:locale') ?? m('language') ?? m('dc.language');
+  const declaredLanguage = lang ? (/^([a-z]{2,3})(?:[-_]|$)/i.exec(lang.trim())?.[1]?.toLowerCase() ?? null) : null;
+
+  let canonicalUrl = canonical ?? m('og:url');
+  if (canonicalUrl && url) {
+    try {
+      canonicalUrl = new URL(canonicalUrl, url).href;
+    } catch {
+      /* keep as written */
+    }
+  }
+  const body = pick('articleBody');
+  return {
+    title: title || null,
+    byline,
+    date,
+    dateSource,
+    siteName: siteName ? collapse(siteName) : null,
+    canonicalUrl: canonicalUrl ?? null,
+    declaredLanguage,
+    jsonLdBody: typeof body === 'string' ? body : null,
+  };
+}
