@@ -3,15 +3,52 @@ export interface RelationData {
   /** Actor codes. */
   source: string;
   target: string;
-  /** 'co-mention' for the first cut; richer kinds (coded events) add fields below. */
+  /** 'co-mention': both actors are named in the same sentence (no direction or sign claimed). */
   kind: string;
   /** UTF-16 offsets of the source and target mentions inside the text. */
   sourceMention: { start: number; end: number };
   targetMention: { start: number; end: number };
+  /** How many sentences name both actors up to and including this one (1 for the first). */
+  count: number;
+}
+
+/**
+ * Payload of spans in the `events` layer: one coded "who does what to whom". The span is the
+ * evidence sentence; the trigger (verb or noun) and both mentions are pinned inside it.
+ */
+export interface EventData {
+  source: string;
+  target: string;
+  /** CAMEO event code (e.g. '112'), its description, Goldstein score (-10..10) and quad class. */
+  cameo: string;
+  description: string;
+  goldstein: number;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quad: 1 | 2 | 3 | 4;
+  /** PLOVER event type and mode (null where PLOVER drops the CAMEO category). */
+  plover: string | null;
+  ploverMode: string | null;
+  /** UTF-16 offsets of the trigger word(s) and the two actor mentions. */
+  trigger: { start: number; end: number };
+  sourceMention: { start: number; end: number };
+  targetMention: { start: number; end: number };
+  negated: boolean;
+  /** 'asserted', 'future' ("will never succeed") or 'hypothetical' (if/would/could, wishes). */
+  modality: 'asserted' | 'future' | 'hypothetical';
+  /** Who asserts it: the author, a quoted party (inside quotation marks), or a reported speaker. */
+  attribution: { kind: 'author' | 'quoted' | 'reported'; code: string | null; text: string | null };
+  /** 'reported-event': something an actor did or said; 'characterisation': the text's own description. */
+  stance: 'reported-event' | 'characterisation';
+  /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun'. */
+  via: string;
+  /** Verb lemma or relational noun, and the CAMEO dictionary pattern that refined the code. */
+  lemma: string;
+  pattern: string | null;
 }
 
 declare module '../core/document.js' {
   interface Layers {
     relations: RelationData;
+    events: EventData;
   }
 }

@@ -1,0 +1,670 @@
+/**
+ * The event coder: who does what to whom in one sentence, without a parser. A shallow pass tags
+ * tokens from small closed-class lists plus the verb lexicon, finds verb groups (auxiliaries,
+ * modals, negation, passive voice), takes the subject from the nearest actor to the left within
+ * the clause and the object from the first actor to the right, refines the CAMEO code with the
+ * dictionary's patterns, and records qualifiers (negation, future/hypothetical, attribution).
+ *
+ * Work per sentence is bounded: at most MAX_UNITS units are examined, pattern matching looks at
+ * a fixed window around the verb, and every scan is a single bounded loop.
+ */
+import { tokenize } from '../core/tokens.js';
+import { codeInfo, type CodeInfo, type Lexicon, type VerbForm } from './lexicon.js';
+import type { PatElem, Pattern } from './verbdict.js';
+
+/** An actor mention the coder can use (from the actors layer or a dictionary). UTF-16 offsets. */
+export interface Mention {
+  start: number;
+  end: number;
+  code: string;
+  name?: string;
+}
+
+export type Modality = 'asserted' | 'future' | 'hypothetical';
+
+export interface Attribution {
+  /** 'author': the text's own voice; 'quoted': inside quotation marks; 'reported': "X said ...". */
+  kind: 'author' | 'quoted' | 'reported';
+  /** Actor code of the speaker when known. */
+  code: string | null;
+  /** The speaker as written ("a senior official"), when found. */
+  text: string | null;
+}
+
+export interface CodedEvent {
+  source: string;
+  target: string;
+  code: string;
+  info: CodeInfo;
+  /** UTF-16 offsets of the trigger (verb or relational noun) and the two mentions. */
+  trigger: { start: number; end: number };
+  sourceMention: { start: number; end: number };
+  targetMention: { start: number; end: number };
+  negated: boolean;
+  modality: Modality;
+  attribution: Attribution;
+  /** 'reported-event': something an actor did; 'characterisation': how the text describes a relation. */
+  stance: 'reported-event' | 'characterisation';
+  /** How it was found: 'verb', 'pattern', 'noun', 'passive', 'reciprocal', 'compound'. */
+  via: string;
+  /** The verb lemma or noun and the pattern, for the explanation. */
+  lemma: string;
+  pattern: string | null;
+}
+
+/** Units examined per sentence; longer sentences are coded on their first MAX_UNITS units. */
+export const MAX_UNITS = 400;
+/** How far (in units) patterns and object search look to the right of a verb. */
+const WINDOW = 14;
+
+type Kind = 'A' | 'W' | 'P';
+interface Unit {
+  s: number;
+  e: number;
+  up: string;
+  low: string;
+  kind: Kind;
+  actor: Mention | null;
+  poss: boolean;
+  inQuote: boolean;
+}
+
+const DET = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'any', 'some', 'no', 'every', 'each', 'another', 'such', 'both', 'all', 'several', 'many', 'more', 'most', 'new', 'further', 'other', 'first', 'last', 'recent', 'fresh', 'joint', 'possible', 'direct', 'military', 'economic', 'diplomatic', 'political', 'strategic']);
+const PREP = new Set(['of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'about', 'against', 'into', 'over', 'under', 'between', 'among', 'through', 'during', 'after', 'before', 'without', 'within', 'toward', 'towards', 'across', 'near', 'upon', 'amid', 'despite', 'via', 'per', 'since', 'onto']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'across', 'within', 'from', 'into', 'on', 'over', 'to', 'outside', 'throughout']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", 'get', 'got', 'gets', 'become', 'became']);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve"]);
+const DO = new Set(['do', 'does', 'did']);
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const HYPO = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'ca', 'must', "'d"]);
+const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'hardly', 'cannot']);
+const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'as', 'while', 'when', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'where', 'after', 'before', 'since', 'but', 'so', 'until', 'once', 'otherwise', 'however']);
+const IF = new Set(['if', 'unless', 'whether']);
+const REPORT = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'claim', 'claims', 'claimed', 'state', 'states', 'stated', 'add', 'adds', 'added', 'note', 'notes', 'noted', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'announce', 'announced', 'announces', 'report', 'reported', 'reports', 'write', 'wrote', 'writes', 'according', 'quoted', 'confirmed', 'stressed', 'declared']);
+const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start']);
+const OPEN_Q = new Set(['“', '"', '«', '„', '‘']);
+const CLOSE_Q = new Set(['”', '"', '»', '’']);
+const PRON = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'them', 'him', 'us', 'one']);
+
+const stripPoss = (s: string): string => s.replace(/['’]s$/i, '');
+
+/** Turn a sentence into units: actor mentions become single units, the text between them is tokenized. */
+function units(text: string, start: number, end: number, mentions: readonly Mention[]): Unit[] {
+  const out: Unit[] = [];
+  const quote = { on: false };
+  let pos = start;
+  for (const m of mentions) {
+    if (out.length >= MAX_UNITS) return out;
+    if (m.start < pos) continue;
+    wordUnits(text, pos, m.start, out, quote);
+    out.push({ s: m.start, e: m.end, up: m.code, low: m.code, kind: 'A', actor: m, poss: false, inQuote: quote.on });
+    pos = m.end;
+  }
+  wordUnits(text, pos, end, out, quote);
+  return out.length > MAX_UNITS ? out.slice(0, MAX_UNITS) : out;
+}
+
+function wordUnits(text: string, from: number, to: number, out: Unit[], quote: { on: boolean }): void {
+  if (to <= from) return;
+  const toks = tokenize(text, from, to);
+  for (let i = 0; i < toks.length && out.length < MAX_UNITS; i++) {
+    const t = toks[i]!;
+    if (!t.word) {
+      const c = t.text;
+      if (c === "'" || c === '’') {
+        // "n't", "'s" and friends arrive as apostrophe + word; possessive marks the previous unit.
+        const n = toks[i + 1];
+        if (n && n.start === t.end && ['s', 't', 'll', 're', 've', 'd'].includes(n.norm)) {
+          if (out.length && n.norm === 's' && t.start === out[out.length - 1]!.e) out[out.length - 1]!.poss = true;
+          else out.push({ s: t.start, e: n.end, up: "'" + n.norm.toUpperCase(), low: "'" + n.norm, kind: 'W', actor: null, poss: false, inQuote: quote.on });
+          i++;
+          continue;
+        }
+      }
+      if (OPEN_Q.has(c) && !quote.on && c !== '’') quote.on = true;
+      else if (CLOSE_Q.has(c) && quote.on && c !== '‘') quote.on = false;
+      out.push({ s: t.start, e: t.end, up: c, low: c, kind: 'P', actor: null, poss: false, inQuote: quote.on });
+      continue;
+    }
+    let low = t.norm;
+    let poss = false;
+    if (/'s$/.test(low) && low.length > 2) {
+      low = stripPoss(low);
+      poss = true;
+    }
+    if (low.endsWith("n't") && low.length > 3) {
+      const base = low === "can't" ? 'can' : low === "won't" ? 'will' : low.slice(0, -3);
+      out.push({ s: t.start, e: t.end - 3, up: base.toUpperCase(), low: base, kind: 'W', actor: null, poss: false, inQuote: quote.on });
+      out.push({ s: t.end - 3, e: t.end, up: "N'T", low: "n't", kind: 'W', actor: null, poss: false, inQuote: quote.on });
+      continue;
+    }
+    out.push({ s: t.start, e: t.end, up: low.toUpperCase(), low, kind: 'W', actor: null, poss, inQuote: quote.on });
+  }
+}
+
+/** Pattern word vs. token: exact, or the token extends the pattern stem by a short ending. */
+function wordMatch(w: string, exact: boolean, up: string): boolean {
+  if (up === w) return true;
+  if (exact) return false;
+  return up.length > w.length && up.length - w.length <= 3 && up.startsWith(w);
+}
+
+interface Verb {
+  i: number;
+  /** Index after the last word of a multi-word verb. */
+  j: number;
+  form: VerbForm;
+}
+
+function isNounContext(u: Unit[], i: number, form: VerbForm): boolean {
+  const p = u[i - 1];
+  if (!p) return false;
+  if (p.kind === 'A') return p.poss; // "Russia's invasion"
+  if (p.kind === 'P') return false;
+  if (p.low === 'to') return false;
+  if (DET.has(p.low) || PREP.has(p.low)) return true;
+  if (p.poss) return true;
+  if (/^\d/.test(p.low)) return true;
+  // Adjective + noun: "brutal slaying", "official visit" — a word ending like an adjective.
+  if (!form.past && /(?:al|ive|ous|ful|ic|ary|ern|ese|ish|ian)$/.test(p.low) && !BE.has(p.low)) return true;
+  return false;
+}
+
+function findVerbs(u: Unit[], lex: Lexicon): Verb[] {
+  const out: Verb[] = [];
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i]!;
+    if (x.kind !== 'W') continue;
+    const cands = lex.forms.get(x.up);
+    if (!cands) continue;
+    let best: Verb | null = null;
+    for (const f of cands) {
+      const n = f.words.length;
+      if (i + n > u.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = u[i + k]!.up === f.words[k];
+      if (!ok) continue;
+      if (!best || n > best.j - best.i || (n === best.j - best.i && best.form.code === null && f.code !== null)) best = { i, j: i + n, form: f };
+    }
+    if (!best) continue;
+    if (isNounContext(u, i, best.form)) continue;
+    out.push(best);
+    i = best.j - 1;
+  }
+  return out;
+}
+
+interface Group {
+  /** First unit of the verb group (auxiliaries included). */
+  start: number;
+  negated: boolean;
+  modality: Modality;
+  passive: boolean;
+}
+
+/** Look left of the verb over auxiliaries, modals, negation, adverbs and catenative verbs ("tried to"). */
+function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
+  let k = v.i - 1;
+  let negated = false;
+  let modality: Modality = 'asserted';
+  let passive = false;
+  let sawBe = false;
+  let steps = 0;
+  while (k >= 0 && steps++ < 10) {
+    const x = u[k]!;
+    if (x.kind !== 'W') break;
+    const l = x.low;
+    if (NEG.has(l)) negated = true;
+    else if (FUTURE.has(l)) modality = modality === 'hypothetical' ? modality : 'future';
+    else if (HYPO.has(l)) modality = 'hypothetical';
+    else if (BE.has(l)) sawBe = true;
+    else if (HAVE.has(l) || DO.has(l) || l === 'to' || l.endsWith('ly') || l === 'also' || l === 'already' || l === 'still' || l === 'just' || l === 'again' || l === 'now' || l === 'then' || l === 'jointly' || l === 'further') {
+      /* part of the group */
+    } else if (INTENT.has(l) || verbs.has(k)) {
+      if (l === 'going' || l === 'about' || l === 'plan' || l === 'plans' || l === 'planned' || l === 'planning' || l === 'due' || l === 'set') modality = modality === 'asserted' ? 'future' : modality;
+      else if (/^(want|wish|hope|try|tries|tried|trying|seek|attempt|aim|intend)/.test(l)) modality = 'hypothetical';
+      if (l === 'fail' || l === 'failed' || l === 'refuse' || l === 'refused') negated = true;
+    } else if (l === 'fail' || l === 'fails' || l === 'failed' || l === 'refuse' || l === 'refused' || l === 'refuses') {
+      negated = true;
+    } else break;
+    k--;
+  }
+  if (sawBe && v.form.past) passive = true;
+  // "will never succeed", "does not ... at all": negation right after the verb's auxiliaries is covered above.
+  return { start: k + 1, negated, modality, passive };
+}
+
+/** True when unit k ends a clause for left/right scans. */
+function boundary(x: Unit): boolean {
+  if (x.kind === 'P') return x.up === ';' || x.up === ':' || x.up === '(' || x.up === ')' || x.up === '[' || x.up === ']' || x.up === '—' || x.up === '–';
+  return CLAUSE.has(x.low);
+}
+
+/** Actors of the subject: nearest actor left of the group within the clause, plus "A and B" partners. */
+function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
+  const found: number[] = [];
+  let relative = false;
+  for (let k = from - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    const x = u[k]!;
+    if (x.kind === 'A') {
+      const prev = u[k - 1];
+      const locative = prev && prev.kind === 'W' && LOCATIVE.has(prev.low) && prev.low !== 'of';
+      if (locative && found.length === 0) {
+        // "A court in Guyana has ...": keep looking for a better subject but remember this one.
+        let better = -1;
+        for (let q = k - 2, s2 = 0; q >= 0 && s2 < 6; q--, s2++) {
+          const y = u[q]!;
+          if (y.kind === 'A') {
+            better = q;
+            break;
+          }
+          if (boundary(y) || verbs.has(q) || y.up === ',') break;
+        }
+        if (better >= 0) {
+          found.push(better);
+          k = better;
+        } else found.push(k);
+      } else if (found.length === 0) found.push(k);
+      else break;
+      // Compound: "A and B", "A, B and C".
+      let q = found[found.length - 1]! - 1;
+      while (q >= 1 && (u[q]!.low === 'and' || u[q]!.up === ',' || u[q]!.low === 'or') && (u[q - 1]!.kind === 'A' || (u[q - 1]!.low === 'the' && u[q - 2]?.kind === 'A'))) {
+        const a = u[q - 1]!.kind === 'A' ? q - 1 : q - 2;
+        found.push(a);
+        q = a - 1;
+      }
+      return found;
+    }
+    if (x.kind === 'P' && x.up === ',' && u[k - 1]?.kind === 'A' && !relative) continue;
+    if (verbs.has(k) || boundary(x)) {
+      if ((x.low === 'who' || x.low === 'which' || x.low === 'that') && !relative) {
+        // Relative clause: the subject is the antecedent just before the pronoun.
+        relative = true;
+        const y = u[k - 1]?.up === ',' ? u[k - 2] : u[k - 1];
+        if (y && y.kind === 'A') return [u.indexOf(y)];
+      }
+      return found;
+    }
+  }
+  return found;
+}
+
+/** Actors right of the verb: the first actor before the clause ends (plus compound partners). */
+function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number): number[] {
+  for (let k = from, steps = 0; k < u.length && steps < limit; k++, steps++) {
+    const x = u[k]!;
+    if (x.kind === 'A') {
+      const out = [k];
+      let q = k + 1;
+      while (q + 1 < u.length && (u[q]!.low === 'and' || u[q]!.low === 'or' || u[q]!.up === ',') && u[q + 1]!.kind === 'A') {
+        out.push(q + 1);
+        q += 2;
+      }
+      return out;
+    }
+    if (boundary(x) || (verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor) || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) {
+      if (x.up === ',' && steps === 0) continue;
+      return [];
+    }
+  }
+  return [];
+}
+
+interface PatMatch {
+  pattern: Pattern;
+  score: number;
+  src: number;
+  tgt: number;
+}
+
+function elemMatch(e: PatElem, u: Unit[], k: number, lex: Lexicon): number {
+  // Returns the number of units matched at k (0 = no match).
+  const x = u[k];
+  if (!x) return 0;
+  switch (e.k) {
+    case 'w':
+      return x.kind === 'W' && wordMatch(e.w, e.exact, x.up) ? 1 : 0;
+    case 'src':
+    case 'tgt':
+      return x.kind === 'A' ? 1 : 0;
+    case 'skip':
+      return x.kind !== 'P' ? 1 : 0;
+    case 'syn': {
+      const set = lex.synsets.get(e.n);
+      if (!set) return 0;
+      for (const ws of set) {
+        let ok = true;
+        for (let q = 0; q < ws.length && ok; q++) {
+          const y = u[k + q];
+          ok = !!y && y.kind === 'W' && wordMatch(ws[q]!, q < ws.length - 1, y.up);
+        }
+        if (ok) return ws.length;
+      }
+      return 0;
+    }
+    case 'phrase': {
+      let n = 0;
+      for (const w of e.ws) {
+        const m = w.startsWith('&') ? elemMatch({ k: 'syn', n: w }, u, k + n, lex) : elemMatch({ k: 'w', w, exact: false }, u, k + n, lex);
+        if (!m) return 0;
+        n += m;
+      }
+      return n;
+    }
+  }
+}
+
+/** Match a pattern's post elements in order after the verb (gaps allowed), pre elements before. */
+function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
+  let score = 0;
+  let src = -1;
+  let tgt = -1;
+  let k = v.j;
+  const stop = Math.min(u.length, v.j + WINDOW);
+  for (const e of p.post) {
+    let found = -1;
+    for (let q = k; q < stop; q++) {
+      if (u[q]!.kind === 'P' && /[.;:!?]/.test(u[q]!.up)) break;
+      const n = elemMatch(e, u, q, lex);
+      if (n) {
+        found = q;
+        k = q + n;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    if (e.k === 'src') src = found;
+    else if (e.k === 'tgt') tgt = found;
+    else if (e.k !== 'skip') score += e.k === 'phrase' ? 2 : 1;
+  }
+  k = groupStart - 1;
+  const lo = Math.max(0, groupStart - WINDOW);
+  for (let ei = p.pre.length - 1; ei >= 0; ei--) {
+    const e = p.pre[ei]!;
+    let found = -1;
+    for (let q = k; q >= lo; q--) {
+      if (u[q]!.kind === 'P' && /[.;:!?]/.test(u[q]!.up)) break;
+      if (elemMatch(e, u, q, lex)) {
+        found = q;
+        k = q - 1;
+        break;
+      }
+    }
+    // Pre-verb words inside the verb group itself ("WILL NOT *") also count.
+    if (found < 0) {
+      for (let q = groupStart; q < v.i; q++) if (elemMatch(e, u, q, lex)) found = q;
+      if (found < 0) return null;
+    }
+    if (e.k === 'src') src = found;
+    else if (e.k === 'tgt') tgt = found;
+    else if (e.k !== 'skip') score += e.k === 'phrase' ? 2 : 1;
+  }
+  if (score === 0 && src < 0 && tgt < 0) return null;
+  return { pattern: p, score, src, tgt };
+}
+
+function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
+  let best: PatMatch | null = null;
+  for (const p of v.form.block.patterns) {
+    const m = matchPattern(p, u, v, groupStart, lex);
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
+}
+
+function patternText(p: Pattern): string {
+  const el = (e: PatElem): string => (e.k === 'w' ? e.w : e.k === 'phrase' ? `{${e.ws.join(' ')}}` : e.k === 'syn' ? e.n : e.k === 'src' ? '$' : e.k === 'tgt' ? '+' : '^');
+  return [...p.pre.map(el), '*', ...p.post.map(el)].join(' ');
+}
+
+/** Who asserts what the sentence says: the author, a quoted party, or a reported speaker. */
+function attribution(u: Unit[], at: number, text: string): Attribution {
+  const inQuote = u[at]?.inQuote ?? false;
+  // Reporting verb in the sentence outside the event's own clause.
+  for (let k = 0; k < u.length; k++) {
+    const x = u[k]!;
+    if (x.kind !== 'W' || !REPORT.has(x.low) || x.inQuote) continue;
+    if (x.low === 'according' && u[k + 1]?.low !== 'to') continue;
+    if (Math.abs(k - at) <= 1) continue;
+    // Speaker: an actor or noun phrase next to the reporting verb.
+    let who: Unit | null = null;
+    let phrase: string | null = null;
+    if (x.low === 'according') {
+      for (let q = k + 2; q < Math.min(u.length, k + 8); q++) if (u[q]!.kind === 'A') (who = u[q]!), (q = u.length);
+      phrase = text.slice(u[k + 2]?.s ?? x.e, u[Math.min(u.length - 1, k + 5)]!.e);
+    } else {
+      let q = k - 1;
+      const startQ = q;
+      while (q >= 0 && startQ - q < 6 && u[q]!.kind !== 'P' && !(q < at && k > at && q <= at)) {
+        if (u[q]!.kind === 'A') who = u[q]!;
+        q--;
+      }
+      if (q + 1 <= startQ) phrase = text.slice(u[q + 1]!.s, u[startQ]!.e);
+      if (!phrase && u[k + 1]?.kind === 'A') who = u[k + 1]!;
+    }
+    const before = k < at;
+    const after = k > at && (u[k - 1]?.up === ',' || u.slice(at, k).some((y) => y.up === ',') || who !== null);
+    if (before || after) {
+      if (!who && !phrase) continue;
+      return { kind: inQuote ? 'quoted' : 'reported', code: who?.actor?.code ?? null, text: who ? text.slice(who.s, who.e) : phrase };
+    }
+  }
+  if (inQuote) return { kind: 'quoted', code: null, text: null };
+  return { kind: 'author', code: null, text: null };
+}
+
+function hypotheticalClause(u: Unit[], groupStart: number): boolean {
+  for (let k = groupStart - 1, s = 0; k >= 0 && s < 20; k--, s++) {
+    const x = u[k]!;
+    if (IF.has(x.low)) return true;
+    if (x.kind === 'P' && /[.;:]/.test(x.up)) return false;
+  }
+  return false;
+}
+
+const SYMMETRIC = /^0[3-6]/; // agree, consult, support, cooperate: "A and B agreed" codes A→B and B→A
+
+export interface CodeOptions {
+  /** Skip events whose verb is negated (PETRARCH does not code them). */
+  dropNegated?: boolean;
+}
+
+/** Code one sentence [start, end) of `text`; mentions must be sorted and non-overlapping. */
+export function codeSentence(text: string, start: number, end: number, mentions: readonly Mention[], lex: Lexicon, opts: CodeOptions = {}): CodedEvent[] {
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end);
+  if (inside.length === 0) return [];
+  const u = units(text, start, end, inside);
+  const events: CodedEvent[] = [];
+  const seen = new Set<string>();
+  const push = (e: CodedEvent): void => {
+    if (e.source === e.target) return;
+    const key = `${e.source}|${e.target}|${e.code}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    events.push(e);
+  };
+  const verbs = findVerbs(u, lex);
+  const verbIdx = new Set(verbs.map((v) => v.i));
+  const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts };
+  for (let vi = 0; vi < verbs.length; vi++) {
+    const v = verbs[vi]!;
+    // Catenative chain "agreed to undertake exercises": the upper verb keeps the event when its code
+    // states intent, appeal, demand, rejection or threat; otherwise the lower verb codes it and the
+    // upper verb is the fallback when the lower one codes nothing.
+    const next = verbs[vi + 1];
+    const chained = next && u[v.j]?.low === 'to' && (next.i === v.j + 1 || next.i === v.j + 2) ? next : null;
+    const upperKeeps = v.form.code !== null && /^(02|03|10|12|13)/.test(v.form.code);
+    if (chained && !upperKeeps) {
+      const lower = codeVerb(ctx, vi + 1);
+      if (lower.length) {
+        lower.forEach(push);
+        vi++;
+        continue;
+      }
+    }
+    codeVerb(ctx, vi, chained && upperKeeps ? chained.j : undefined).forEach(push);
+    if (chained && upperKeeps) vi++;
+  }
+  codeNouns(u, lex, text, events, push);
+  return events;
+}
+
+interface Ctx {
+  u: Unit[];
+  lex: Lexicon;
+  text: string;
+  verbs: Verb[];
+  verbIdx: Set<number>;
+  opts: CodeOptions;
+}
+
+/** Events of the verb verbs[vi]; `objFrom` moves the object search (upper verb of a chain). */
+function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
+  const { u, lex, text, verbs, verbIdx, opts } = ctx;
+  const v = verbs[vi]!;
+  if (REPORT.has(u[v.i]!.low) && v.form.words.length === 1) return []; // reporting verbs carry attribution, not events
+  const g = verbGroup(u, v, verbIdx);
+  const pm = bestPattern(u, v, g.start, lex);
+  let code = v.form.code;
+  let code2 = v.form.code2;
+  if (pm) {
+    code = pm.pattern.code;
+    code2 = pm.pattern.code2;
+  }
+  if (code === null && code2 === null) return [];
+  if (g.negated && opts.dropNegated) return [];
+  // The subject of "A agreed to restore ..." sits before the upper verb's group.
+  let anchor = g.start;
+  if (vi > 0) {
+    const prev = verbs[vi - 1]!;
+    if (v.i - prev.j <= 2 && u[prev.j]?.low === 'to') anchor = verbGroup(u, prev, verbIdx).start;
+  }
+  let subj = pm && pm.src >= 0 ? [pm.src] : subjectActors(u, anchor, verbIdx);
+  let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW);
+  let via = pm ? 'pattern' : 'verb';
+  if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
+    // "A was attacked by B": B is the source; without "by", the source is unknown.
+    let by = -1;
+    for (let k = v.j; k < Math.min(u.length, v.j + 8); k++) {
+      if (u[k]!.low === 'by' && u[k + 1]?.kind === 'A') by = k + 1;
+      else if (u[k]!.low === 'by' && u[k + 1]?.low === 'the' && u[k + 2]?.kind === 'A') by = k + 2;
+      if (by >= 0 || boundary(u[k]!)) break;
+    }
+    obj = subj;
+    subj = by >= 0 ? [by] : [];
+    via = 'passive';
+  }
+  const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
+  const attr = attribution(u, v.i, text);
+  const stance: CodedEvent['stance'] = attr.kind !== 'author' || v.form.past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
+  const make = (s: number, t: number, c: string, how: string): CodedEvent => ({
+    source: u[s]!.actor!.code,
+    target: u[t]!.actor!.code,
+    code: c,
+    info: codeInfo(c),
+    trigger: { start: u[v.i]!.s, end: u[v.j - 1]!.e },
+    sourceMention: { start: u[s]!.s, end: u[s]!.e },
+    targetMention: { start: u[t]!.s, end: u[t]!.e },
+    negated: g.negated,
+    modality: mod,
+    attribution: attr,
+    stance,
+    via: how,
+    lemma: v.form.lemma,
+    pattern: pm ? patternText(pm.pattern) : null,
+  });
+  const out: CodedEvent[] = [];
+  if (obj.length === 0 && subj.length > 1 && code && SYMMETRIC.test(code)) {
+    // "Jordan and Britain have agreed ...": each partner towards the other.
+    for (const a of subj) for (const b of subj) if (a !== b) out.push(make(a, b, code, 'compound'));
+    return out;
+  }
+  for (const s of subj) {
+    for (const t of obj) {
+      if (code) out.push(make(s, t, code, via));
+      if (code2) out.push(make(t, s, code2, 'reciprocal'));
+    }
+  }
+  return out;
+}
+
+/** Relations stated with nouns: "trust between A and B", "A-B partnership", "A and B are partners", "A's invasion of B". */
+function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], push: (e: CodedEvent) => void): void {
+  if (lex.nouns.size === 0) return;
+  for (let k = 0; k < u.length; k++) {
+    const x = u[k]!;
+    if (x.kind !== 'W') continue;
+    const n = lex.nouns.get(x.low);
+    if (!n) continue;
+    const pairs: Array<[number, number, boolean]> = []; // source, target, symmetric
+    // "between A and B" after the noun (within a few units)
+    for (let q = k + 1; q < Math.min(u.length, k + 5); q++) {
+      if (u[q]!.low === 'between' || u[q]!.low === 'among') {
+        const a = u[q + 1]?.kind === 'A' ? q + 1 : u[q + 2]?.kind === 'A' ? q + 2 : -1;
+        if (a >= 0 && u[a + 1]?.low === 'and') {
+          const b = u[a + 2]?.kind === 'A' ? a + 2 : u[a + 3]?.kind === 'A' ? a + 3 : -1;
+          if (b >= 0) pairs.push([a, b, true]);
+        }
+        break;
+      }
+      if (boundary(u[q]!) || u[q]!.kind === 'A') break;
+    }
+    // "between A and B" before the noun: "between the Chinese and Russian governments ... trust" is rare; skip.
+    // "A-B relations": two adjacent actors joined by a hyphen or dash right before the noun (adjectives allowed).
+    let q = k - 1;
+    while (q >= 0 && k - q <= 3 && u[q]!.kind === 'W' && !DET.has(u[q]!.low) && /^[a-z-]+$/.test(u[q]!.low) && !lex.nouns.has(u[q]!.low)) q--;
+    if (q >= 2 && u[q]!.kind === 'A' && u[q - 1]!.kind === 'P' && /^[-–—/]$/.test(u[q - 1]!.up) && u[q - 2]!.kind === 'A') pairs.push([q - 2, q, true]);
+    // "A's <noun> of/with/against/to B"
+    if (q >= 0 && u[q]!.kind === 'A' && u[q]!.poss) {
+      const p = u[k + 1];
+      if (p && ['of', 'with', 'against', 'to', 'toward', 'towards', 'on', 'in'].includes(p.low)) {
+        const b = u[k + 2]?.kind === 'A' ? k + 2 : u[k + 3]?.kind === 'A' && u[k + 2]!.low === 'the' ? k + 3 : -1;
+        if (b >= 0) pairs.push([q, b, false]);
+      }
+    }
+    // "A and B are/have ... <noun>": a compound subject with a copula or have in the same clause.
+    if (pairs.length === 0) {
+      let verbSeen = false;
+      for (let r = k - 1, s = 0; r >= 0 && s < 12; r--, s++) {
+        const y = u[r]!;
+        if (BE.has(y.low) || HAVE.has(y.low) || y.low === 'share' || y.low === 'shares' || y.low === 'enjoy' || y.low === 'enjoys' || y.low === 'remain' || y.low === 'remained') verbSeen = true;
+        if (y.kind === 'A' && verbSeen) {
+          if (u[r - 1]?.low === 'and' && u[r - 2]?.kind === 'A') pairs.push([r - 2, r, true]);
+          break;
+        }
+        if (boundary(y) || (y.kind === 'P' && y.up !== '-')) break;
+      }
+    }
+    if (pairs.length === 0) continue;
+    // Negation in the noun's clause: "no trust between", "cannot be undermined" is not about the noun.
+    let negated = false;
+    for (let r = k - 1, s = 0; r >= 0 && s < 6; r--, s++) {
+      const y = u[r]!;
+      if (NEG.has(y.low) || y.low === 'lack' || y.low === 'lacks') negated = true;
+      if (boundary(y) || y.kind === 'P') break;
+    }
+    // "there is no basis for it between A and B" after a sentence about trust is out of reach; keep it simple.
+    const attr = attribution(u, k, text);
+    for (const [a, b, sym] of pairs) {
+      const mk = (s: number, t: number, how: string): CodedEvent => ({
+        source: u[s]!.actor!.code,
+        target: u[t]!.actor!.code,
+        code: n.code,
+        info: codeInfo(n.code),
+        trigger: { start: x.s, end: x.e },
+        sourceMention: { start: u[s]!.s, end: u[s]!.e },
+        targetMention: { start: u[t]!.s, end: u[t]!.e },
+        negated,
+        modality: 'asserted',
+        attribution: attr,
+        stance: attr.kind === 'author' ? 'characterisation' : 'reported-event',
+        via: how,
+        lemma: n.noun,
+        pattern: null,
+      });
+      push(mk(a, b, 'noun'));
+      if (sym) push(mk(b, a, 'noun'));
+    }
+  }
+  void events;
+}

@@ -1,0 +1,129 @@
+/**
+ * Relations between actors, two components:
+ *  - 'relations': actors named together in a sentence (co-mention, no direction or sign claimed);
+ *  - 'events': coded events — who does what to whom, CAMEO/PLOVER, with qualifiers (coder.ts).
+ */
+import type { Doc, Span } from '../core/document.js';
+import type { Component } from '../core/pipeline.js';
+import { codeSentence, type CodedEvent, type Mention } from './coder.js';
+import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
+import type { EventData, RelationData } from './types.js';
+import './types.js';
+import '../actors/types.js';
+
+/** Co-mention pairs per sentence are capped so a list of 200 countries does not yield 20,000 spans. */
+const MAX_ACTORS_PER_SENTENCE = 12;
+
+/** Actor mentions of the doc as coder mentions, sorted and without overlaps. */
+export function docMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  for (const s of doc.spans('actors')) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) continue;
+    out.push({ start: s.start, end: s.end, code: s.data.code, name: s.data.name });
+  }
+  return out;
+}
+
+export const relationsComponent: Component = {
+  name: 'relations',
+  requires: ['sentences', 'actors'],
+  assigns: ['relations'],
+  annotate(doc: Doc) {
+    const mentions = docMentions(doc);
+    const spans: Span<RelationData>[] = [];
+    const counts = new Map<string, number>();
+    let mi = 0;
+    for (const sent of doc.spans('sentences')) {
+      while (mi < mentions.length && mentions[mi]!.end <= sent.start) mi++;
+      const first = new Map<string, Mention>();
+      for (let k = mi; k < mentions.length && mentions[k]!.start < sent.end; k++) {
+        const m = mentions[k]!;
+        if (m.end <= sent.end && !first.has(m.code) && first.size < MAX_ACTORS_PER_SENTENCE) first.set(m.code, m);
+      }
+      const list = [...first.values()];
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const [x, y] = list[a]!.code < list[b]!.code ? [list[a]!, list[b]!] : [list[b]!, list[a]!];
+          const key = `${x.code}|${y.code}`;
+          const count = (counts.get(key) ?? 0) + 1;
+          counts.set(key, count);
+          spans.push({
+            start: sent.start,
+            end: sent.end,
+            component: 'relations',
+            confidence: 1,
+            reason: `${x.name ?? x.code} and ${y.name ?? y.code} are both named in this sentence.`,
+            data: { source: x.code, target: y.code, kind: 'co-mention', sourceMention: { start: x.start, end: x.end }, targetMention: { start: y.start, end: y.end }, count },
+          });
+        }
+      }
+    }
+    return { spans: { relations: spans } };
+  },
+};
+
+/** Measured precision is not yet per source; these reflect how direct the evidence is. */
+const CONFIDENCE: Record<string, number> = { pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
+
+export function eventData(e: CodedEvent): EventData {
+  return {
+    source: e.source,
+    target: e.target,
+    cameo: e.code,
+    description: e.info.description,
+    goldstein: e.info.goldstein,
+    quad: e.info.quad,
+    plover: e.info.plover,
+    ploverMode: e.info.mode,
+    trigger: e.trigger,
+    sourceMention: e.sourceMention,
+    targetMention: e.targetMention,
+    negated: e.negated,
+    modality: e.modality,
+    attribution: e.attribution,
+    stance: e.stance,
+    via: e.via,
+    lemma: e.lemma,
+    pattern: e.pattern,
+  };
+}
+
+/** One sentence a journalist can check: what was coded and from which words. */
+export function eventReason(e: CodedEvent, text: string): string {
+  const w = (r: { start: number; end: number }): string => `"${text.slice(r.start, r.end)}"`;
+  const qual = [e.negated ? 'negated' : '', e.modality !== 'asserted' ? e.modality : '', e.attribution.kind !== 'author' ? `${e.attribution.kind}${e.attribution.text ? ` (${e.attribution.text})` : ''}` : ''].filter(Boolean);
+  const how =
+    e.via === 'noun'
+      ? `the relational noun ${w(e.trigger)} links ${w(e.sourceMention)} and ${w(e.targetMention)}`
+      : e.via === 'passive'
+        ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} done by ${w(e.sourceMention)}`
+        : `${w(e.sourceMention)} is the subject of ${w(e.trigger)} and ${w(e.targetMention)} its ${e.via === 'reciprocal' ? 'counterpart' : 'object'}`;
+  return `${e.source} → ${e.target}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
+}
+
+export function eventsComponentWith(lex: () => Lexicon): Component {
+  return {
+    name: 'events',
+    requires: ['sentences', 'actors'],
+    assigns: ['events'],
+    annotate(doc: Doc) {
+      const mentions = docMentions(doc);
+      const lexicon = lex();
+      const spans: Span<EventData>[] = [];
+      let mi = 0;
+      for (const sent of doc.spans('sentences')) {
+        while (mi < mentions.length && mentions[mi]!.end <= sent.start) mi++;
+        let mj = mi;
+        while (mj < mentions.length && mentions[mj]!.start < sent.end) mj++;
+        if (mj - mi === 0) continue;
+        for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon)) {
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: CONFIDENCE[e.via] ?? 0.4, reason: eventReason(e, doc.text), data: eventData(e) });
+        }
+      }
+      return { spans: { events: spans } };
+    },
+  };
+}
+
+export const eventsComponent: Component = eventsComponentWith(loadDefaultLexicon);

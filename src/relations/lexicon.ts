@@ -1,0 +1,133 @@
+/**
+ * The coder's lexicon, built once from a verb dictionary: every inflected form of every verb
+ * (keyed by its first word for O(1) lookup per token), the patterns of each block indexed for
+ * matching, the CAMEO codebook, and slant's own additions (relational nouns and verbs the CAMEO
+ * dictionary lacks, data/extra.json).
+ */
+import { readFileSync } from 'node:fs';
+import { inflect, type Pattern, type VerbBlock, type VerbDict } from './verbdict.js';
+
+export interface CodeInfo {
+  code: string;
+  description: string;
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  plover: string | null;
+  mode: string | null;
+}
+
+export interface VerbForm {
+  /** All words of the form, upper case ("MET", "WITH"). */
+  words: string[];
+  /** Lemma of the verb (dictionary spelling, words joined by space). */
+  lemma: string;
+  block: VerbBlock;
+  /** Code of the verb line, else the block's (null: the verb alone codes nothing). */
+  code: string | null;
+  code2: string | null;
+  /** The form is a past participle or simple past ("-ED" or listed irregular past). */
+  past: boolean;
+  /** -ING form. */
+  ing: boolean;
+}
+
+export interface RelNoun {
+  /** Lower-case noun (singular and plural listed separately in the data). */
+  noun: string;
+  code: string;
+  source: string;
+}
+
+export interface Lexicon {
+  forms: Map<string, VerbForm[]>;
+  synsets: Map<string, string[][]>;
+  codes: Map<string, CodeInfo>;
+  nouns: Map<string, RelNoun>;
+  source: string;
+}
+
+interface CameoJson {
+  codes: Record<string, [string, number, number, string | null, string | null]>;
+}
+
+interface ExtraJson {
+  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; code: string; source: string }>;
+  nouns: Array<{ nouns: string[]; code: string; source: string }>;
+}
+
+let codebook: Map<string, CodeInfo> | undefined;
+
+export function loadCodebook(): Map<string, CodeInfo> {
+  if (codebook) return codebook;
+  const raw = JSON.parse(readFileSync(new URL('./data/cameo.json', import.meta.url), 'utf8')) as CameoJson;
+  codebook = new Map();
+  for (const [code, [description, goldstein, quad, plover, mode]] of Object.entries(raw.codes)) {
+    codebook.set(code, { code, description, goldstein, quad: quad as 1 | 2 | 3 | 4, plover, mode });
+  }
+  return codebook;
+}
+
+/** Information for any code; unknown 4-digit codes fall back to their 3- and 2-digit parents. */
+export function codeInfo(code: string): CodeInfo {
+  const cb = loadCodebook();
+  const hit = cb.get(code) ?? cb.get(code.slice(0, 3)) ?? cb.get(code.slice(0, 2));
+  if (hit) return hit.code === code ? hit : { ...hit, code };
+  const r = Number(code.slice(0, 2));
+  const quad = (r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4) as 1 | 2 | 3 | 4;
+  return { code, description: 'Unknown CAMEO code', goldstein: 0, quad, plover: null, mode: null };
+}
+
+const IRREGULAR_PAST = /(?:EN|WN|NE|T|D)$/; // told, sent, shown, done, made: listed forms ending so are past
+
+export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
+  const forms = new Map<string, VerbForm[]>();
+  const add = (words: string[], lemma: string, block: VerbBlock, code: string | null, code2: string | null, past: boolean, ing: boolean): void => {
+    const key = words[0]!;
+    let list = forms.get(key);
+    if (!list) forms.set(key, (list = []));
+    if (list.some((f) => f.words.join(' ') === words.join(' ') && f.block === block)) return;
+    list.push({ words, lemma, block, code, code2, past, ing });
+  };
+  for (const block of dict.blocks) {
+    for (const v of block.verbs) {
+      const code = v.code ?? block.code;
+      const code2 = v.code ? null : block.code2;
+      const lemma = v.words.join(' ');
+      const head = v.words[v.head]!;
+      for (const f of inflect(head)) {
+        const words = v.words.slice();
+        words[v.head] = f;
+        add(words, lemma, block, code, code2, /ED$/.test(f) && f !== head, /ING$/.test(f) && f !== head);
+      }
+      for (const f of v.forms) {
+        const words = f.split(' ');
+        const hw = words[v.head] ?? words[0]!;
+        add(words, lemma, block, code, code2, /ED$/.test(hw) || (IRREGULAR_PAST.test(hw) && !/S$/.test(hw)), /ING$/.test(hw));
+      }
+    }
+  }
+  const synsets = new Map(Object.entries(dict.synsets));
+  const nouns = new Map<string, RelNoun>();
+  if (withExtra) {
+    const extra = JSON.parse(readFileSync(new URL('./data/extra.json', import.meta.url), 'utf8')) as ExtraJson;
+    const extraBlock: VerbBlock = { name: 'SLANT_EXTRA', code: null, code2: null, verbs: [], patterns: [] };
+    for (const v of extra.verbs) {
+      const up = v.verb.toUpperCase();
+      if (forms.has(up)) continue; // the CAMEO dictionary wins where it has the verb
+      for (const f of v.only ?? [...inflect(up), ...(v.forms ?? []).map((x) => x.toUpperCase())]) add([f], up, extraBlock, v.code, null, /ED$/.test(f), /ING$/.test(f));
+    }
+    for (const n of extra.nouns) for (const noun of n.nouns) nouns.set(noun, { noun, code: n.code, source: n.source });
+  }
+  return { forms, synsets, codes: loadCodebook(), nouns, source: dict.source };
+}
+
+let defaultLexicon: Lexicon | undefined;
+
+/** The lexicon from the shipped CAMEO conversion (data/verbs.json), built once per process. */
+export function loadDefaultLexicon(): Lexicon {
+  if (defaultLexicon) return defaultLexicon;
+  const dict = JSON.parse(readFileSync(new URL('./data/verbs.json', import.meta.url), 'utf8')) as VerbDict;
+  return (defaultLexicon = buildLexicon(dict));
+}
+
+export type { Pattern };
