@@ -1,7 +1,11 @@
 /** Every CLI command, in the order `slant --help` lists them. One line per command. */
 import type { Command } from './command.js';
 import { analyzeCommand } from './analyze.js';
+import { techniqueCommands } from '../techniques/cli.js';
+import { serveCommand } from '../server/cli.js';
 
 export const commands: Command[] = [
   analyzeCommand,
+  ...techniqueCommands,
+  serveCommand,
 ];

@@ -1,0 +1,72 @@
+/** `slant serve`: the web app and HTTP API on localhost over an embedded SQLite store. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { E, SlantError, fail } from '../core/errors.js';
+import { args, type Command } from '../cli/command.js';
+
+/** $SLANT_DATA_DIR, else $XDG_DATA_HOME/slant, else ~/.local/share/slant. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SLANT_DATA_DIR) return env.SLANT_DATA_DIR;
+  if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, 'slant');
+  return join(homedir(), '.local', 'share', 'slant');
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the web app and HTTP API on localhost (documents kept in SQLite)',
+  usage: `Usage: slant serve [--port N] [--data-dir DIR] [--host ADDR] [--read-only]
+
+Serves the web app and the HTTP API (OpenAPI at /openapi.json, docs at /docs) and prints its
+address when ready. Analysed documents are kept in DIR/slant.db, so a restart keeps them.
+
+  --port N         port (env PORT; default 3000; 0 = any free port)
+  --data-dir DIR   where the database lives (env SLANT_DATA_DIR; default
+                   $XDG_DATA_HOME/slant or ~/.local/share/slant)
+  --host ADDR      interface to listen on (env SLANT_HOST; default 127.0.0.1, this machine only)
+  --read-only      refuse analyses and deletions (env SLANT_READONLY=1)
+
+Environment:
+  SLANT_TOKEN              when set, POST and DELETE need "Authorization: Bearer <token>"
+  SLANT_ALLOW_PRIVATE_URLS=1  let URL analyses fetch loopback/private addresses
+  SLANT_ANALYZE_TIMEOUT_MS    longest one analysis may run (default 60000)`,
+  async run(argv) {
+    const { values, positionals } = args(argv, {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      'read-only': { type: 'boolean' },
+    });
+    if (positionals.length) fail(E.BAD_ARGUMENT, `serve takes no arguments (got "${positionals[0]}")`);
+    const portText = values.port ?? process.env.PORT ?? '3000';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) fail(E.BAD_ARGUMENT, `port must be a number from 0 to 65535, not "${portText}"`);
+    const timeoutText = process.env.SLANT_ANALYZE_TIMEOUT_MS;
+    const timeout = timeoutText ? Number(timeoutText) : undefined;
+    if (timeout !== undefined && !(timeout > 0)) fail(E.BAD_ARGUMENT, `SLANT_ANALYZE_TIMEOUT_MS must be a positive number of milliseconds, not "${timeoutText}"`);
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    // Loaded here so other commands never load the native SQLite module.
+    const { startServer } = await import('./app.js');
+    const server = await startServer({
+      dataDir,
+      port,
+      host: values.host ?? process.env.SLANT_HOST ?? '127.0.0.1',
+      token: process.env.SLANT_TOKEN || undefined,
+      readOnly: values['read-only'] === true || process.env.SLANT_READONLY === '1' || process.env.SLANT_READONLY === 'true',
+      allowPrivateUrls: process.env.SLANT_ALLOW_PRIVATE_URLS === '1',
+      analyzeTimeoutMs: timeout,
+    }).catch((err: Error) => {
+      if (err instanceof SlantError) throw err;
+      fail(E.UNAVAILABLE, `cannot start the server: ${err.message}`);
+    });
+    console.log(`slant: serving ${join(dataDir, 'slant.db')} (${await server.store.count()} documents)`);
+    console.log(server.url);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        void server.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
