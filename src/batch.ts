@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Input } from './analyze.js';
 import { errorLine } from './core/errors.js';
+import type { LoadOptions } from './input/load.js';
 import type { AnalysisResult } from './result.js';
 
 export interface BatchError {
@@ -20,24 +21,31 @@ export function isBatchError(x: BatchItem): x is BatchError {
   return 'error' in x;
 }
 
+/** A file, URL or `-` to load inside the worker (reading and decoding run in parallel too). */
+export interface LoadRequest {
+  load: string;
+  options?: LoadOptions;
+}
+
+export type BatchInput = Input | LoadRequest;
+
 export interface BatchOptions {
   /** Worker threads (default: available cores). 1 runs in this thread, without workers. */
   workers?: number;
   pipeline?: readonly string[];
 }
 
-type Job = { seq: number; input: Input } ;
+type Job = { seq: number; input: BatchInput };
 type Reply = { seq: number; result?: AnalysisResult; error?: string };
 
-export async function* analyzeParallel(inputs: AsyncIterable<Input> | Iterable<Input>, opts: BatchOptions = {}): AsyncGenerator<BatchItem> {
+export async function* analyzeParallel(inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>, opts: BatchOptions = {}): AsyncGenerator<BatchItem> {
   const n = Math.max(1, opts.workers ?? availableParallelism());
   if (n === 1) {
-    const { analyze } = await import('./analyze.js');
     for await (const input of inputs) {
       try {
-        yield await analyze(input, { pipeline: opts.pipeline });
+        yield await analyzeOne(input, opts.pipeline);
       } catch (err) {
-        yield { id: typeof input === 'string' ? null : input.id ?? null, error: errorLine(err) };
+        yield { id: idOf(input), error: errorLine(err) };
       }
     }
     return;
@@ -67,12 +75,12 @@ export async function* analyzeParallel(inputs: AsyncIterable<Input> | Iterable<I
   try {
     let next = 0; // next result to yield, in input order
     let seq = 0;
-    const it = (Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<Input>)[Symbol.iterator]()) as AsyncIterator<Input> | Iterator<Input>;
+    const it = (Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<BatchInput>)[Symbol.iterator]()) as AsyncIterator<BatchInput> | Iterator<BatchInput>;
     let exhausted = false;
     while (true) {
       // Keep every idle worker busy, but never run more than 2n ahead of what was yielded (memory).
       while (!exhausted && idle.length > 0 && seq - next < 2 * n) {
-        let r: IteratorResult<Input>;
+        let r: IteratorResult<BatchInput>;
         try {
           r = await it.next();
         } catch (err) {
@@ -85,7 +93,7 @@ export async function* analyzeParallel(inputs: AsyncIterable<Input> | Iterable<I
           break;
         }
         const input = r.value;
-        ids.set(seq, typeof input === 'string' ? null : input.id ?? null);
+        ids.set(seq, idOf(input));
         idle.pop()!.postMessage({ seq, input } satisfies Job);
         seq++;
       }
@@ -103,4 +111,20 @@ export async function* analyzeParallel(inputs: AsyncIterable<Input> | Iterable<I
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+function idOf(input: BatchInput): string | null {
+  if (typeof input === 'string') return null;
+  return 'load' in input ? input.load : input.id ?? null;
+}
+
+/** Load (when asked) and analyse one input; a loaded file is identified by its path. */
+export async function analyzeOne(input: BatchInput, pipeline?: readonly string[]): Promise<AnalysisResult> {
+  const { analyze } = await import('./analyze.js');
+  if (typeof input !== 'string' && 'load' in input) {
+    const { loadInput } = await import('./input/load.js');
+    const loaded = await loadInput(input.load, input.options);
+    return analyze({ ...loaded, id: loaded.id ?? input.load }, { pipeline });
+  }
+  return analyze(input, { pipeline });
 }

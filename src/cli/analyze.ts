@@ -55,13 +55,12 @@ Several inputs: json prints one JSON object per line (JSON Lines); text prints r
       const result = await analyze(await loadInput(sources[0]!, loadOpts));
       body = await render(result, format, color);
     } else {
+      if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
       if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
       const workers = values.workers === undefined ? undefined : Number(values.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) fail(E.BAD_ARGUMENT, '--workers must be a whole number from 1 to 64');
       const parts: string[] = [];
-      const inputs = (async function* () {
-        for (const s of sources) yield { ...(await loadInput(s, loadOpts)), id: s };
-      })();
+      const inputs = sources.map((s) => ({ load: s, options: loadOpts }));
       for await (const result of analyzeParallel(inputs, { workers })) {
         if (isBatchError(result)) {
           // One bad document must not sink the batch: report it, keep going, exit non-zero at the end.

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CodePoints, cpSlice } from './text.js';
+import { Doc, type Span } from './document.js';
+import { Pipeline, type Component } from './pipeline.js';
+import { SlantError } from './errors.js';
+import { tokenize } from './tokens.js';
+
+test('code points: emoji and Chinese map both ways', () => {
+  const s = 'a😀b 中国🇨🇳 c';
+  const cp = new CodePoints(s);
+  assert.equal(cp.length, [...s].length);
+  // 'b' is UTF-16 index 3, code point 2
+  assert.equal(cp.cp(3), 2);
+  assert.equal(cp.u16(2), 3);
+  assert.equal(cpSlice(s, 4, 6), '中国');
+  assert.equal(cp.slice(6, 8), '🇨🇳');
+  assert.equal(cp.cp(s.length), cp.length);
+});
+
+test('code points: ASCII takes the identity fast path', () => {
+  const cp = new CodePoints('plain text');
+  assert.equal(cp.cp(5), 5);
+  assert.equal(cp.u16(5), 5);
+});
+
+const span = (start: number, end: number): Span<Record<string, never>> => ({ start, end, component: 'x', confidence: 1, reason: 'r', data: {} });
+
+test('pipeline: order is checked when built', () => {
+  const needs: Component = { name: 'needs', requires: ['sentences'], assigns: [], annotate: () => ({}) };
+  assert.throws(() => new Pipeline([needs]), (e: unknown) => e instanceof SlantError && e.code === 201 && /requires "sentences"/.test(e.message));
+  const gives: Component = { name: 'gives', requires: [], assigns: ['sentences'], annotate: () => ({ spans: { sentences: [span(0, 2)] } }) };
+  const p = new Pipeline([gives, needs]);
+  assert.deepEqual(p.names, ['gives', 'needs']);
+});
+
+test('pipeline: a component may only return what it assigns', () => {
+  const rogue: Component = { name: 'rogue', requires: [], assigns: [], annotate: () => ({ spans: { sentences: [span(0, 1)] } }) };
+  assert.throws(() => new Pipeline([rogue]).run(new Doc('ab')), /does not assign/);
+});
+
+test('pipeline: metadata given with the input wins over inferred metadata', () => {
+  const guess: Component = { name: 'guess', requires: [], assigns: ['meta.date', 'meta.language'], annotate: () => ({ meta: { date: '2000-01-01', language: 'en' } }) };
+  const doc = new Pipeline([guess]).run(new Doc('text', { date: '2022-05-05' }));
+  assert.equal(doc.meta.date, '2022-05-05');
+  assert.equal(doc.meta.language, 'en');
+});
+
+test('doc: layers sort spans and map offsets back through edits', () => {
+  const doc = new Doc('ab. Cd', {}, 'ab.Cd', [{ start: 3, end: 4, originalStart: 3, originalEnd: 3, kind: 'missing-space' }]);
+  doc.setLayer('sentences', [span(4, 6), span(0, 3)]);
+  assert.deepEqual(doc.spans('sentences').map((s) => s.start), [0, 4]);
+  assert.equal(doc.toOriginal(4), 3);
+  assert.equal(doc.toOriginal(2), 2);
+});
+
+test('tokenizer: words with inner apostrophes and hyphens, punctuation apart', () => {
+  const t = tokenize('China’s “anti-China” U.S. stance!');
+  assert.deepEqual(t.map((x) => x.text), ['China’s', '“', 'anti-China', '”', 'U.S', '.', 'stance', '!']);
+  assert.equal(t[0]!.norm, "china's");
+});
