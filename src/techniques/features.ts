@@ -1,0 +1,280 @@
+/**
+ * Features for the technique model, hashed into fixed-size weight tables. One `Prepared` view of an
+ * article (tokens, sentences, quotes, rule hits, repetitions) is built once and shared by the span
+ * tagger (one example per token) and the technique classifier (one example per span).
+ * Every feature can also be given a readable name, used to explain a prediction.
+ */
+import { tokenize, type Token } from '../core/tokens.js';
+import { splitSentences } from '../sentences/index.js';
+import { findRuleHits, STOPWORDS, type RuleHit } from './rules.js';
+import { TECHNIQUES, type Technique } from './types.js';
+
+export function hashStr(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const TECH_INDEX = new Map<Technique, number>(TECHNIQUES.map((t, i) => [t, i]));
+const QUOTE_CHARS = /["“”«»„‘’']/;
+
+export interface Prepared {
+  text: string;
+  lower: string;
+  tokens: Token[];
+  /** Hash of each token's norm. */
+  th: Uint32Array;
+  /** Hash of the token's shape class (Xx, x, X, d, punct) and suffix. */
+  shape: Uint32Array;
+  suffix: Uint32Array;
+  /** Sentence index of each token; sentences as token ranges. */
+  sentOf: Int32Array;
+  sentences: Array<{ start: number; end: number; t0: number; t1: number; flags: number }>;
+  /** 1 when the token sits between quotation marks within its sentence. */
+  inQuote: Uint8Array;
+  /** Bit per technique whose rule covers the token. */
+  ruleMask: Uint16Array;
+  hits: RuleHit[];
+  /** How often the word trigram (or bigram) starting at this token occurs in the article. */
+  rep: Uint8Array;
+  /** Occurrences of each token's norm in the article. */
+  freq: Uint16Array;
+  firstLineEnd: number;
+}
+
+export function prepare(text: string): Prepared {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const th = new Uint32Array(n), shape = new Uint32Array(n), suffix = new Uint32Array(n);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    th[i] = hashStr(t.norm);
+    counts.set(th[i]!, (counts.get(th[i]!) ?? 0) + 1);
+    shape[i] = hashStr(shapeOf(t.text));
+    suffix[i] = hashStr(t.norm.length > 3 ? t.norm.slice(-3) : '');
+  }
+  const freq = new Uint16Array(n);
+  for (let i = 0; i < n; i++) freq[i] = Math.min(65535, counts.get(th[i]!)!);
+
+  const sentOf = new Int32Array(n);
+  const sentences: Prepared['sentences'] = [];
+  let ti = 0;
+  for (const s of splitSentences(text)) {
+    while (ti < n && tokens[ti]!.end <= s.start) sentOf[ti++] = Math.max(0, sentences.length - 1);
+    const t0 = ti;
+    while (ti < n && tokens[ti]!.start < s.end) sentOf[ti++] = sentences.length;
+    const body = text.slice(s.start, s.end);
+    const words = ti - t0;
+    const flags = (body.includes('!') ? 1 : 0) | (body.includes('?') ? 2 : 0) | (QUOTE_CHARS.test(body) ? 4 : 0) | (Math.min(3, Math.floor(Math.log2(1 + words / 4))) << 3);
+    sentences.push({ start: s.start, end: s.end, t0, t1: ti, flags });
+  }
+  while (ti < n) sentOf[ti++] = Math.max(0, sentences.length - 1);
+
+  // Quotation state: toggled by double quotes, reset per sentence (unbalanced quotes do not leak).
+  const inQuote = new Uint8Array(n);
+  for (const s of sentences) {
+    let open = false;
+    for (let i = s.t0; i < s.t1; i++) {
+      const c = tokens[i]!.text;
+      if (c === '"' || c === '“' || c === '”' || c === '«' || c === '»') { open = c === '“' || c === '«' ? true : c === '”' || c === '»' ? false : !open; continue; }
+      if (open) inQuote[i] = 1;
+    }
+  }
+
+  const hits = findRuleHits(text, tokens);
+  const ruleMask = new Uint16Array(n);
+  for (const h of hits) {
+    const bit = 1 << TECH_INDEX.get(h.technique)!;
+    for (let i = lowerBound(tokens, h.start); i < n && tokens[i]!.start < h.end; i++) ruleMask[i]! |= bit;
+  }
+
+  // Repetition: word bigrams/trigrams seen elsewhere in the article.
+  const rep = new Uint8Array(n);
+  const gramCount = new Map<number, number>();
+  const gramAt = new Uint32Array(n);
+  const words: number[] = [];
+  for (let i = 0; i < n; i++) if (tokens[i]!.word) words.push(i);
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k]!, b = words[k + 1]!;
+    if (STOPWORDS.has(tokens[a]!.norm) && STOPWORDS.has(tokens[b]!.norm)) continue;
+    const g = mix(th[a]!, th[b]!);
+    gramAt[a] = g;
+    gramCount.set(g, (gramCount.get(g) ?? 0) + 1);
+  }
+  for (let i = 0; i < n; i++) if (gramAt[i]) rep[i] = Math.min(255, gramCount.get(gramAt[i]!)! - 1);
+
+  const nl = text.indexOf('\n');
+  return { text, lower: text.toLowerCase(), tokens, th, shape, suffix, sentOf, sentences, inQuote, ruleMask, hits, rep, freq, firstLineEnd: nl < 0 ? text.length : nl };
+}
+
+export function lowerBound(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function shapeOf(s: string): string {
+  if (/^\p{Lu}+$/u.test(s)) return s.length > 1 ? 'XX' : 'X';
+  if (/^\p{Lu}/u.test(s)) return 'Xx';
+  if (/^\p{Ll}/u.test(s)) return 'x';
+  if (/^\p{N}/u.test(s)) return 'd';
+  return s; // punctuation stands for itself
+}
+
+function bucket(x: number, edges: readonly number[]): number {
+  let b = 0;
+  while (b < edges.length && x > edges[b]!) b++;
+  return b;
+}
+
+/** Collects hashed feature indices (and optional readable names) for one example. */
+export class FeatureSink {
+  readonly idx: number[] = [];
+  names: Array<string | null> | null = null;
+  constructor(private readonly mask: number) {}
+  reset(withNames: boolean): this {
+    this.idx.length = 0;
+    this.names = withNames ? [] : null;
+    return this;
+  }
+  add(slot: number, value: number, name?: () => string | null): void {
+    this.idx.push(mix(slot, value) & this.mask);
+    if (this.names) this.names.push(name ? name() : null);
+  }
+}
+
+const W = (p: Prepared, i: number) => `the word “${p.tokens[i]!.text}”`;
+
+// ---------------------------------------------------------------------------------------------
+// Span identification: one example per token, in/out of a propaganda span.
+
+/** Token-level features (those that do not depend on the whole sentence). */
+export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
+  const n = p.tokens.length;
+  const th = p.th;
+  const at = (k: number) => (k >= 0 && k < n ? th[k]! : 7);
+  f.add(1, 0);
+  f.add(2, th[i]!, () => W(p, i));
+  f.add(3, at(i - 1), () => (i > 0 ? `“${p.tokens[i - 1]!.text}” before it` : null));
+  f.add(4, at(i + 1));
+  f.add(5, at(i - 2));
+  f.add(6, at(i + 2));
+  f.add(7, mix(at(i - 1), th[i]!), () => (i > 0 ? `the words “${p.tokens[i - 1]!.text} ${p.tokens[i]!.text}”` : null));
+  f.add(8, mix(th[i]!, at(i + 1)), () => (i + 1 < n ? `the words “${p.tokens[i]!.text} ${p.tokens[i + 1]!.text}”` : null));
+  f.add(9, p.shape[i]!);
+  f.add(10, mix(p.shape[i]!, i > 0 ? p.shape[i - 1]! : 0));
+  f.add(11, p.suffix[i]!);
+  f.add(12, p.inQuote[i]!, () => (p.inQuote[i] ? 'being inside quotation marks' : null));
+  const mask = p.ruleMask[i]!;
+  for (let t = 0; t < TECHNIQUES.length; t++) if (mask & (1 << t)) f.add(13, t, () => `a ${TECHNIQUES[t]} rule`);
+  let near = 0;
+  for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) near |= p.ruleMask[k]!;
+  for (let t = 0; t < TECHNIQUES.length; t++) if (near & (1 << t)) f.add(14, t);
+  f.add(15, Math.min(4, p.rep[i]!), () => (p.rep[i]! >= 2 ? 'the phrase recurring in the article' : null));
+  f.add(16, mix(Math.min(6, p.freq[i]!), p.tokens[i]!.word ? 1 : 0));
+  const s = p.sentences[p.sentOf[i]!];
+  if (s) {
+    const len = s.t1 - s.t0, pos = i - s.t0;
+    f.add(17, pos === 0 ? 0 : pos === len - 1 ? 1 : 2 + Math.min(4, Math.floor((5 * pos) / len)));
+    f.add(18, s.flags, () => (s.flags & 1 ? 'an exclamation in the sentence' : null));
+  }
+  f.add(19, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0, () => (p.tokens[i]!.start < p.firstLineEnd ? 'being in the headline' : null));
+}
+
+/** Sentence-level features (bag of words): shared by every token of the sentence. */
+export function sentenceFeatures(p: Prepared, s: number, f: FeatureSink): void {
+  const sent = p.sentences[s]!;
+  for (let i = sent.t0; i < sent.t1 && i < sent.t0 + 60; i++) {
+    if (!p.tokens[i]!.word && p.tokens[i]!.text !== '!' && p.tokens[i]!.text !== '?') continue;
+    f.add(20, p.th[i]!, () => `“${p.tokens[i]!.text}” in the sentence`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Technique classification: one example per span.
+
+const LEN_EDGES = [1, 2, 3, 5, 8, 12, 20, 35] as const;
+
+/** Occurrences of the span's text (case-folded) elsewhere in the article, at most 9. */
+export function repeats(p: Prepared, start: number, end: number): number {
+  const needle = p.lower.slice(start, end).trim();
+  if (needle.length < 3) return 0;
+  let count = 0;
+  for (let at = p.lower.indexOf(needle); at >= 0 && count < 10; at = p.lower.indexOf(needle, at + 1)) count++;
+  return Math.max(0, count - 1);
+}
+
+export function spanFeatures(p: Prepared, start: number, end: number, f: FeatureSink): void {
+  const n = p.tokens.length;
+  const t0 = lowerBound(p.tokens, start);
+  let t1 = t0;
+  while (t1 < n && p.tokens[t1]!.start < end) t1++;
+  const wordsIn: number[] = [];
+  for (let i = t0; i < t1; i++) if (p.tokens[i]!.word) wordsIn.push(i);
+  const nw = wordsIn.length;
+  f.add(101, 0);
+  f.add(102, bucket(nw, LEN_EDGES), () => (nw <= 2 ? 'being only a word or two long' : nw >= 20 ? 'being a long passage' : null));
+  for (let k = 0; k < Math.min(nw, 80); k++) {
+    const i = wordsIn[k]!;
+    f.add(103, p.th[i]!, () => W(p, i));
+    if (k + 1 < nw) {
+      const j = wordsIn[k + 1]!;
+      f.add(104, mix(p.th[i]!, p.th[j]!), () => `the words “${p.tokens[i]!.text} ${p.tokens[j]!.text}”`);
+    }
+  }
+  if (nw) {
+    f.add(105, p.th[wordsIn[0]!]!, () => `starting with “${p.tokens[wordsIn[0]!]!.text}”`);
+    f.add(106, p.th[wordsIn[nw - 1]!]!);
+    f.add(107, p.shape[wordsIn[0]!]!);
+  }
+  for (let k = 1; k <= 3; k++) {
+    f.add(108 + k, t0 - k >= 0 ? p.th[t0 - k]! : 7, () => (k === 1 && t0 > 0 ? `“${p.tokens[t0 - 1]!.text}” just before it` : null));
+    f.add(112 + k, t1 + k - 1 < n ? p.th[t1 + k - 1]! : 7);
+  }
+  const reps = repeats(p, start, end);
+  f.add(116, Math.min(reps, 4), () => (reps >= 1 ? `the same words appearing ${reps + 1} times in the article` : null));
+  f.add(117, mix(Math.min(reps, 4), bucket(nw, LEN_EDGES)));
+  const before = p.text[start - 1] ?? ' ', first = p.text[start] ?? ' ', last = p.text[end - 1] ?? ' ', after = p.text[end] ?? ' ';
+  const quoted = (QUOTE_CHARS.test(before) && QUOTE_CHARS.test(after)) || (QUOTE_CHARS.test(first) && QUOTE_CHARS.test(last));
+  f.add(118, quoted ? 1 : 0, () => (quoted ? 'being in quotation marks' : null));
+  let inq = 0;
+  for (let i = t0; i < t1; i++) inq += p.inQuote[i]!;
+  f.add(119, t1 > t0 ? Math.round((4 * inq) / (t1 - t0)) : 0);
+  const body = p.text.slice(start, end);
+  f.add(120, (body.includes('!') ? 1 : 0) | (body.includes('?') ? 2 : 0), () => (body.includes('!') ? 'an exclamation mark' : body.includes('?') ? 'a question' : null));
+  let caps = 0;
+  for (const i of wordsIn) if (/^\p{Lu}/u.test(p.tokens[i]!.text)) caps++;
+  f.add(121, nw ? Math.round((4 * caps) / nw) : 0);
+  for (const h of p.hits) {
+    if (h.start >= end || h.end <= start) continue;
+    f.add(122, hashStr(h.rule), () => `the ${h.rule} rule (${h.technique})`);
+    f.add(123, TECH_INDEX.get(h.technique)!);
+  }
+  const s = p.sentences[p.sentOf[Math.min(t0, n - 1)] ?? 0];
+  if (s) {
+    const cover = (Math.min(end, s.end) - Math.max(start, s.start)) / Math.max(1, s.end - s.start);
+    f.add(124, Math.round(cover * 4), () => (cover > 0.9 ? 'covering the whole sentence' : null));
+    for (let i = s.t0; i < s.t1 && i < s.t0 + 60; i++) if (p.tokens[i]!.word && (i < t0 || i >= t1)) f.add(125, p.th[i]!);
+    f.add(126, s.flags);
+  }
+  f.add(127, start < p.firstLineEnd ? 1 : 0, () => (start < p.firstLineEnd ? 'being in the headline' : null));
+  // Character 4-grams of short spans catch word variants (hysteric/hysterical, slam/slammed).
+  if (end - start <= 40) {
+    const low = p.lower.slice(start, end);
+    for (let k = 0; k + 4 <= low.length; k++) f.add(128, hashStr(low.slice(k, k + 4)));
+  }
+}

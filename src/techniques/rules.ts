@@ -1,0 +1,278 @@
+/**
+ * Explained rules over the 14 PTC techniques: lexicon phrases and a few patterns (scare quotes,
+ * "so-called", absolute claims, repeated phrases, slogans). Data lives in data/rules.json with a
+ * source per entry; the measured precision of each rule on the PTC training split lives in
+ * data/rule-precision.json (written by `slant eval techniques --rules --write-precision`) and becomes
+ * the confidence of its spans. The trained model uses the same hits as features.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Doc, Span } from '../core/document.js';
+import type { Component } from '../core/pipeline.js';
+import { tokenize, type Token } from '../core/tokens.js';
+import { E, fail } from '../core/errors.js';
+import { TECHNIQUES, type Technique, type TechniqueSpan } from './types.js';
+
+export interface RuleHit {
+  /** Rule entry id, e.g. 'loaded.delusion' or 'scare-quotes'. */
+  rule: string;
+  /** Finer key whose precision is measured: `rule:phrase` for lexicon entries. */
+  key: string;
+  technique: Technique;
+  /** UTF-16 offsets. */
+  start: number;
+  end: number;
+  explanation: string;
+}
+
+interface LexiconEntry { id: string; technique: Technique; source: string; explain: string; phrases: string[] }
+interface PatternEntry { id: string; technique: Technique; source: string; explain: string }
+interface RuleData {
+  lexicon: LexiconEntry[];
+  patterns: PatternEntry[];
+  absolutes: string[];
+  modals: string[];
+  speechVerbs: string[];
+  stopwords: string[];
+}
+export interface RulePrecision { hits: number; correct: number; precision: number }
+
+function loadJson<T>(name: string, optional = false): T | undefined {
+  const path = fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+  if (optional && !existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (err) {
+    fail(E.BAD_DATA_FILE, `cannot read ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+const DATA = loadJson<RuleData>('rules.json')!;
+for (const e of [...DATA.lexicon, ...DATA.patterns]) {
+  if (!(TECHNIQUES as readonly string[]).includes(e.technique)) fail(E.BAD_DATA_FILE, `rules.json: entry ${e.id} names unknown technique ${e.technique}`);
+  if (!e.source) fail(E.BAD_DATA_FILE, `rules.json: entry ${e.id} has no source`);
+}
+const PATTERN = new Map(DATA.patterns.map((p) => [p.id, p]));
+const ABSOLUTES = new Set(DATA.absolutes);
+const MODALS = new Set(DATA.modals);
+const SPEECH = new Set(DATA.speechVerbs);
+export const STOPWORDS = new Set(DATA.stopwords);
+
+/** Measured precision per rule key (and per rule id as a fallback), when the file exists. */
+export const RULE_PRECISION: Record<string, RulePrecision> = loadJson<Record<string, RulePrecision>>('rule-precision.json', true) ?? {};
+
+/** Lexicon phrases indexed by their first token's norm, longest first. */
+const PHRASES = new Map<string, Array<{ norms: string[]; entry: LexiconEntry; phrase: string }>>();
+for (const entry of DATA.lexicon) {
+  for (const phrase of entry.phrases) {
+    const norms = tokenize(phrase).map((t) => t.norm);
+    if (norms.length === 0) continue;
+    const list = PHRASES.get(norms[0]!) ?? [];
+    list.push({ norms, entry, phrase });
+    PHRASES.set(norms[0]!, list);
+  }
+}
+for (const list of PHRASES.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+
+function fill(template: string, text: string, count = 0): string {
+  return template.replace('{text}', text).replace('{count}', String(count));
+}
+
+/** Above this many tokens the quadratic-ish parts (repetition) are skipped: bounded work on huge inputs. */
+const MAX_REPEAT_TOKENS = 60_000;
+
+export function findRuleHits(text: string, tokens: readonly Token[] = tokenize(text)): RuleHit[] {
+  const hits: RuleHit[] = [];
+  lexicon(text, tokens, hits);
+  scareQuotes(text, tokens, hits);
+  absolutes(text, tokens, hits);
+  if (tokens.length <= MAX_REPEAT_TOKENS) repeated(text, tokens, hits);
+  slogans(text, hits);
+  hits.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return hits;
+}
+
+function lexicon(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const list = PHRASES.get(tokens[i]!.norm);
+    if (!list) continue;
+    for (const p of list) {
+      if (i + p.norms.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < p.norms.length && ok; k++) ok = tokens[i + k]!.norm === p.norms[k];
+      if (!ok) continue;
+      const start = tokens[i]!.start, end = tokens[i + p.norms.length - 1]!.end;
+      hits.push({ rule: p.entry.id, key: `${p.entry.id}:${p.phrase}`, technique: p.entry.technique, start, end, explanation: fill(p.entry.explain, text.slice(start, end)) });
+      break; // longest phrase of this start wins
+    }
+  }
+}
+
+// A short quoted phrase: opener after a boundary, 1–80 characters without quotes or newlines, closer
+// before a non-letter. The inner quantifier is bounded and not nested, so matching is linear.
+const QUOTED = /(?<=^|[\s(\[—–\-/])(["“«„‘'])([^"“”«»„\n]{1,80}?)(["”»’'])(?![\p{L}\p{N}])/gu;
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
+  QUOTED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTED.exec(text)) !== null) {
+    const single = /['‘]/.test(m[1]!);
+    if (single !== /['’]/.test(m[3]!)) { QUOTED.lastIndex = m.index + 1; continue; }
+    const inner = m[2]!;
+    const words = inner.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length < 1 || words.length > 6 || /[.!?;:,]\s*$/.test(inner) || /[.!?]\s/.test(inner) || /^\s|\s$/.test(inner)) continue;
+    const start = m.index, end = m.index + m[0].length;
+    const i = tokenIndexAt(tokens, start);
+    // A quotation introduced by a speech verb or colon ("he said: 'no'") is reporting, not scare quotes.
+    let reported = false;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = tokens[k]!;
+      if (t.text === ':' || SPEECH.has(t.norm)) reported = true;
+      if (/[.!?]/.test(t.text)) break;
+    }
+    if (reported) continue;
+    // Whole line quoted (a headline or a pull quote): not a scare quote.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    if (text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim().length <= 1) continue;
+    const prev = tokens[i - 1];
+    if (prev && (prev.norm === 'so-called' || (prev.norm === 'called' && tokens[i - 2]?.norm === 'so'))) {
+      const s = tokens[prev.norm === 'called' ? i - 2 : i - 1]!.start;
+      hits.push({ rule: 'so-called-quote', key: 'so-called-quote', technique: PATTERN.get('so-called-quote')!.technique, start: s, end, explanation: fill(PATTERN.get('so-called-quote')!.explain, text.slice(start, end)) });
+    }
+    hits.push({ rule: 'scare-quotes', key: 'scare-quotes', technique: PATTERN.get('scare-quotes')!.technique, start, end, explanation: fill(PATTERN.get('scare-quotes')!.explain, text.slice(start, end)) });
+  }
+  // "so-called X" without quotes: the term that follows (up to three words before punctuation).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let j = -1;
+    if (t.norm === 'so-called') j = i + 1;
+    else if (t.norm === 'so' && tokens[i + 1]?.norm === 'called') j = i + 2;
+    if (j < 0 || j >= tokens.length || !tokens[j]!.word) continue;
+    let k = j;
+    while (k + 1 < tokens.length && k - j < 2 && tokens[k + 1]!.word && !STOPWORDS.has(tokens[k + 1]!.norm) && !/\n/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+    const start = t.start, end = tokens[k]!.end;
+    hits.push({ rule: 'so-called-quote', key: 'so-called-quote', technique: PATTERN.get('so-called-quote')!.technique, start, end, explanation: fill(PATTERN.get('so-called-quote')!.explain, `“${text.slice(tokens[j]!.start, end)}”`) });
+  }
+}
+
+function absolutes(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
+  const p = PATTERN.get('absolute-claim')!;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let norm = t.norm;
+    let last = i;
+    if (norm === 'no' && tokens[i + 1]?.norm === 'one') { norm = 'no one'; last = i + 1; }
+    if (!ABSOLUTES.has(norm)) continue;
+    let first = i;
+    if (i > 0 && MODALS.has(tokens[i - 1]!.norm)) first = i - 1;
+    // Extend over the verb phrase that follows, stopping at punctuation (at most four words).
+    while (last + 1 < tokens.length && last - i < 4 && tokens[last + 1]!.word) last++;
+    const start = tokens[first]!.start, end = tokens[last]!.end;
+    hits.push({ rule: p.id, key: `${p.id}:${norm}`, technique: p.technique, start, end, explanation: fill(p.explain, text.slice(start, end)) });
+  }
+}
+
+function repeated(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
+  const p = PATTERN.get('repeated-phrase')!;
+  const words = tokens.filter((t) => t.word);
+  const taken = new Uint8Array(words.length);
+  for (let n = 4; n >= 2; n--) {
+    const at = new Map<string, number[]>();
+    for (let i = 0; i + n <= words.length; i++) {
+      if (STOPWORDS.has(words[i]!.norm) || STOPWORDS.has(words[i + n - 1]!.norm)) continue;
+      if (words[i + n - 1]!.start - words[i]!.end > 60) continue; // the n words must be close together
+      let key = words[i]!.norm;
+      for (let k = 1; k < n; k++) key += ' ' + words[i + k]!.norm;
+      const list = at.get(key) ?? [];
+      list.push(i);
+      at.set(key, list);
+    }
+    for (const [, list] of at) {
+      if (list.length < 3) continue;
+      for (const i of list.slice(1)) {
+        let free = true;
+        for (let k = 0; k < n; k++) if (taken[i + k]) free = false;
+        if (!free) continue;
+        for (let k = 0; k < n; k++) taken[i + k] = 1;
+        const start = words[i]!.start, end = words[i + n - 1]!.end;
+        hits.push({ rule: p.id, key: p.id, technique: p.technique, start, end, explanation: fill(p.explain, text.slice(start, end), list.length) });
+      }
+    }
+  }
+}
+
+// A short sentence or line that ends with "!" (at most eight words), or a hashtag.
+const EXCLAIMED = /(?<=^|[.!?]\s|\n)[^\n.!?]{2,80}!/g;
+const HASHTAG = /#[\p{L}\p{N}_]{2,40}/gu;
+
+function slogans(text: string, hits: RuleHit[]): void {
+  const p = PATTERN.get('slogan-exclaim')!;
+  for (const re of [EXCLAIMED, HASHTAG]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      let start = m.index;
+      while (/\s/.test(text[start] ?? '')) start++;
+      const end = m.index + m[0].length;
+      const n = (text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+      if (n === 0 || n > 8) continue;
+      hits.push({ rule: p.id, key: p.id, technique: p.technique, start, end, explanation: fill(p.explain, text.slice(start, end)) });
+    }
+  }
+}
+
+/** Confidence of a hit: measured precision of its key, else of its rule, else a cautious default. */
+export function ruleConfidence(hit: RuleHit): number {
+  const byKey = RULE_PRECISION[hit.key];
+  if (byKey && byKey.hits >= 5) return byKey.precision;
+  const byRule = RULE_PRECISION[hit.rule];
+  if (byRule && byRule.hits >= 5) return byRule.precision;
+  return 0.3;
+}
+
+/** Rules whose measured precision is below this are used as model features only, not shown. */
+export const MIN_SHOWN_PRECISION = 0.15;
+/** Rules shown whatever their measured precision: the constructions the product promises to flag. */
+const ALWAYS_SHOWN = new Set(['scare-quotes', 'so-called-quote']);
+
+export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
+  return findRuleHits(text, tokens).filter((h) => ALWAYS_SHOWN.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION);
+}
+
+export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
+  return shownHits(doc.text).map((h) => ({
+    start: h.start,
+    end: h.end,
+    component,
+    confidence: round(ruleConfidence(h)),
+    reason: `${h.explanation} (rule ${h.key}; right ${pct(ruleConfidence(h))} of the time on the PTC training articles)`,
+    data: { technique: h.technique },
+  }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+export const techniqueRules: Component = {
+  name: 'techniques.rules',
+  requires: [],
+  assigns: ['techniques'],
+  annotate(doc: Doc) {
+    return { spans: { techniques: ruleSpans(doc, 'techniques.rules') } };
+  },
+};

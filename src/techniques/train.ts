@@ -1,0 +1,163 @@
+/**
+ * Training and cross-validation of the technique model on a PTC split. Everything is seeded: the
+ * fold assignment, the example order of every epoch. Cross-validation is by article.
+ */
+import { Examples, fitPlatt, logit, rng, shuffle, trainBinary, trainSoftmax, type Platt } from './linear.js';
+import { FeatureSink, prepare, sentenceFeatures, spanFeatures, tokenFeatures, type Prepared } from './features.js';
+import { TechniqueModel, decodeSpans, detectScore, type ModelHeader } from './model.js';
+import { TECHNIQUES } from './types.js';
+import type { Article } from './ptc.js';
+
+export interface TrainConfig {
+  siBits: number;
+  tcBits: number;
+  siEpochs: number;
+  tcEpochs: number;
+  siLr: number;
+  tcLr: number;
+  l2: number;
+  seed: number;
+  folds: number;
+}
+
+export const DEFAULT_CONFIG: TrainConfig = { siBits: 20, tcBits: 17, siEpochs: 4, tcEpochs: 12, siLr: 0.1, tcLr: 0.2, l2: 0, seed: 13, folds: 5 };
+
+export const THRESHOLDS = Array.from({ length: 23 }, (_, i) => 0.05 + i * 0.025);
+
+export interface Corpus {
+  articles: Article[];
+  prepared: Prepared[];
+  si: Examples;
+  /** Article index of each SI example. */
+  siArticle: number[];
+  tc: Examples;
+  tcArticle: number[];
+}
+
+export function buildCorpus(articles: Article[], cfg: TrainConfig): Corpus {
+  const prepared = articles.map((a) => prepare(a.text));
+  const si = new Examples(), tc = new Examples();
+  const siArticle: number[] = [], tcArticle: number[] = [];
+  const sink = new FeatureSink((1 << cfg.siBits) - 1);
+  const tcSink = new FeatureSink((1 << cfg.tcBits) - 1);
+  prepared.forEach((p, a) => {
+    const inside = tokenLabels(p, articles[a]!);
+    const sentIdx: number[][] = p.sentences.map((_, s) => {
+      sentenceFeatures(p, s, sink.reset(false));
+      return [...sink.idx];
+    });
+    for (let i = 0; i < p.tokens.length; i++) {
+      tokenFeatures(p, i, sink.reset(false));
+      const feats = p.sentences.length ? [...sink.idx, ...sentIdx[p.sentOf[i]!]!] : sink.idx;
+      si.add(feats, inside[i]!);
+      siArticle.push(a);
+    }
+    for (const g of articles[a]!.gold) {
+      spanFeatures(p, g.start, g.end, tcSink.reset(false));
+      tc.add(tcSink.idx, TECHNIQUES.indexOf(g.technique));
+      tcArticle.push(a);
+    }
+  });
+  return { articles, prepared, si, siArticle, tc, tcArticle };
+}
+
+/** 1 for tokens whose middle lies inside a gold span. */
+export function tokenLabels(p: Prepared, a: Article): Uint8Array {
+  const out = new Uint8Array(p.tokens.length);
+  for (const g of a.gold) {
+    for (let i = 0; i < p.tokens.length; i++) {
+      const t = p.tokens[i]!;
+      if (t.start >= g.end) break;
+      const mid = (t.start + t.end) / 2;
+      if (mid > g.start && mid < g.end) out[i] = 1;
+    }
+  }
+  return out;
+}
+
+export function fit(corpus: Corpus, train: Set<number>, cfg: TrainConfig, header: Partial<ModelHeader> = {}): TechniqueModel {
+  const siSubset = corpus.siArticle.flatMap((a, k) => (train.has(a) ? [k] : []));
+  const tcSubset = corpus.tcArticle.flatMap((a, k) => (train.has(a) ? [k] : []));
+  const si = trainBinary(corpus.si, 1 << cfg.siBits, { epochs: cfg.siEpochs, lr: cfg.siLr, l2: cfg.l2, seed: cfg.seed }, siSubset);
+  const tc = trainSoftmax(corpus.tc, 1 << cfg.tcBits, TECHNIQUES.length, { epochs: cfg.tcEpochs, lr: cfg.tcLr, l2: cfg.l2, seed: cfg.seed + 1 }, tcSubset);
+  return new TechniqueModel(
+    {
+      format: 'slant-techniques',
+      version: 1,
+      siBits: cfg.siBits,
+      tcBits: cfg.tcBits,
+      threshold: header.threshold ?? 0.4,
+      calibration: header.calibration ?? { tc: { a: 1, b: 0 }, detect: { a: 1, b: 0 } },
+      trained: header.trained ?? {},
+    },
+    si,
+    tc,
+  );
+}
+
+/** Seeded assignment of articles to folds. */
+export function assignFolds(n: number, k: number, seed: number): number[] {
+  const order = shuffle(Array.from({ length: n }, (_, i) => i), rng(seed));
+  const fold = new Array<number>(n);
+  order.forEach((a, i) => (fold[a] = i % k));
+  return fold;
+}
+
+export interface FoldRun {
+  fold: number;
+  model: TechniqueModel;
+  test: number[];
+  /** Token probabilities of each test article (by article index). */
+  probs: Map<number, Float32Array>;
+}
+
+export function crossValidate(corpus: Corpus, cfg: TrainConfig, log: (s: string) => void = () => {}): { folds: FoldRun[]; foldOf: number[] } {
+  const n = corpus.articles.length;
+  const foldOf = assignFolds(n, cfg.folds, cfg.seed);
+  const folds: FoldRun[] = [];
+  for (let k = 0; k < cfg.folds; k++) {
+    const t0 = Date.now();
+    const train = new Set<number>();
+    const test: number[] = [];
+    for (let a = 0; a < n; a++) {
+      if (foldOf[a] === k) test.push(a);
+      else train.add(a);
+    }
+    const model = fit(corpus, train, cfg);
+    const probs = new Map<number, Float32Array>();
+    for (const a of test) probs.set(a, model.tokenProbs(corpus.prepared[a]!));
+    folds.push({ fold: k, model, test, probs });
+    log(`fold ${k + 1}/${cfg.folds}: trained on ${train.size} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return { folds, foldOf };
+}
+
+/** Pooled SI F1 (code points) of decoding the given articles at a threshold. */
+export function siF1At(corpus: Corpus, runs: FoldRun[], threshold: number, overlap: typeof import('./ptc.js').overlapScore): number {
+  const groups = [];
+  for (const r of runs) {
+    for (const a of r.test) {
+      const art = corpus.articles[a]!;
+      const cp = art.cps;
+      const pred = decodeSpans(corpus.prepared[a]!, r.probs.get(a)!, threshold).map((s) => [cp.cp(s.start), cp.cp(s.end)] as [number, number]);
+      groups.push({ pred, gold: art.gold.map((g) => [cp.cp(g.start), cp.cp(g.end)] as [number, number]) });
+    }
+  }
+  return overlap(groups).f;
+}
+
+export interface HeldOut {
+  /** Per fold: threshold chosen on the other folds. */
+  threshold: number[];
+  /** (logit of top TC probability, correct) per gold span, with its fold. */
+  tc: Array<{ fold: number; x: number; correct: boolean }>;
+  detect: Array<{ fold: number; x: number; correct: boolean }>;
+}
+
+/** Fit a Platt scaler on every fold except `fold` (cross-fitting keeps the calibration honest). */
+export function plattExcept(items: Array<{ fold: number; x: number; correct: boolean }>, fold: number | null): Platt {
+  const use = items.filter((i) => i.fold !== fold);
+  return fitPlatt(use.map((i) => i.x), use.map((i) => i.correct));
+}
+
+export { detectScore, logit };
