@@ -33,8 +33,8 @@ export interface BodyParams {
 }
 
 export const DEFAULT_PARAMS: BodyParams = {
-  minGood: 80,
-  maxGoodLinkDensity: 0.3,
+  minGood: 60,
+  maxGoodLinkDensity: 0.5,
   lambda: 1,
   shortWeight: 0.3,
   dropLinkDensity: 0.5,
@@ -68,7 +68,9 @@ const NEG_WORDS = new Set([
 // Words that mark furniture even around most of a page's text (long comment threads, fat footers).
 const STRONG_NEG = new Set(['footer', 'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'outbrain', 'taboola', 'related']);
 // Compound names that never hold article text, matched as substrings.
-const NEG_SUB = /read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|social-?media|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|player|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
+const NEG_SUB = /read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|player|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
+// Embedded posts quoted by the article (tweets, Instagram) are part of its text.
+const EMBED = /twitter-tweet|instagram-media|tweet-?embed|embed-?tweet|social-?media-?embed|social-?embed/i;
 // Names that mark the article body: never dropped even if a word above appears too.
 const POS = /article-?body|articlebody|story-?body|storybody|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|story-?text|main-?content|body-?text|rich-?text|article__body|content__body|field-?body|td-post-content|c-entry-content/i;
 
@@ -91,7 +93,7 @@ export function skipReason(el: Element, share = 0): string | null {
   if (a['itemprop'] === 'articleBody') return null;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
   if (!names.trim()) return null;
-  if (POS.test(names)) return null;
+  if (POS.test(names) || EMBED.test(names)) return null;
   if (NEG_SUB.test(names)) return `class/id "${names.trim().slice(0, 40)}"`;
   const words = names.toLowerCase().split(/[\s_-]+/);
   for (const w of words) if (STRONG_NEG.has(w)) return `class/id word "${w}"`;
@@ -177,10 +179,26 @@ function goodText(doc: Document, blocks: Block[], p: BodyParams): Map<AnyNode, n
 const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.text.length);
 
 // Stock lines of page furniture that survive class filtering. Anchored, short, linear.
-const STOCK = /^(?:advertisement|advertising|sponsored|read more|read next|related|related articles?|related stories|recommended|more from|more on this|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|you may also like|image|photo|video|watch|listen|getty images|ap photo|reuters|copyright|©|all rights reserved|this article was|terms of (use|service)|privacy policy|loading|please enable javascript)\b/i;
+const STOCK = /^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|iklan|sponsored|read more|read next|read also|related|related articles?|related stories|recommended|more from|more on this|more:|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|our latest stories|don'?t miss|you may also like|image|photo|video|watch|listen|caption|close|getty images|ap photo|copyright|©|\(c\) \d{4}|all rights reserved|this article was|terms of (?:use|service)|privacy policy|loading|please enable javascript|this slideshow requires javascript|tell us what you think|filed under|topics|tags|source:|top)\b/i;
+
+// Lines that are only a byline or only a date: "By Jane Doe - 11/19/19 06:56 AM EST", "UPDATED: Tue., Nov. 19, 2019".
+const BYLINE = /^(?:by|von|par|por|di|door|av|af)\s*[:/]?\s+\S/i;
+const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|cet|cest|gmt|utc|bst|ist|et|pt|ct|st|nd|rd|th|the|of|and|publiziert|am|aktualisiert|le|el|il|mis à jour|publié)\b/gi;
+
+function isDateOrByline(text: string): boolean {
+  if (text.length > 100) return false;
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/•·()\-–—]+/g, '');
+  if (!rest) return /\d/.test(text); // only date words and numbers: a timestamp line
+  if (BYLINE.test(text) && !/[.!?]["”’]?$/.test(text) && /\d|\s[-–—|]\s|,|\/|$/.test(text)) {
+    // "By Name Surname" (and optional date): a handful of capitalised words.
+    const words = text.replace(BYLINE, '').replace(DATE_WORDS, ' ').split(/[\s,/|&]+/).filter((w) => /\p{L}/u.test(w));
+    return words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || w === 'and').length >= words.length - 1;
+  }
+  return false;
+}
 
 function isStock(b: Block): boolean {
-  return (b.text.length < 120 && STOCK.test(b.text)) || MARKUP.test(b.text);
+  return (b.text.length < 120 && STOCK.test(b.text)) || MARKUP.test(b.text) || isDateOrByline(b.text);
 }
 // Markup that reached the text as characters (inside noscript or badly escaped): never prose.
 const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
