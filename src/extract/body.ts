@@ -64,6 +64,7 @@ const NEG_WORDS = new Set([
   'sidebar', 'modal', 'popup', 'overlay', 'nav', 'navbar', 'navigation', 'menu', 'toolbar', 'outbrain',
   'taboola', 'paywall', 'readmore', 'hidden', 'sr', 'visually', 'offscreen', 'masthead', 'footer', 'banner', 'tags',
   'tagline', 'keywords', 'print', 'skip', 'login', 'signin', 'author', 'timestamp', 'dateline', 'toolbar', 'more',
+  'head', 'dek', 'standfirst', 'strapline', 'subline', 'bio', 'subhead',
 ]);
 // Words that mark furniture even around most of a page's text (long comment threads, fat footers).
 const STRONG_NEG = new Set(['footer', 'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'outbrain', 'taboola', 'related']);
@@ -90,12 +91,15 @@ export function skipReason(el: Element, share = 0): string | null {
   const role = a['role'];
   if (role && SKIP_ROLES.test(role)) return `role ${role}`;
   if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return null;
+  // The article's own header holds title, standfirst and byline: none of it is body text.
+  if (name === 'header' && share <= 0.5) return 'tag header';
   if (a['itemprop'] === 'articleBody') return null;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
   if (!names.trim()) return null;
   if (POS.test(names) || EMBED.test(names)) return null;
   if (NEG_SUB.test(names)) return `class/id "${names.trim().slice(0, 40)}"`;
-  const words = names.toLowerCase().split(/[\s_-]+/);
+  // Split "InlineImage-imageEmbedCaption" into inline, image, image, embed, caption.
+  const words = names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
   for (const w of words) if (STRONG_NEG.has(w)) return `class/id word "${w}"`;
   if (share > 0.5) return null;
   for (const w of words) if (NEG_WORDS.has(w)) return `class/id word "${w}"`;
