@@ -35,7 +35,8 @@ export function renderHtml(r: AnalysisResult, parts: HtmlReportParts = {}): stri
       const tip = seg.active
         .map((i) => {
           const x = r.techniques[i]!;
-          return `[${i + 1}] ${x.technique} (${x.confidence.toFixed(2)}): ${x.explanation}`;
+          const def = defs[x.technique];
+          return `[${i + 1}] ${x.technique} (confidence ${x.confidence.toFixed(2)}): ${x.explanation}${def ? `\n    ${def}` : ''}`;
         })
         .join('\n');
       const classes = seg.active.map((i) => `t${techniqueColorIndex(r.techniques[i]!.technique)}`).join(' ');

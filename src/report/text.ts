@@ -12,6 +12,8 @@ export interface TextReportOptions {
   color?: boolean;
   /** Characters per line when wrapping the article text. */
   width?: number;
+  /** A drawing of the actor graph to show under RELATIONS. */
+  graphText?: string;
 }
 
 export function renderText(r: AnalysisResult, opts: TextReportOptions = {}): string {
@@ -39,9 +41,8 @@ export function renderText(r: AnalysisResult, opts: TextReportOptions = {}): str
     lines.push(`  ${a.code.padEnd(8)} ${a.name} ${dim(`[${a.type}${a.sector ? ' ' + a.sector : ''}]`)} ×${a.mentions.length}  ${dim(forms)}`);
   }
 
-  const graph = (r as { graphText?: string }).graphText;
   lines.push('', bold(`RELATIONS (${r.relations.length})`));
-  if (graph) lines.push(graph);
+  if (opts.graphText) lines.push(opts.graphText);
   const pairs = new Map<string, { n: number; kind: string; example: string }>();
   for (const rel of r.relations) {
     const key = `${rel.source} — ${rel.target}`;

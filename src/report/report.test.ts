@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderHtml, renderText } from './index.js';
+import { segments } from './segments.js';
+import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
+
+function result(text: string, techniques: AnalysisResult['techniques'] = []): AnalysisResult {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: null,
+    text,
+    meta: { title: '<b>T</b>', date: null, dateSource: null, byline: null, language: 'en', url: 'javascript:alert(1)', canonicalUrl: null, siteName: null, source: null, credits: [] },
+    sentences: [],
+    actors: [{ code: 'X<y>', name: '<img src=x onerror=alert(1)>', type: 'state', country: null, sector: null, mentions: [{ start: 0, end: 1, text: '<', via: 'name' }] }],
+    relations: [],
+    techniques,
+    normalization: [],
+    components: [],
+  };
+}
+
+const tech = (start: number, end: number, text: string, technique: AnalysisResult['techniques'][number]['technique'] = 'Loaded_Language') => ({
+  technique, start, end, text, confidence: 0.5, explanation: 'because <script>alert(2)</script>', component: 'test',
+});
+
+test('segments: overlapping spans cut the text at every boundary', () => {
+  const r = result('abcdefgh', [tech(1, 5, 'bcde'), tech(3, 7, 'defg', 'Doubt')]);
+  assert.deepEqual(segments(r).map((s) => [s.start, s.end, s.active]), [[0, 1, []], [1, 3, [0]], [3, 5, [0, 1]], [5, 7, [1]], [7, 8, []]]);
+});
+
+test('segments: code-point offsets with emoji', () => {
+  const r = result('😀ab😀', [tech(1, 3, 'ab')]);
+  assert.deepEqual(segments(r).map((s) => [s.start, s.end]), [[0, 1], [1, 3], [3, 4]]);
+});
+
+test('html report: hostile article text and metadata are escaped, nothing executable', () => {
+  const text = '<script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a> <style>*{display:none}</style>';
+  const html = renderHtml(result(text, [tech(0, 8, '<script>')]), { definitions: { Loaded_Language: 'Words with <b>emotion</b>.' } });
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /<img/i);
+  assert.doesNotMatch(html, /<a href="javascript/i);
+  assert.doesNotMatch(html, /<style>\*/);
+  assert.match(html, /alert\(1\)&lt;\/script&gt;/);
+  assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(html, /default-src 'none'/);
+});
+
+test('text report: numbered spans in the text, golden lines', () => {
+  const out = renderText(result('It is a fantasy.', [tech(8, 15, 'fantasy')]));
+  assert.match(out, /\[1\] Loaded_Language 0\.50  “fantasy”/);
+  assert.match(out, /It is a \[fantasy\]¹\./);
+});
