@@ -6,12 +6,15 @@ import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
 import { meta } from './meta/index.js';
+import { relationsComponent, eventsComponent } from './relations/index.js';
 
 export type Factory = () => Component | Promise<Component>;
 
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
   meta: () => meta,
+  relations: () => relationsComponent,
+  events: () => eventsComponent,
 };
 
 /** The default analysis, in order. */

@@ -9,6 +9,11 @@ import './actors/types.js';
 import './techniques/types.js';
 import './relations/types.js';
 import type { Technique } from './techniques/types.js';
+import type { EventResult } from './relations/types.js';
+import type { GraphResult } from './graph/types.js';
+import { toEventResults, toGraphResult } from './relations/result.js';
+
+export type { EventResult, GraphResult };
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -73,6 +78,10 @@ export interface AnalysisResult {
   sentences: Array<{ start: number; end: number }>;
   actors: ActorResult[];
   relations: RelationResult[];
+  /** Coded events: who does what to whom (CAMEO/PLOVER, qualifiers, evidence). Always set by toResult (optional only so older literals still type-check). */
+  events?: EventResult[];
+  /** The signed actor graph the text asserts, portrayals, triad balance, realignments. Always set by toResult. */
+  graph?: GraphResult;
   techniques: TechniqueResult[];
   /** Repairs made to the input text, with offsets in both texts (code points). */
   normalization: NormalizationEdit[];
@@ -95,6 +104,8 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
     a.mentions.push({ ...ref(s), via: d.via });
   }
 
+  const events = toEventResults(doc);
+  const actorList = [...actors.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.code.localeCompare(b.code));
   const origCp = doc.original === doc.text ? cp : new (cp.constructor as new (t: string) => typeof cp)(doc.original);
   const m = doc.meta;
   return {
@@ -124,6 +135,8 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       confidence: s.confidence,
       explanation: s.reason,
     })),
+    events,
+    graph: toGraphResult(actorList, events, m.id ?? null),
     techniques: doc.spans('techniques').map((s: Span<{ technique: Technique }>) => ({
       technique: s.data.technique,
       ...ref(s),

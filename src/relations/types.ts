@@ -52,3 +52,15 @@ declare module '../core/document.js' {
     events: EventData;
   }
 }
+
+/** A coded event in the JSON result: offsets count code points (see src/result.ts). */
+export interface EventResult extends Omit<EventData, 'trigger' | 'sourceMention' | 'targetMention'> {
+  /** The evidence sentence. */
+  evidence: { start: number; end: number; text: string };
+  trigger: { start: number; end: number; text: string };
+  sourceMention: { start: number; end: number; text: string };
+  targetMention: { start: number; end: number; text: string };
+  confidence: number;
+  explanation: string;
+  component: string;
+}
