@@ -4,8 +4,8 @@
  * F1 their harmonic mean. Matches /shared/tools/extract_score.py (Python's Unicode `\w`).
  */
 
-// Python 3's `\w` for str patterns: Unicode letters, digits (incl. other numerics) and underscore.
-const WORD = /[\p{L}\p{N}\p{Mn}\p{Mc}_]+/gu;
+// Python 3 `\w` on str: characters with str.isalnum() (letters, numbers; not combining marks) and "_".
+const WORD = /[\p{L}\p{N}_]+/gu;
 
 export function tokens(text: string): string[] {
   return text.match(WORD) ?? [];
