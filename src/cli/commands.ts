@@ -3,11 +3,13 @@ import type { Command } from './command.js';
 import { analyzeCommand } from './analyze.js';
 import { techniqueCommands } from '../techniques/cli.js';
 import { serveCommand } from '../server/cli.js';
+import { relationsCommands } from '../relations/cli.js';
 import { extractCommand, evalExtractionCommand } from '../extract/cli.js';
 
 export const commands: Command[] = [
   analyzeCommand,
   ...techniqueCommands,
+  ...relationsCommands,
   serveCommand,
   extractCommand,
   evalExtractionCommand,

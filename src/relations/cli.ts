@@ -1,0 +1,256 @@
+/**
+ * CLI of the relations area:
+ *   slant events <file|dir>...                         coded events of documents (TSV)
+ *   slant events --petrarch-xml <file> [--actors f]... PETRARCH validation records → sentence-id, source, target, cameo
+ *   slant eval events --gold <jsonl|xml>               P/R/F1 as PETRARCH is scored
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { ActorDictionary } from '../actors/dictionary.js';
+import { args, out, type Command } from '../cli/command.js';
+import { E, fail } from '../core/errors.js';
+import { splitSentences } from '../sentences/index.js';
+import { codeSentence, type CodedEvent, type Mention } from './coder.js';
+import { formatScores, goldFromJson, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
+import { buildLexicon, loadDefaultLexicon, type Lexicon } from './lexicon.js';
+import { isoDate, parsePetrarchXml } from './petrarch-xml.js';
+import { parseVerbDict, type VerbDict } from './verbdict.js';
+
+const log = (s: string): void => void process.stderr.write(`slant: ${s}\n`);
+
+/** Files larger than this are refused rather than coded partially. */
+const MAX_FILE = 50 * 1024 * 1024;
+
+function readText(path: string): string {
+  if (!existsSync(path)) fail(E.FILE_NOT_FOUND, `no such file: ${path}`);
+  const st = statSync(path);
+  if (st.size > MAX_FILE) fail(E.INPUT_TOO_LARGE, `${path} is ${st.size} bytes; the limit is ${MAX_FILE}`);
+  const buf = readFileSync(path);
+  if (buf.includes(0)) fail(E.BINARY_INPUT, `${path} looks binary (contains NUL bytes)`);
+  return buf.toString('utf8');
+}
+
+export interface Coder {
+  actors: ActorDictionary;
+  lexicon: Lexicon;
+  /** Drop negated events (PETRARCH does not code them). */
+  dropNegated: boolean;
+}
+
+export interface SentenceEvents {
+  index: number;
+  start: number;
+  end: number;
+  events: CodedEvent[];
+}
+
+/** Code every sentence of a text with a given actor dictionary and lexicon. */
+export function codeText(text: string, coder: Coder, date?: string): SentenceEvents[] {
+  const out: SentenceEvents[] = [];
+  splitSentences(text).forEach((s, index) => {
+    const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name }));
+    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated });
+    out.push({ index, start: s.start, end: s.end, events });
+  });
+  return out;
+}
+
+function lexiconFrom(verbFiles: string[]): Lexicon {
+  if (verbFiles.length === 0) return loadDefaultLexicon();
+  const dicts: VerbDict[] = verbFiles.map((f) => parseVerbDict(readText(f), f));
+  const merged: VerbDict = { source: verbFiles.join(', '), synsets: Object.assign({}, ...dicts.map((d) => d.synsets)), blocks: dicts.flatMap((d) => d.blocks) };
+  if (merged.blocks.length === 0) fail(E.BAD_DATA_FILE, `no verb blocks found in ${verbFiles.join(', ')}`);
+  return buildLexicon(merged, false);
+}
+
+function actorsFrom(actorFiles: string[], agentFiles: string[]): ActorDictionary {
+  if (actorFiles.length === 0) return ActorDictionary.default();
+  return ActorDictionary.fromPetrarch({ actors: actorFiles.map(readText), agents: agentFiles.map(readText) });
+}
+
+/** The dictionaries shipped beside a validation set (PETR.Validate.actors.txt, ...) when none were named. */
+function siblings(file: string, kind: 'actors' | 'agents' | 'verbs'): string[] {
+  const dir = dirname(file);
+  return readdirSync(dir)
+    .filter((f) => new RegExp(`[._]${kind}[._].*txt$|[._]${kind}\\.txt$`, 'i').test(f))
+    .map((f) => join(dir, f));
+}
+
+const DICT_OPTIONS = {
+  actors: { type: 'string', multiple: true },
+  agents: { type: 'string', multiple: true },
+  verbs: { type: 'string', multiple: true },
+  'keep-negated': { type: 'boolean' },
+  'no-siblings': { type: 'boolean' },
+} as const;
+
+function listFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) fail(E.FILE_NOT_FOUND, `no such file or directory: ${p}`);
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) {
+        const full = join(p, f);
+        if (statSync(full).isFile() && /\.(txt|md|text)$/i.test(f)) files.push(full);
+      }
+    } else files.push(p);
+  }
+  return files;
+}
+
+export const eventsCommand: Command = {
+  name: 'events',
+  summary: 'Code who does what to whom (CAMEO, Goldstein, quad, PLOVER) per sentence',
+  usage: `Usage: slant events <file|dir>... [--format tsv|jsonl]
+       slant events --petrarch-xml <file> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]...
+
+Documents: prints doc-id<TAB>sentence<TAB>source<TAB>target<TAB>cameo<TAB>goldstein<TAB>quad<TAB>plover,
+one line per coded event (sentence numbers start at 1; directories: every .txt file in them).
+--format jsonl prints one JSON object per event with qualifiers (negated, modality, attribution,
+stance) and offsets in code points.
+
+PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
+validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
+format). Without --actors the shipped actor dictionary is used; without --verbs the shipped CAMEO
+verb patterns. Negated events are left out, as PETRARCH does (--keep-negated keeps them).`,
+  async run(argv) {
+    const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' } });
+    const format = values.format ?? 'tsv';
+    if (format !== 'tsv' && format !== 'jsonl') fail(E.BAD_ARGUMENT, `--format must be tsv or jsonl, got "${format}"`);
+    const coder: Coder = {
+      actors: actorsFrom(values.actors ?? [], values.agents ?? []),
+      lexicon: lexiconFrom(values.verbs ?? []),
+      dropNegated: values['petrarch-xml'] !== undefined && !values['keep-negated'],
+    };
+    const lines: string[] = [];
+    if (values['petrarch-xml'] !== undefined) {
+      const file = values['petrarch-xml'];
+      const records = parsePetrarchXml(readText(file), file);
+      if (records.length === 0) fail(E.BAD_DATA_FILE, `${file}: no <Sentence> records found`);
+      for (const r of records) {
+        for (const s of codeText(r.text, coder, isoDate(r.date))) {
+          for (const e of s.events) lines.push(`${r.id}\t${e.source}\t${e.target}\t${e.code}`);
+        }
+      }
+      await out(lines.length ? lines.join('\n') + '\n' : '');
+      return 0;
+    }
+    if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give a file or directory (or --petrarch-xml <file>); see slant events --help');
+    const files = listFiles(positionals);
+    for (const f of files) {
+      const text = readText(f).replace(/\r\n?/g, '\n');
+      const id = basename(f, extname(f));
+      const cps = Array.from(text);
+      void cps;
+      for (const s of codeText(text, coder, values.date)) {
+        for (const e of s.events) {
+          if (format === 'tsv') lines.push([id, s.index + 1, e.source, e.target, e.code, e.info.goldstein, e.info.quad, e.info.plover ?? ''].join('\t'));
+          else lines.push(JSON.stringify(eventJson(id, s, e, text)));
+        }
+      }
+    }
+    await out(lines.length ? lines.join('\n') + '\n' : '');
+    return 0;
+  },
+};
+
+function eventJson(id: string, s: SentenceEvents, e: CodedEvent, text: string): Record<string, unknown> {
+  const cp = (u: number): number => {
+    let n = 0;
+    for (let i = 0; i < u; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 || text.charCodeAt(i - 1) > 0xdbff) n++;
+    }
+    return n;
+  };
+  const ref = (r: { start: number; end: number }): { start: number; end: number; text: string } => ({ start: cp(r.start), end: cp(r.end), text: text.slice(r.start, r.end) });
+  return {
+    doc: id,
+    sentence: s.index + 1,
+    source: e.source,
+    target: e.target,
+    cameo: e.code,
+    description: e.info.description,
+    goldstein: e.info.goldstein,
+    quad: e.info.quad,
+    plover: e.info.plover,
+    ploverMode: e.info.mode,
+    negated: e.negated,
+    modality: e.modality,
+    attribution: e.attribution,
+    stance: e.stance,
+    via: e.via,
+    trigger: ref(e.trigger),
+    evidence: ref(s),
+  };
+}
+
+export const evalEventsCommand: Command = {
+  name: 'eval events',
+  summary: 'Score the event coder on gold records (exact triple, dyad+root, dyad+quad P/R/F1)',
+  usage: `Usage: slant eval events --gold <file.jsonl|file.xml> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--pred <tsv>]
+
+Gold: JSONL {id, text, date, events:[{source,target,code}]} (the PETRARCH validation sets), the
+PLOVER GSR JSONL {id, text, event_v2, actor[], recipient[]} (then codes compare as PLOVER types),
+or PETRARCH validation XML. Without --actors/--agents/--verbs, dictionaries found beside the gold
+file (*actors*.txt, *agents*.txt, *verbs*.txt) are used, else the shipped ones (--no-siblings to
+force the shipped ones). --pred scores a prediction file (sentence-id<TAB>source<TAB>target<TAB>code)
+instead of running the coder. Prints precision, recall and F1 for exact (source, target, code)
+triples, country dyad + two-digit root code, and country dyad + quad class.`,
+  async run(argv) {
+    const { values } = args(argv, { ...DICT_OPTIONS, gold: { type: 'string' }, pred: { type: 'string' } });
+    const goldPath = values.gold;
+    if (!goldPath) fail(E.BAD_ARGUMENT, 'missing --gold <file> (see slant eval events --help)');
+    const raw = readText(goldPath);
+    const gold: GoldRecord[] = [];
+    let plover = false;
+    if (/^\s*</.test(raw)) {
+      for (const r of parsePetrarchXml(raw, goldPath)) gold.push({ id: r.id, text: r.text, date: r.date, events: r.events });
+    } else {
+      raw.split('\n').forEach((line, i) => {
+        if (!line.trim()) return;
+        let obj: Record<string, unknown>;
+        try {
+          obj = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          fail(E.BAD_JSON, `${goldPath}:${i + 1}: not valid JSON`);
+        }
+        if (typeof obj.id !== 'string' && typeof obj.id !== 'number') fail(E.BAD_DATA_FILE, `${goldPath}:${i + 1}: record has no "id"`);
+        const g = goldFromJson(obj);
+        plover ||= g.plover;
+        gold.push(g.record);
+      });
+    }
+    if (gold.length === 0) fail(E.BAD_DATA_FILE, `${goldPath}: no gold records`);
+    const pred: PredEvent[] = [];
+    if (values.pred) {
+      readText(values.pred).split('\n').forEach((line, i) => {
+        if (!line.trim()) return;
+        const p = line.split('\t');
+        if (p.length < 4) fail(E.BAD_LABEL_LINE, `${values.pred}:${i + 1}: expected sentence-id<TAB>source<TAB>target<TAB>code`);
+        pred.push({ id: p[0]!, source: p[1]!, target: p[2]!, code: p[3]! });
+      });
+    } else {
+      const sib = !values['no-siblings'] && !plover;
+      const actors = values.actors ?? (sib ? siblings(goldPath, 'actors') : []);
+      const agents = values.agents ?? (sib && !values.actors ? siblings(goldPath, 'agents') : []);
+      const verbs = values.verbs ?? (sib ? siblings(goldPath, 'verbs') : []);
+      if (actors.length || verbs.length) log(`dictionaries: ${[...actors, ...agents, ...verbs].map((f) => basename(f)).join(', ')}`);
+      const coder: Coder = { actors: actorsFrom(actors, agents), lexicon: lexiconFrom(verbs), dropNegated: !values['keep-negated'] };
+      for (const r of gold) {
+        if (!r.text) continue;
+        for (const s of codeText(r.text, coder, r.date ? isoDate(r.date) : undefined)) {
+          for (const e of s.events) {
+            const code = predCode(e.code, plover);
+            if (code) pred.push({ id: r.id, source: e.source, target: e.target, code });
+          }
+        }
+      }
+    }
+    const s = score(gold, pred);
+    await out(`gold: ${goldPath} (${gold.length} records${plover ? ', PLOVER types' : ''})\n` + formatScores(s));
+    return 0;
+  },
+};
+
+export const relationsCommands: Command[] = [eventsCommand, evalEventsCommand];
