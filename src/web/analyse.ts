@@ -1,0 +1,423 @@
+/**
+ * Analyse page: paste text, upload files or give a URL; then the article with technique spans
+ * highlighted (legend with toggles, tooltips on hover and focus) and side panels for metadata,
+ * actors, relations and claims.
+ */
+import { api, ApiError, type AnalysisResult, type Meta, type StoredDocument, type TechniqueInfo } from './api.js';
+import { colorOf } from './colors.js';
+import { externalLink, fmtConfidence, h, type Child } from './dom.js';
+import { rangeOf, renderArticle, toFindings, type Finding, type Rendered } from './highlight.js';
+import { CodePoints } from '../core/text.js';
+
+const FILE_TYPES = '.txt,.text,.md,.html,.htm,.json';
+const JSON_FIELDS = ['text', 'html', 'url', 'title', 'date', 'source', 'byline'];
+
+export async function analysePage(root: HTMLElement, id: string | undefined): Promise<void> {
+  const meta = await api.meta();
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const batch = h('ul', { class: 'batch', 'aria-label': 'Uploaded files' });
+  const resultBox = h('div', { class: 'result' });
+  const form = inputForm(meta, status, batch, async (doc) => {
+    history.pushState(null, '', `#/analyse/${doc.id}`);
+    showResult(resultBox, doc, meta);
+  });
+  root.append(h('h1', { class: 'visually-hidden' }, 'Analyse'), form, status, batch, resultBox);
+  if (id) {
+    status.textContent = 'Loading…';
+    try {
+      const doc = await api.document(id);
+      status.textContent = '';
+      form.open = false;
+      showResult(resultBox, doc, meta);
+    } catch (err) {
+      status.textContent = message(err);
+    }
+  }
+}
+
+export function message(err: unknown): string {
+  return err instanceof ApiError ? `${err.code}: ${err.message}` : `Error: ${(err as Error).message}`;
+}
+
+// --- input ---------------------------------------------------------------------------------------
+
+function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d: StoredDocument) => void): HTMLDetailsElement {
+  const box = h('details', { class: 'input', open: true });
+  box.append(h('summary', null, 'New analysis'));
+  if (meta.readOnly) {
+    box.append(h('p', { class: 'note' }, 'This server is read-only: it shows and searches stored documents but analyses nothing new.'));
+    return box;
+  }
+  const text = h('textarea', { id: 'text', rows: 8, placeholder: 'Paste the article here…', 'aria-label': 'Article text', spellcheck: 'false' });
+  const title = h('input', { id: 'title', type: 'text', placeholder: 'Title (optional)', 'aria-label': 'Title (optional)' });
+  const date = h('input', { id: 'date', type: 'date', 'aria-label': 'Publication date (optional)' });
+  const files = h('input', { id: 'files', type: 'file', multiple: true, accept: FILE_TYPES, 'aria-label': 'Upload files (.txt, .html, .json)' });
+  const url = h('input', { id: 'url', type: 'url', placeholder: 'https://…', 'aria-label': 'Article address (URL)' });
+  const go = h('button', { type: 'submit', class: 'primary' }, 'Analyse');
+
+  let busy = false;
+  const run = async (inputs: Array<{ name: string; input: Promise<Record<string, string>> | Record<string, string> }>): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    go.disabled = true;
+    batch.replaceChildren();
+    let last: StoredDocument | null = null;
+    try {
+      for (const [i, item] of inputs.entries()) {
+        const li = h('li', null, item.name, ': ');
+        if (inputs.length > 1) batch.append(li);
+        status.textContent = `Analysing ${inputs.length > 1 ? `${i + 1} of ${inputs.length}: ${item.name}` : ''}…`;
+        try {
+          const doc = await api.analyze(await item.input);
+          last = doc;
+          li.append(h('a', { href: `#/analyse/${doc.id}` }, doc.result.meta.title ?? doc.id), ` — ${doc.result.techniques.length} technique spans`);
+        } catch (err) {
+          li.append(h('span', { class: 'error' }, message(err)));
+          if (inputs.length === 1) throw err;
+        }
+      }
+      status.textContent = last ? '' : 'Nothing was analysed.';
+      if (last) {
+        box.open = false;
+        done(last);
+      }
+    } catch (err) {
+      status.textContent = message(err);
+    } finally {
+      busy = false;
+      go.disabled = false;
+    }
+  };
+
+  const form = h(
+    'form',
+    {
+      class: 'input-form',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const extra: Record<string, string> = {};
+        if (title.value.trim()) extra.title = title.value.trim();
+        if (date.value) extra.date = date.value;
+        if (files.files && files.files.length) {
+          void run([...files.files].map((f) => ({ name: f.name, input: fileInput(f).then((x) => ({ ...x, ...(files.files!.length === 1 ? extra : {}) })) })));
+        } else if (url.value.trim()) {
+          void run([{ name: url.value.trim(), input: { url: url.value.trim(), ...extra } }]);
+        } else if (text.value.trim()) {
+          void run([{ name: 'pasted text', input: { text: text.value, ...extra } }]);
+        } else {
+          status.textContent = 'Paste a text, choose files or give an address first.';
+          text.focus();
+        }
+      },
+    },
+    h('label', { class: 'field wide' }, h('span', null, 'Text'), text),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { class: 'field' }, h('span', null, 'or files'), files),
+      h('label', { class: 'field' }, h('span', null, 'or address'), url),
+    ),
+    h('div', { class: 'row' }, h('label', { class: 'field' }, h('span', null, 'Title'), title), h('label', { class: 'field' }, h('span', null, 'Date'), date), go),
+  );
+  box.append(form);
+  return box;
+}
+
+/** A file as an analysis request: HTML as html, JSON by its fields, anything else as text. */
+async function fileInput(f: File): Promise<Record<string, string>> {
+  if (f.size > 12 * 1024 * 1024) throw new ApiError(413, 'E103', `${f.name} is larger than 12 MB`);
+  const content = await f.text();
+  const lower = f.name.toLowerCase();
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return { html: content };
+  if (lower.endsWith('.json')) {
+    let v: unknown;
+    try {
+      v = JSON.parse(content);
+    } catch {
+      throw new ApiError(400, 'E106', `${f.name} is not valid JSON`);
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ApiError(400, 'E106', `${f.name}: expected a JSON object with a "text" field`);
+    const out: Record<string, string> = {};
+    for (const k of JSON_FIELDS) {
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === 'string') out[k] = x;
+    }
+    if (!out.text && !out.html) throw new ApiError(400, 'E106', `${f.name}: expected a "text" (or "html") field`);
+    return out;
+  }
+  return { text: content };
+}
+
+// --- result --------------------------------------------------------------------------------------
+
+interface Highlights {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+}
+const cssHighlights = (): Highlights | null => (globalThis.CSS as unknown as { highlights?: Highlights })?.highlights ?? null;
+const HighlightCtor = (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+
+let currentTip: HTMLElement | null = null;
+let scrollHooked = false;
+
+export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): void {
+  const t0 = performance.now();
+  const r = doc.result;
+  const order = meta.techniques.map((t) => t.label);
+  const info = new Map<string, TechniqueInfo>(meta.techniques.map((t) => [t.label, t]));
+  const all = toFindings(r.text, r.techniques);
+  const present = [...new Set(all.map((f) => f.technique))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const hidden = new Set<string>();
+  const cp = new CodePoints(r.text);
+
+  const articleHost = h('div', { class: 'article-host' });
+  const tip = h('div', { class: 'tip', id: 'tip', role: 'tooltip', hidden: true });
+  let rendered: Rendered;
+  let visible: Finding[] = [];
+
+  const draw = (): void => {
+    visible = all.filter((f) => !hidden.has(f.technique));
+    rendered = renderArticle(r.text, visible, order);
+    articleHost.replaceChildren(rendered.root);
+  };
+
+  // Tooltip: what covers the hovered or focused segment.
+  const showTip = (mark: HTMLElement): void => {
+    const si = Number(mark.dataset.seg);
+    const seg = rendered.segments[si];
+    if (!seg) return;
+    tip.replaceChildren(
+      ...seg.findings.map((i) => {
+        const f = visible[i]!;
+        const ti = info.get(f.technique);
+        return h(
+          'div',
+          { class: 'tip-item' },
+          h('div', { class: 'tip-head' }, swatch(f.technique, order), h('strong', null, ti?.title ?? f.technique), h('span', { class: 'conf' }, `confidence ${fmtConfidence(f.confidence)}`)),
+          ti?.definition ? h('div', { class: 'def' }, ti.definition) : null,
+          h('div', { class: 'why' }, h('em', null, 'Why: '), f.explanation || '—'),
+          h('div', { class: 'by' }, `${f.technique} · ${f.component}`),
+        );
+      }),
+    );
+    tip.hidden = false;
+    mark.setAttribute('aria-describedby', 'tip');
+    const rect = mark.getBoundingClientRect();
+    const tw = Math.min(420, window.innerWidth - 16);
+    tip.style.width = `${tw}px`;
+    tip.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - tw - 8))}px`;
+    const below = rect.bottom + 6;
+    tip.style.top = `${below}px`;
+    const th = tip.offsetHeight;
+    if (below + th > window.innerHeight - 8 && rect.top - th - 6 > 8) tip.style.top = `${rect.top - th - 6}px`;
+  };
+  const hideTip = (): void => {
+    tip.hidden = true;
+  };
+  const markOf = (e: Event): HTMLElement | null => (e.target instanceof Element ? (e.target.closest('mark.span') as HTMLElement | null) : null);
+  articleHost.addEventListener('mouseover', (e) => {
+    const m = markOf(e);
+    if (m) showTip(m);
+  });
+  articleHost.addEventListener('mouseout', (e) => {
+    const to = (e as MouseEvent).relatedTarget;
+    if (!(to instanceof Element && to.closest('mark.span'))) hideTip();
+  });
+  articleHost.addEventListener('focusin', (e) => {
+    const m = markOf(e);
+    if (m) showTip(m);
+  });
+  articleHost.addEventListener('focusout', hideTip);
+  articleHost.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') hideTip();
+  });
+  currentTip = tip;
+  if (!scrollHooked) {
+    scrollHooked = true;
+    window.addEventListener('scroll', () => currentTip && (currentTip.hidden = true), { passive: true });
+  }
+
+  /** Mark a code-point range in the text (CSS highlight, no DOM change) and scroll it into view. */
+  const spotlight = (ranges: Array<{ start: number; end: number }>, scroll = true): void => {
+    const reg = cssHighlights();
+    const rs = ranges.map((x) => rangeOf(rendered, cp.u16(Math.min(x.start, cp.length)), cp.u16(Math.min(x.end, cp.length)))).filter((x): x is Range => x !== null);
+    if (reg && HighlightCtor) reg.set('slant-spot', new HighlightCtor(...rs));
+    if (scroll && rs[0]) (rs[0].startContainer.parentElement ?? articleHost).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  };
+  const unspot = (): void => cssHighlights()?.delete('slant-spot');
+
+  // Legend with toggles.
+  const legend = h('fieldset', { class: 'legend' }, h('legend', null, `Techniques (${all.length} spans)`));
+  if (!present.length) legend.append(h('p', { class: 'note' }, 'No technique spans found.'));
+  for (const t of present) {
+    const n = all.filter((f) => f.technique === t).length;
+    const box = h('input', {
+      type: 'checkbox',
+      checked: true,
+      'data-technique': t,
+      onchange: (e: Event) => {
+        if ((e.target as HTMLInputElement).checked) hidden.delete(t);
+        else hidden.add(t);
+        draw();
+      },
+    });
+    legend.append(h('label', { class: 'legend-item', title: info.get(t)?.definition ?? '' }, box, swatch(t, order), h('span', { class: 'legend-title' }, info.get(t)?.title ?? t), h('span', { class: 'count' }, String(n))));
+  }
+  if (present.length > 1) {
+    const setAll = (on: boolean): void => {
+      for (const el of legend.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) el.checked = on;
+      hidden.clear();
+      if (!on) for (const t of present) hidden.add(t);
+      draw();
+    };
+    legend.append(h('div', { class: 'row small' }, h('button', { type: 'button', onclick: () => setAll(true) }, 'All'), h('button', { type: 'button', onclick: () => setAll(false) }, 'None')));
+  }
+
+  draw();
+  const title = r.meta.title ?? (r.text.split('\n', 1)[0] ?? '').slice(0, 120);
+  box.replaceChildren(
+    h(
+      'div',
+      { class: 'doc-head' },
+      h('h2', null, title || 'Untitled'),
+      h(
+        'nav',
+        { class: 'doc-links', 'aria-label': 'This document' },
+        h('a', { href: `#/graph/${doc.id}` }, 'Actor system →'),
+        h('a', { href: `/api/export?format=json&ids=${doc.id}`, download: `slant-${doc.id}.json` }, 'JSON'),
+      ),
+    ),
+    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, spotlight)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
+    tip,
+  );
+  const ms = performance.now() - t0;
+  (window as unknown as { __slantRenderMs?: number }).__slantRenderMs = ms;
+  performance.mark('slant:rendered');
+  box.dataset.rendered = doc.id;
+}
+
+function swatch(t: string, order: readonly string[]): HTMLElement {
+  const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  el.style.backgroundColor = colorOf(t, order);
+  return el;
+}
+
+function panel(title: string, count: number | null, ...body: Child[]): HTMLDetailsElement {
+  return h('details', { class: 'panel', open: true }, h('summary', null, title, count === null ? '' : ` (${count})`), ...body);
+}
+
+function findingList(all: Finding[], info: Map<string, TechniqueInfo>, order: readonly string[], spot: (r: Array<{ start: number; end: number }>) => void): HTMLElement {
+  const list = h('ol', { class: 'findings' });
+  for (const f of all.slice(0, 500)) {
+    list.append(
+      h(
+        'li',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: () => spot([{ start: f.cpStart, end: f.cpEnd }]),
+          },
+          swatch(f.technique, order),
+          h('span', null, info.get(f.technique)?.title ?? f.technique, ': '),
+          h('q', null, clip(f.text, 80)),
+        ),
+      ),
+    );
+  }
+  return panel('Spans', all.length, list);
+}
+
+function metaPanel(doc: StoredDocument): HTMLElement {
+  const m = doc.result.meta;
+  const rows: Array<[string, Child]> = [
+    ['Title', m.title],
+    ['Date', m.date ? `${m.date}${m.dateSource ? ` (from ${m.dateSource})` : ''}` : null],
+    ['Byline', m.byline],
+    ['Language', m.language],
+    ['Site', m.siteName],
+    ['Source', m.source],
+    ['Address', externalLink(m.canonicalUrl ?? m.url)],
+    ['Stored', `${doc.created.slice(0, 16).replace('T', ' ')} · id ${doc.id}`],
+  ];
+  const dl = h('dl', { class: 'meta' });
+  for (const [k, v] of rows) if (v) dl.append(h('dt', null, k), h('dd', null, v));
+  const credits = m.credits.length
+    ? h(
+        'ul',
+        { class: 'credits' },
+        m.credits.map((c) => h('li', null, h('strong', null, c.name), c.code ? ` (${c.code})` : '', ` — ${c.kind.replace(/-/g, ' ')}`, c.country ? `, ${c.country}` : '')),
+      )
+    : h('p', { class: 'note' }, 'No credited sources found.');
+  return panel('Document and credits', null, dl, h('h3', null, 'Credits'), credits);
+}
+
+function actorPanel(r: AnalysisResult, spot: (x: Array<{ start: number; end: number }>, scroll?: boolean) => void, unspot: () => void): HTMLElement {
+  if (!r.actors.length) return panel('Actors', 0, h('p', { class: 'note' }, 'No actors found.'));
+  const list = h('ul', { class: 'actors' });
+  for (const a of r.actors) {
+    let next = 0;
+    const btn = h(
+      'button',
+      {
+        type: 'button',
+        class: 'link actor',
+        title: 'Show the mentions in the text; press again for the next one',
+        onmouseenter: () => spot(a.mentions, false),
+        onmouseleave: unspot,
+        onclick: () => {
+          const m = a.mentions[next % a.mentions.length]!;
+          next++;
+          spot([m]);
+        },
+      },
+      h('strong', null, a.name),
+      ` ${a.code}`,
+      h('span', { class: 'muted' }, ` · ${a.type} · ${a.mentions.length}×`),
+    );
+    const mentions = [...new Set(a.mentions.map((m) => m.text))].slice(0, 8);
+    list.append(h('li', null, btn, h('div', { class: 'mentions' }, mentions.map((t) => h('q', null, clip(t, 40))))));
+  }
+  return panel('Actors', r.actors.length, list);
+}
+
+function relationPanel(r: AnalysisResult, spot: (x: Array<{ start: number; end: number }>) => void): HTMLElement {
+  if (!r.relations.length) return panel('Relations', 0, h('p', { class: 'note' }, 'No relations found.'));
+  const list = h('ul', { class: 'relations' });
+  for (const rel of r.relations.slice(0, 300)) {
+    const x = rel as typeof rel & Record<string, unknown>;
+    const tags = ['cameo', 'goldstein', 'plover', 'polarity'].filter((k) => x[k] !== undefined && x[k] !== null).map((k) => `${k} ${String(x[k])}`);
+    list.append(
+      h(
+        'li',
+        null,
+        h('button', { type: 'button', class: 'link', onclick: () => spot([rel.evidence]) }, h('strong', null, `${rel.source} → ${rel.target}`), ` ${rel.kind}`, tags.length ? h('span', { class: 'muted' }, ` · ${tags.join(' · ')}`) : null),
+        h('blockquote', null, clip(rel.evidence.text, 240)),
+        rel.explanation ? h('div', { class: 'muted' }, rel.explanation) : null,
+      ),
+    );
+  }
+  return panel('Relations', r.relations.length, list);
+}
+
+/** Claims, when the analysis provides them (a later component); shown generically. */
+function claimPanel(r: AnalysisResult, spot: (x: Array<{ start: number; end: number }>) => void): HTMLElement | null {
+  const claims = (r as unknown as { claims?: unknown }).claims;
+  if (!Array.isArray(claims) || !claims.length) return null;
+  const list = h('ul', { class: 'claims' });
+  for (const c of claims.slice(0, 200) as Array<Record<string, unknown>>) {
+    const text = typeof c.text === 'string' ? c.text : JSON.stringify(c).slice(0, 200);
+    const start = typeof c.start === 'number' ? c.start : null;
+    const end = typeof c.end === 'number' ? c.end : null;
+    const label = typeof c.narrative === 'string' ? c.narrative : typeof c.label === 'string' ? c.label : null;
+    list.append(h('li', null, start !== null && end !== null ? h('button', { type: 'button', class: 'link', onclick: () => spot([{ start, end }]) }, clip(text, 200)) : clip(text, 200), label ? h('div', { class: 'muted' }, label) : null));
+  }
+  return panel('Claims', claims.length, list);
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}

@@ -1,0 +1,279 @@
+/**
+ * Actor system page: the signed actor graph of one document or a selection — green edges for
+ * cooperation, red for conflict, grey for plain co-mention; thickness for weight; arrows for
+ * direction. Clicking (or Enter on) an edge shows the sentences behind it. Triads and their
+ * structural balance are listed beside.
+ */
+import { api, type ActorGraph, type Filters } from './api.js';
+import { h, s, type Child } from './dom.js';
+import { message } from './analyse.js';
+
+type Edge = ActorGraph['edges'][number];
+type Node = ActorGraph['nodes'][number];
+
+const W = 760;
+const H = 520;
+const MAX_NODES = 60;
+const SIGN_COLOUR = { '1': '#1a7f37', '-1': '#cf222e', '0': '#8c959f' } as const;
+const SIGN_WORD = { '1': 'cooperation (+)', '-1': 'conflict (−)', '0': 'co-mention (unsigned)' } as const;
+
+export async function graphPage(root: HTMLElement, filters: Filters, docId: string | undefined): Promise<void> {
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+  root.append(h('h1', { class: 'visually-hidden' }, 'Actor system'), status);
+  const query: Filters = docId ? { ids: docId } : filters;
+  let g: ActorGraph;
+  try {
+    g = await api.graph(query);
+  } catch (err) {
+    status.textContent = message(err);
+    return;
+  }
+  status.textContent = '';
+  const scope =
+    g.documents.length === 1
+      ? h('span', null, 'Document: ', h('a', { href: `#/analyse/${g.documents[0]!.id}` }, g.documents[0]!.title ?? g.documents[0]!.id))
+      : h('span', null, `${g.documents.length} documents`, Object.keys(filters).length ? ` matching ${describe(filters)}` : ' (the whole library)', ' · ', h('a', { href: `#/library${libraryQs(filters)}` }, 'open in library'));
+  root.append(h('div', { class: 'doc-head' }, h('h2', null, 'Actor system'), h('p', { class: 'scope' }, scope)));
+  if (!g.nodes.length) {
+    root.append(h('p', { class: 'note' }, 'No actors in this selection.'));
+    return;
+  }
+
+  const detail = h('div', { class: 'edge-detail', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Select an edge (click, or Tab to it and press Enter) to see the sentences behind it.'));
+  const nodes = g.nodes.slice(0, MAX_NODES);
+  const keep = new Set(nodes.map((n) => n.id));
+  const edges = g.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const pos = layout(nodes, edges);
+  const svg = draw(nodes, edges, pos, (e, el) => select(e, el));
+
+  let selected: SVGElement | null = null;
+  function select(e: Edge, el: SVGElement): void {
+    selected?.classList.remove('selected');
+    el.classList.add('selected');
+    selected = el;
+    detail.replaceChildren(edgeDetail(e, g));
+  }
+
+  const legend = h(
+    'ul',
+    { class: 'graph-legend' },
+    (['1', '-1', '0'] as const).map((k) => {
+      const sw = h('span', { class: 'line-swatch', 'aria-hidden': 'true' });
+      sw.style.backgroundColor = SIGN_COLOUR[k];
+      return h('li', null, sw, SIGN_WORD[k]);
+    }),
+    h('li', null, 'thicker = more / stronger relations; arrow = direction'),
+  );
+
+  root.append(
+    h(
+      'div',
+      { class: 'graph-columns' },
+      h('div', { class: 'graph-main' }, h('figure', { class: 'graph' }, svg, h('figcaption', null, legend)), edgeTable(edges, (e) => select(e, svg.querySelector(`[data-edge="${cssEscape(key(e))}"]`) as SVGElement))),
+      h('aside', { class: 'right', 'aria-label': 'Edge and balance' }, h('details', { class: 'panel', open: true }, h('summary', null, 'Selected edge'), detail), balancePanel(g)),
+    ),
+  );
+  if (g.nodes.length > MAX_NODES) root.append(h('p', { class: 'note' }, `Showing the ${MAX_NODES} most mentioned of ${g.nodes.length} actors.`));
+}
+
+function key(e: Edge): string {
+  return `${e.source}${e.directed ? '>' : '~'}${e.target}`;
+}
+
+function cssEscape(v: string): string {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(v) : v.replace(/["\\]/g, '\\$&');
+}
+
+function describe(f: Filters): string {
+  return Object.entries(f)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+function libraryQs(f: Filters): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  return p.toString() ? `?${p}` : '';
+}
+
+/** Force-directed layout (Fruchterman–Reingold), deterministic start on a circle, bounded iterations. */
+function layout(nodes: Node[], edges: Edge[]): Map<string, { x: number; y: number }> {
+  const n = nodes.length;
+  const pos = nodes.map((_, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }));
+  const index = new Map(nodes.map((nd, i) => [nd.id, i]));
+  const links = edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as const);
+  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
+  let temp = W / 8;
+  const iterations = n > 1 ? 250 : 0;
+  for (let it = 0; it < iterations; it++) {
+    const disp = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[i]!.x - pos[j]!.x || 0.01;
+        const dy = pos[i]!.y - pos[j]!.y || 0.01;
+        const d2 = dx * dx + dy * dy;
+        const f = (k * k) / d2;
+        disp[i]!.x += dx * f;
+        disp[i]!.y += dy * f;
+        disp[j]!.x -= dx * f;
+        disp[j]!.y -= dy * f;
+      }
+    }
+    for (const [a, b] of links) {
+      const dx = pos[a]!.x - pos[b]!.x;
+      const dy = pos[a]!.y - pos[b]!.y;
+      const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+      const f = d / k;
+      disp[a]!.x -= dx * f;
+      disp[a]!.y -= dy * f;
+      disp[b]!.x += dx * f;
+      disp[b]!.y += dy * f;
+    }
+    for (let i = 0; i < n; i++) {
+      // Gentle pull to the centre keeps unconnected actors on the canvas.
+      disp[i]!.x += (W / 2 - pos[i]!.x) * 0.05;
+      disp[i]!.y += (H / 2 - pos[i]!.y) * 0.05;
+      const d = Math.hypot(disp[i]!.x, disp[i]!.y) || 1;
+      pos[i]!.x = clamp(pos[i]!.x + (disp[i]!.x / d) * Math.min(d, temp), 60, W - 60);
+      pos[i]!.y = clamp(pos[i]!.y + (disp[i]!.y / d) * Math.min(d, temp), 40, H - 40);
+    }
+    temp = Math.max(1, temp * 0.97);
+  }
+  return new Map(nodes.map((nd, i) => [nd.id, pos[i]!]));
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function draw(nodes: Node[], edges: Edge[], pos: Map<string, { x: number; y: number }>, onSelect: (e: Edge, el: SVGElement) => void): SVGSVGElement {
+  const maxMentions = Math.max(1, ...nodes.map((n) => n.mentions));
+  const radius = (n: Node): number => 10 + 14 * Math.sqrt(n.mentions / maxMentions);
+  const rOf = new Map(nodes.map((n) => [n.id, radius(n)]));
+  const maxW = Math.max(1, ...edges.map((e) => e.weight));
+  const defs = s(
+    'defs',
+    null,
+    (['1', '-1', '0'] as const).map((k) =>
+      s('marker', { id: `arrow${k}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: SIGN_COLOUR[k] })),
+    ),
+  );
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'Actor graph: circles are actors, lines are relations', class: 'graph-svg' }, defs);
+  // Pairs with edges both ways are drawn as two curves.
+  const both = new Set(edges.filter((e) => e.directed).map((e) => `${e.source}>${e.target}`));
+  for (const e of edges) {
+    const a = pos.get(e.source)!;
+    const b = pos.get(e.target)!;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const d = Math.hypot(dx, dy) || 1;
+    const ra = rOf.get(e.source)! + 2;
+    const rb = rOf.get(e.target)! + (e.directed ? 4 : 2);
+    const x1 = a.x + (dx / d) * ra;
+    const y1 = a.y + (dy / d) * ra;
+    const x2 = b.x - (dx / d) * rb;
+    const y2 = b.y - (dy / d) * rb;
+    const curve = e.directed && both.has(`${e.target}>${e.source}`) ? 28 : 0;
+    const mx = (x1 + x2) / 2 - (dy / d) * curve;
+    const my = (y1 + y2) / 2 + (dx / d) * curve;
+    const sign = String(e.sign) as '1' | '-1' | '0';
+    const width = 1.5 + 6 * Math.sqrt(e.weight / maxW);
+    const label = `${e.source} ${e.directed ? '→' : '—'} ${e.target}: ${SIGN_WORD[sign]}, weight ${e.weight}, ${e.evidence.length} sentence${e.evidence.length === 1 ? '' : 's'}`;
+    const path = `M${x1.toFixed(1)},${y1.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
+    const g = s(
+      'g',
+      { class: 'edge', tabindex: '0', role: 'button', 'aria-label': label, 'data-edge': key(e) },
+      s('title', null, label),
+      s('path', { d: path, class: 'edge-hit', fill: 'none', stroke: 'transparent', 'stroke-width': String(Math.max(12, width + 8)) }),
+      s('path', { d: path, class: 'edge-line', fill: 'none', stroke: SIGN_COLOUR[sign], 'stroke-width': width.toFixed(1), 'stroke-dasharray': e.sign === 0 ? '5 4' : null, 'marker-end': e.directed ? `url(#arrow${sign})` : null }),
+    );
+    g.addEventListener('click', () => onSelect(e, g));
+    g.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        onSelect(e, g);
+      }
+    });
+    svg.append(g);
+  }
+  for (const n of nodes) {
+    const p = pos.get(n.id)!;
+    const r = rOf.get(n.id)!;
+    svg.append(
+      s(
+        'g',
+        { class: `node node-${n.type}` },
+        s('title', null, `${n.label} (${n.id}, ${n.type}): ${n.mentions} mentions${n.documents > 1 ? ` in ${n.documents} documents` : ''}`),
+        s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
+        s('text', { x: p.x.toFixed(1), y: (p.y + r + 14).toFixed(1), 'text-anchor': 'middle' }, n.label),
+        s('text', { x: p.x.toFixed(1), y: (p.y + 4).toFixed(1), 'text-anchor': 'middle', class: 'code' }, n.id.slice(0, 5)),
+      ),
+    );
+  }
+  return svg;
+}
+
+function edgeDetail(e: Edge, g: ActorGraph): HTMLElement {
+  const many = g.documents.length > 1;
+  const sign = String(e.sign) as '1' | '-1' | '0';
+  return h(
+    'div',
+    null,
+    h('h3', null, `${e.source} ${e.directed ? '→' : '—'} ${e.target}`),
+    h('p', null, `${SIGN_WORD[sign]} · weight ${e.weight} (+${round(e.positive)} / −${round(e.negative)} / ${round(e.neutral)} unsigned)`),
+    h(
+      'ol',
+      { class: 'evidence' },
+      e.evidence.map((ev) =>
+        h(
+          'li',
+          null,
+          h('blockquote', null, ev.text),
+          h('div', { class: 'muted' }, `${ev.kind}${ev.sign ? (ev.sign > 0 ? ' (+)' : ' (−)') : ''}`, ev.details.length ? ` · ${ev.details.join(' · ')}` : '', ev.explanation ? ` · ${ev.explanation}` : ''),
+          many ? h('div', null, h('a', { href: `#/analyse/${ev.doc}` }, ev.title ?? ev.doc)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function edgeTable(edges: Edge[], onSelect: (e: Edge) => void): HTMLElement {
+  const rows: Child[] = edges.slice(0, 200).map((e) =>
+    h(
+      'tr',
+      null,
+      h('td', null, h('button', { type: 'button', class: 'link', onclick: () => onSelect(e) }, `${e.source} ${e.directed ? '→' : '—'} ${e.target}`)),
+      h('td', null, e.sign > 0 ? '+' : e.sign < 0 ? '−' : '0'),
+      h('td', { class: 'num' }, String(e.weight)),
+      h('td', { class: 'num' }, String(e.evidence.length)),
+    ),
+  );
+  return h('details', { class: 'panel' }, h('summary', null, `Edges as a table (${edges.length})`), h('table', { class: 'edges' }, h('thead', null, h('tr', null, h('th', null, 'Edge'), h('th', null, 'Sign'), h('th', null, 'Weight'), h('th', null, 'Sentences'))), h('tbody', null, rows)));
+}
+
+function balancePanel(g: ActorGraph): HTMLElement {
+  const b = g.balance;
+  const body: Child[] = [];
+  if (!b.triads) {
+    body.push(h('p', { class: 'note' }, 'No triangle of signed relations (+/−) in this selection, so structural balance cannot be judged. Unsigned co-mentions do not count.'));
+  } else {
+    body.push(h('p', null, `${b.balanced} of ${b.triads} triads balanced${b.ratio !== null ? ` (${Math.round(b.ratio * 100)}%)` : ''}. A triad is balanced when the product of its signs is positive: “the friend of my friend is my friend”, “the enemy of my enemy is my friend”.`));
+    body.push(
+      h(
+        'ul',
+        { class: 'triads' },
+        g.triads.slice(0, 100).map((t) => {
+          const [a, b2, c] = t.nodes;
+          const sg = (x: number): string => (x > 0 ? '+' : '−');
+          return h('li', { class: t.balanced ? 'balanced' : 'unbalanced' }, `${a} ${sg(t.signs[0])} ${b2} ${sg(t.signs[1])} ${c} ${sg(t.signs[2])} ${a}`, h('strong', null, t.balanced ? ' balanced' : ' unbalanced'));
+        }),
+      ),
+    );
+  }
+  return h('details', { class: 'panel', open: true }, h('summary', null, `Triads and balance (${b.triads})`), ...body);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
