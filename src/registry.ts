@@ -5,6 +5,7 @@
 import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
+import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
 import { relationsComponent, eventsComponent } from './relations/index.js';
 
@@ -12,13 +13,14 @@ export type Factory = () => Component | Promise<Component>;
 
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
+  actors: () => actorsComponent,
   meta: () => meta,
   relations: () => relationsComponent,
   events: () => eventsComponent,
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'meta'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'actors', 'meta'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

@@ -1,0 +1,476 @@
+/**
+ * Actor dictionary and recogniser: dictionary names (states, blocs, organisations, leaders with dated
+ * roles) found by a word trie, agents (sector words: "troops", "foreign minister") combined with a
+ * nearby country ("Russian troops" → RUSMIL), all normalised to CAMEO-style codes.
+ */
+import { readFileSync } from 'node:fs';
+import type { ActorType } from './types.js';
+import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
+import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
+
+export interface ActorMatch {
+  /** UTF-16 offsets into the text given to find(). */
+  start: number;
+  end: number;
+  /** CAMEO-style code: country (ISO alpha-3) or bloc/IGO code, then sector codes (RUSGOV, USAMIL, IGOWSTNAT). */
+  code: string;
+  /** Display name ("Russia", "the West", "Vladimir Putin"). */
+  name: string;
+  type: ActorType;
+  /** ISO alpha-3 country the actor belongs to, or null (blocs, IGOs, unknown). */
+  country: string | null;
+  /** Sector codes after the country (GOV, GOVMIL, MIL, CVL, ...), or null. */
+  sector: string | null;
+  /** How it was recognised: name, demonym, capital, place, collective, leader, agent, title, alias. */
+  via: string;
+  /** Measured-style prior for this kind of match (names > demonyms > places). */
+  confidence: number;
+}
+
+export interface ActorEntry {
+  codes: DatedCode[];
+  type: ActorType;
+  /** Display name. */
+  name: string;
+  via: string;
+}
+
+export interface AgentEntry {
+  /** Sector code(s) without tilde, e.g. MIL, GOVMIL. */
+  code: string;
+  /** [NGO~]: the code goes before the country. */
+  prefix: boolean;
+  /** The dictionary phrase, lower case ("foreign minister"). */
+  name: string;
+}
+
+export interface FindOptions {
+  /** Document date (YYYY-MM-DD or ISO timestamp) for dated roles; today when absent. */
+  date?: string | null;
+  start?: number;
+  end?: number;
+  /** 'all' (default) also returns agents with no country ("police" → ---COP); 'attached' drops them. */
+  agents?: 'all' | 'attached';
+}
+
+export interface Resolution {
+  code: string;
+  country: string | null;
+  sector: string | null;
+  name: string;
+}
+
+/** CAMEO sector (role) codes: what may follow a country code. */
+export const SECTORS = new Set([
+  'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'ELI', 'OPP', 'PTY', 'REB', 'INS', 'SEP', 'UAF', 'PRM', 'CVL',
+  'MED', 'JRN', 'BUS', 'MNC', 'EDU', 'LAB', 'AGR', 'REF', 'HLH', 'HRI', 'ENV', 'DEV', 'CRM', 'REL', 'NGO',
+  'IGO', 'SOC', 'MOD', 'RAD', 'PRE', 'UNK', 'FRM', 'MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'SHI', 'SUN', 'CTH',
+  'ORT', 'PRO', 'ATH', 'SPR', 'TRE', 'NON',
+]);
+
+/** Leading code parts that are not countries: IGOs, NGOs, companies, militant groups, regions and blocs. */
+export const NON_STATE = new Set([
+  'IGO', 'NGO', 'MNC', 'IMG', 'UIS', 'NGM', '---', 'INT', 'WST', 'EUR', 'AFR', 'ASA', 'MEA', 'LAM', 'NMR',
+  'SAM', 'CAS', 'CEU', 'EEU', 'SEA', 'SAS', 'WAF', 'EAF', 'SAF', 'NAF', 'CFR', 'BLK', 'CAU', 'CRB', 'EIN',
+  'MDT', 'PGS', 'SCN', 'ARB', 'GLS',
+]);
+
+/** Words that make a title historical: "former President" is an elite (ELI), not the government. */
+const FORMER = new Set(['former', 'ex', 'retired', 'late', 'erstwhile', 'onetime', 'one-time', 'then']);
+/** Prepositions that make a capital a place ("talks in Moscow") rather than its government. */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'inside', 'to', 'into', 'throughout', 'within', 'across', 'via']);
+/** Lower-case words allowed inside a person's name after a title ("Ban Ki-moon", "bin Salman"). */
+const NAME_PARTICLES = new Set(['bin', 'al', 'van', 'von', 'de', 'da', 'der', 'la', 'le', 'du', 'dos', 'del', 'ibn', 'el']);
+
+const CONFIDENCE: Record<string, number> = {
+  name: 0.95, collective: 0.9, leader: 0.9, demonym: 0.85, capital: 0.8, agent: 0.8, title: 0.85, alias: 0.75, place: 0.6,
+};
+
+interface Item {
+  from: number;
+  to: number;
+  kind: 'actor' | 'agent';
+  actor?: ActorEntry;
+  agent?: AgentEntry;
+  /** Actor code resolved for the date. */
+  code?: string;
+  locative?: boolean;
+}
+
+export function dateNumber(date: string | null | undefined): number {
+  if (date) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    if (m) return Number(m[1] + m[2] + m[3]);
+  }
+  const d = new Date();
+  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+/** Country part of a code (ISO alpha-3), or null for blocs, IGOs, NGOs and unknown actors. */
+export function countryOf(code: string): string | null {
+  const c = code.slice(0, 3);
+  if (c.length < 3 || NON_STATE.has(c) || !/^[A-Z]{3}$/.test(c)) return null;
+  return c;
+}
+
+/** Sector codes found after the leading actor part ("RUSGOVMIL" → GOVMIL, "IGOUNOJUDICJ" → JUD). */
+export function sectorOf(code: string): string | null {
+  const parts: string[] = [];
+  for (let i = 3; i + 3 <= code.length; i += 3) {
+    const p = code.slice(i, i + 3);
+    if (SECTORS.has(p)) parts.push(p);
+  }
+  return parts.length ? parts.join('') : null;
+}
+
+/** The code valid on `day`; roles that all ended before it make the person an elite (ELI) of their country. */
+export function pickCode(codes: readonly DatedCode[], day: number): string {
+  for (const c of codes) if (c.dated && c.from <= day && day <= c.to) return c.code;
+  for (const c of codes) if (!c.dated) return c.code;
+  const ended = codes.filter((c) => c.to < day).sort((a, b) => b.to - a.to)[0];
+  if (ended) {
+    const country = countryOf(ended.code);
+    return country && sectorOf(ended.code) ? country + 'ELI' : ended.code;
+  }
+  return countryOf(codes[0]!.code) ?? codes[0]!.code;
+}
+
+export class ActorDictionary {
+  private readonly actors = new PhraseTrie<ActorEntry>();
+  private readonly agents = new PhraseTrie<AgentEntry>();
+  private static shipped: ActorDictionary | undefined;
+  /** Milliseconds the shipped data took to load (for the results table). */
+  static loadMs = 0;
+
+  get actorCount(): number {
+    return this.actors.size;
+  }
+  get agentCount(): number {
+    return this.agents.size;
+  }
+
+  addActor(pattern: Pattern, entry: ActorEntry): void {
+    this.actors.add(pattern, entry);
+  }
+  addAgent(pattern: Pattern, entry: AgentEntry): void {
+    this.agents.add(pattern, entry);
+  }
+
+  /** The shipped dictionary (src/actors/data), loaded once. */
+  static default(): ActorDictionary {
+    if (!ActorDictionary.shipped) {
+      const t0 = performance.now();
+      const d = new ActorDictionary();
+      const read = (f: string): string => readFileSync(new URL(`./data/${f}`, import.meta.url), 'utf8');
+      // Hand-written entries first: on equal phrases the first entry wins.
+      loadActorTsv(d, read('extra-actors.tsv'));
+      loadActorTsv(d, read('extra-leaders.tsv'));
+      loadActorTsv(d, read('actors.tsv'));
+      loadAgentTsv(d, read('extra-agents.tsv'));
+      loadAgentTsv(d, read('agents.tsv'));
+      ActorDictionary.loadMs = performance.now() - t0;
+      ActorDictionary.shipped = d;
+    }
+    return ActorDictionary.shipped;
+  }
+
+  /** A dictionary from PETRARCH-format files (their text), e.g. the validation sets' own dictionaries. */
+  static fromPetrarch(files: { actors: string[]; agents?: string[] }): ActorDictionary {
+    const d = new ActorDictionary();
+    for (const text of files.actors) {
+      for (const a of parseActors(text)) {
+        const first = a.codes[0]!.code;
+        const type: ActorType = a.codes.some((c) => c.dated) ? 'person' : countryOf(first) && first.length === 3 ? 'state' : 'organisation';
+        const name = titleCase(a.names[0]!.words.join(' '));
+        const entry: ActorEntry = { codes: a.codes, type, name, via: 'name' };
+        for (const n of a.names) {
+          // PETRARCH matches case-insensitively; a phrase without a trailing '_' ends in a stem.
+          const p = parsePattern(n.words.join(' ').toLowerCase() + (n.exact ? '' : '*'));
+          if (p) d.addActor(p, entry);
+        }
+      }
+    }
+    for (const text of files.agents ?? []) addAgents(d, text);
+    return d;
+  }
+
+  /** Actors in text[start, end): non-overlapping, sorted, UTF-16 offsets. */
+  find(text: string, opts: FindOptions = {}): ActorMatch[] {
+    const words = wordTokens(text, opts.start ?? 0, opts.end ?? text.length);
+    const day = dateNumber(opts.date);
+    const items = this.scan(words, day);
+    return this.combine(text, words, items, day, opts.agents ?? 'all');
+  }
+
+  /** The actor a short phrase denotes ("Russia's ambassador to Poland" → RUSGOV), or null if unknown. */
+  resolve(text: string, date?: string | null): Resolution | null {
+    const matches = this.find(text, { date, agents: 'all' });
+    if (!matches.length) return null;
+    const words = wordTokens(text);
+    const locative = (m: ActorMatch): boolean => {
+      const i = words.findIndex((w) => w.start === m.start);
+      return i > 0 && LOCATIVE.has(words[i - 1]!.key);
+    };
+    const head = matches.find((m) => !locative(m)) ?? matches[0]!;
+    let { code, country, sector } = head;
+    // A bare agent takes its country from elsewhere in the phrase ("professor ... in Scotland").
+    if (!country && head.via === 'agent') {
+      const other = matches.find((m) => m !== head && m.country);
+      if (other) {
+        country = other.country;
+        code = other.country + (sector ?? '');
+      }
+    }
+    // A city named as an actor stands for its people.
+    if (head.via === 'place' && !sector && head === matches.find((m) => !locative(m))) {
+      sector = 'CVL';
+      code = (country ?? code) + 'CVL';
+    }
+    return { code, country, sector, name: head.name };
+  }
+
+  /** Left to right, longest match: dictionary actors first, agents where no actor matches. */
+  private scan(words: readonly WordToken[], day: number): Item[] {
+    const items: Item[] = [];
+    // Surnames of people named in full earlier in the text ("Angela Merkel" ... "Merkel").
+    const aliases = new Map<string, ActorEntry>();
+    for (let i = 0; i < words.length; ) {
+      const a = this.actors.longestAt(words, i);
+      const g = this.agents.longestAt(words, i);
+      const alen = a ? a.to - a.from : 0;
+      const glen = g ? g.to - g.from : 0;
+      if (a && alen >= glen) {
+        const entry = pickEntry(a.terminals);
+        const item: Item = { from: a.from, to: a.to, kind: 'actor', actor: entry, code: pickCode(entry.codes, day) };
+        if (entry.via === 'capital' && i > 0 && LOCATIVE.has(words[i - 1]!.key)) item.locative = true;
+        items.push(item);
+        if ((entry.type === 'person' || entry.type === 'leader') && alen >= 2) {
+          const last = words[a.to - 1]!;
+          if (last.key.length > 2) aliases.set(last.key.replace(/'s?$/, ''), entry);
+        }
+        i = a.to;
+      } else if (g) {
+        const prev = items[items.length - 1];
+        // Adjacent agents form one ("ministry spokesperson", "army accountant"): the first decides the sector.
+        if (prev && prev.kind === 'agent' && prev.to === g.from && !words[g.from]!.barrier) prev.to = g.to;
+        else items.push({ from: g.from, to: g.to, kind: 'agent', agent: g.terminals[0]!.value });
+        i = g.to;
+      } else {
+        const w = words[i]!;
+        const alias = aliases.get(w.key.replace(/'s?$/, ''));
+        if (alias && /^\p{Lu}/u.test(w.text) && !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!.text) && !words[i + 1]!.barrier)) {
+          items.push({ from: i, to: i + 1, kind: 'actor', actor: { ...alias, via: 'alias' }, code: pickCode(alias.codes, day) });
+        }
+        i++;
+      }
+    }
+    return items;
+  }
+
+  /** Combine countries with agents and titles with names; resolve codes; build matches. */
+  private combine(text: string, words: readonly WordToken[], items: Item[], day: number, agentsMode: 'all' | 'attached'): ActorMatch[] {
+    void text;
+    void day;
+    const out: ActorMatch[] = [];
+    // Words a..b-1 lie between two items; no punctuation barrier may separate them.
+    const gapOk = (a: number, b: number, max: number): boolean => {
+      if (b - a > max) return false;
+      for (let k = a; k <= b && k < words.length; k++) if (words[k]!.barrier) return false;
+      return true;
+    };
+    const isPerson = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && (it.actor!.type === 'person' || it.actor!.type === 'leader');
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      let from = it.from;
+      let to = it.to;
+      let code: string;
+      let name: string;
+      let type: ActorType;
+      let via: string;
+      let title: AgentEntry | null = null;
+      if (it.kind === 'actor') {
+        const e = it.actor!;
+        code = it.code!;
+        name = e.name;
+        type = e.type;
+        via = e.via;
+        if (it.locative) {
+          code = countryOf(code) ?? code;
+          via = 'place';
+        }
+        const next = items[k + 1];
+        // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
+        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && gapOk(it.to, next.from, 2)) {
+          const ag = next.agent!;
+          const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
+          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
+          name = `${e.name} ${ag.name}`;
+          type = 'group';
+          via = 'agent';
+          to = next.to;
+          title = ag;
+          k++;
+        }
+      } else {
+        const ag = it.agent!;
+        const next = items[k + 1];
+        // Agent + of + country: "President of Russia", "Ministry of Defence of Ukraine".
+        const of = it.to < words.length && words[it.to]!.key === 'of' && !words[it.to]!.barrier;
+        const theOff = of && it.to + 1 < words.length && words[it.to + 1]!.key === 'the' ? 1 : 0;
+        if (of && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
+          const base = countryOf(next.code!) ?? next.code!;
+          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
+          name = `${ag.name} of ${next.actor!.name}`;
+          type = 'group';
+          via = 'agent';
+          to = next.to;
+          k++;
+        } else {
+          code = ag.prefix ? ag.code : '---' + ag.code;
+          name = ag.name;
+          type = 'unknown';
+          via = 'agent';
+          title = ag;
+        }
+      }
+      if (title) {
+        const next = items[k + 1];
+        if (isPerson(next) && next!.from === to) {
+          // Title + known person: the person's dated code decides ("President Putin", "Russian President Putin").
+          code = next!.code!;
+          name = next!.actor!.name;
+          type = next!.actor!.type;
+          via = 'title';
+          to = next!.to;
+          k++;
+        } else {
+          const end = personAfter(words, to, next ? next.from : words.length);
+          if (end > to) {
+            name = `${name} ${words.slice(to, end).map((w) => w.text).join(' ')}`;
+            to = end;
+            type = (sectorOf(code) ?? '').startsWith('GOV') ? 'leader' : 'person';
+            if (via === 'agent' && code.startsWith('---')) via = 'title';
+          }
+        }
+      }
+      // "former President ...", "ex-minister": a past role makes an elite (ELI), not the government.
+      if (from > 0 && FORMER.has(words[from - 1]!.key) && !words[from]!.barrier) {
+        from--;
+        code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
+      }
+      const country = countryOf(code);
+      if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
+      // The possessive ending is not part of the name: "Washington's allies" → "Washington".
+      let end = words[to - 1]!.end;
+      if (/['’]s$/.test(words[to - 1]!.text) && to - from === 1) end -= 2;
+      out.push({
+        start: words[from]!.start,
+        end,
+        code,
+        name,
+        type,
+        country,
+        sector: code.startsWith('---') ? code.slice(3) || null : sectorOf(code),
+        via,
+        confidence: CONFIDENCE[via] ?? 0.7,
+      });
+    }
+    return out;
+  }
+}
+
+const NOT_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'the', 'a', 'on',
+  'in', 'and', 'but', 'said', 'says',
+]);
+
+/**
+ * After a title ("Senator", "Prime Minister"), up to four capitalised words not in the dictionary are
+ * the holder's name ("US Senator Marco Rubio"): the end of the extended mention, or `to` if none.
+ */
+function personAfter(words: readonly WordToken[], to: number, limit: number): number {
+  let j = to;
+  while (j < words.length && j < limit && j - to < 4) {
+    const w = words[j]!;
+    if (w.barrier || NOT_NAMES.has(w.key)) break;
+    if (!(/^\p{Lu}/u.test(w.text) || (j > to && NAME_PARTICLES.has(w.key)))) break;
+    j++;
+  }
+  return j;
+}
+
+/** Among entries for one phrase, prefer states and names over places; first (hand-written) otherwise. */
+function pickEntry(terminals: Terminal<ActorEntry>[]): ActorEntry {
+  return terminals[0]!.value;
+}
+
+export function titleCase(s: string): string {
+  const small = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'al', 'la', 'le', 'del', 'da', 'to']);
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|[-.'])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
+    .join(' ');
+}
+
+function addAgents(d: ActorDictionary, text: string): void {
+  for (const a of parseAgents(text)) {
+    const name = a.words.join(' ').toLowerCase();
+    const entry: AgentEntry = { code: a.code, prefix: a.prefix, name };
+    const p = parsePattern(name + (a.plurals === null ? '~' : ''));
+    if (p) d.addAgent(p, entry);
+    for (const pl of a.plurals ?? []) {
+      const pp = parsePattern(pl.join(' ').toLowerCase());
+      if (pp) d.addAgent(pp, entry);
+    }
+  }
+}
+
+/**
+ * Shipped actor file: one entry per line, tab-separated
+ *   type  via  codes  display-name  phrase|phrase|...
+ * codes: CODE or CODE@YYYYMMDD-YYYYMMDD (either bound may be empty), space-separated, first valid wins.
+ * Phrases: lower-case words match any case, Capitalised words need a capital, UPPER words need all
+ * capitals; a trailing ~ allows plural/possessive, * makes the last word a stem.
+ */
+export function loadActorTsv(d: ActorDictionary, text: string): void {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    if (f.length < 5) continue;
+    const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode);
+    const entry: ActorEntry = { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
+    for (const phrase of f[4]!.split('|')) {
+      const p = parsePattern(phrase);
+      if (p) d.addActor(p, entry);
+    }
+  }
+}
+
+/** Shipped agent file: `CODE<TAB>phrase|phrase` (CODE~ for a code that goes before the country). */
+export function loadAgentTsv(d: ActorDictionary, text: string): void {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    if (f.length < 2) continue;
+    const prefix = f[0]!.endsWith('~');
+    const code = f[0]!.replace('~', '');
+    for (const phrase of f[1]!.split('|')) {
+      const p = parsePattern(phrase);
+      if (p) d.addAgent(p, { code, prefix, name: phrase.replace(/[~*]$/, '') });
+    }
+  }
+}
+
+export function parseTsvCode(s: string): DatedCode {
+  const at = s.indexOf('@');
+  if (at < 0) return { code: s, from: 0, to: 99999999, dated: false };
+  const [a, b] = s.slice(at + 1).split('-');
+  return { code: s.slice(0, at), from: a ? Number(a) : 0, to: b ? Number(b) : 99999999, dated: true };
+}
+
+export function formatTsvCode(c: DatedCode): string {
+  if (!c.dated) return c.code;
+  return `${c.code}@${c.from > 0 ? c.from : ''}-${c.to < 99999999 ? c.to : ''}`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Word-level trie for dictionary phrases, and the tokenizer both sides share. One hash map holds
+ * every edge (node id + word key → child id), so 60k phrases load in tens of milliseconds and a
+ * lookup costs one map probe per word; matching a text is linear in its number of words.
+ */
+
+/** How a dictionary word must look in the text: 0 any case, 1 initial capital, 2 all capitals. */
+export type CaseMode = 0 | 1 | 2;
+
+/** What the last word of a phrase may do beyond matching exactly. */
+export type LastMode = 'exact' | 'plural' | 'prefix';
+
+export interface PatternWord {
+  key: string;
+  mode: CaseMode;
+}
+
+export interface Pattern {
+  words: PatternWord[];
+  last: LastMode;
+}
+
+export interface Terminal<T> {
+  value: T;
+  modes: CaseMode[];
+  last: LastMode;
+}
+
+/** A word of the text as the matcher sees it. */
+export interface WordToken {
+  start: number;
+  end: number;
+  /** Original text of the word. */
+  text: string;
+  /** Folded key: lower case, no diacritics, ASCII apostrophe. */
+  key: string;
+  /** Punctuation other than hyphens/apostrophes between the previous word and this one: phrases never span it. */
+  barrier: boolean;
+  /** The punctuation right before this word ('' when only space). */
+  before: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|\S/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Lower-case, strip diacritics, fold the typographic apostrophe. */
+export function foldKey(s: string): string {
+  let k = s.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(k)) k = k.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  return k;
+}
+
+/**
+ * Words of text[start, end) with barrier flags. Hyphens split words ("China-Russia" → China, Russia)
+ * and, like apostrophes, are not barriers; a '.' after an abbreviation ("U.S.", "W.") is not either.
+ */
+export function wordTokens(text: string, start = 0, end = text.length): WordToken[] {
+  const out: WordToken[] = [];
+  WORD.lastIndex = start;
+  let m: RegExpExecArray | null;
+  let barrier = false;
+  let before = '';
+  let prev: WordToken | null = null;
+  while ((m = WORD.exec(text)) !== null) {
+    if (m.index >= end) break;
+    const t = m[0];
+    if (!LETTER_OR_DIGIT.test(t[0]!)) {
+      before += t;
+      if (t === '-' || t === '‐' || t === '–' || t === "'" || t === '’' || t === '&') continue;
+      if (t === '.' && prev && prev.end === m.index && (prev.text.includes('.') || prev.text.length === 1)) continue;
+      barrier = true;
+      continue;
+    }
+    const stop = Math.min(m.index + t.length, end);
+    const s = text.slice(m.index, stop);
+    prev = { start: m.index, end: stop, text: s, key: foldKey(s), barrier, before };
+    out.push(prev);
+    barrier = false;
+    before = '';
+  }
+  return out;
+}
+
+/** Pattern from a phrase written in the data-file convention (see data/README in SOURCES.md). */
+export function parsePattern(phrase: string): Pattern | null {
+  let last: LastMode = 'exact';
+  let p = phrase.trim();
+  if (p.endsWith('~')) {
+    last = 'plural';
+    p = p.slice(0, -1);
+  } else if (p.endsWith('*')) {
+    last = 'prefix';
+    p = p.slice(0, -1);
+  }
+  const words: PatternWord[] = [];
+  for (const w of wordTokens(p)) words.push({ key: w.key, mode: caseModeOf(w.text) });
+  if (!words.length || words.length > MAX_WORDS) return null;
+  return { words, last };
+}
+
+export function caseModeOf(word: string): CaseMode {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (!letters) return 0;
+  if (letters === letters.toLowerCase()) return 0;
+  if (letters.length >= 2 && letters === letters.toUpperCase()) return 2;
+  return 1;
+}
+
+/** Longest phrase, in words, the trie accepts (longer dictionary names are skipped). */
+export const MAX_WORDS = 12;
+/** Shortest stem a prefix ('*') phrase may end with. */
+const MIN_PREFIX = 3;
+
+export interface TrieMatch<T> {
+  /** Indices into the word array, end exclusive. */
+  from: number;
+  to: number;
+  terminals: Terminal<T>[];
+}
+
+export class PhraseTrie<T> {
+  private readonly edges = new Map<string, number>();
+  private readonly terminals = new Map<number, Terminal<T>[]>();
+  /** Nodes that have prefix edges (only TABARI stem phrases make them). */
+  private readonly prefixNodes = new Set<number>();
+  private nodes = 1;
+  size = 0;
+
+  add(pattern: Pattern, value: T): void {
+    let node = 0;
+    const n = pattern.words.length;
+    for (let i = 0; i < n; i++) {
+      const prefix = i === n - 1 && pattern.last === 'prefix';
+      const key = (prefix ? '*' : '') + node + '\u0000' + pattern.words[i]!.key;
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.nodes++;
+        this.edges.set(key, child);
+      }
+      if (prefix) this.prefixNodes.add(node);
+      node = child;
+    }
+    let list = this.terminals.get(node);
+    if (!list) this.terminals.set(node, (list = []));
+    list.push({ value, modes: pattern.words.map((w) => w.mode), last: pattern.last });
+    this.size++;
+  }
+
+  /**
+   * The longest phrase starting at word `i` whose case rules and last-word rules hold; null if none.
+   * `accept` filters terminals (e.g. by date or kind) before length is compared.
+   */
+  longestAt(words: readonly WordToken[], i: number, accept?: (t: Terminal<T>) => boolean): TrieMatch<T> | null {
+    let best: TrieMatch<T> | null = null;
+    // Depth-first over (node, next word index, how the last word matched); branching is tiny.
+    const stack: Array<[number, number]> = [[0, i]];
+    let guard = 0;
+    while (stack.length && guard++ < 256) {
+      const [node, j] = stack.pop()!;
+      if (j >= words.length || j - i >= MAX_WORDS) continue;
+      const w = words[j]!;
+      if (j > i && w.barrier) continue;
+      const tryEdge = (key: string, kind: 'exact' | 'poss' | 'plural' | 'prefix'): void => {
+        const child = this.edges.get(key);
+        if (child === undefined) return;
+        if (kind === 'exact') stack.push([child, j + 1]);
+        const list = this.terminals.get(child);
+        if (!list) return;
+        const ok: Terminal<T>[] = [];
+        for (const t of list) {
+          if (kind === 'plural' && t.last === 'exact') continue;
+          if (!caseOk(words, i, t.modes)) continue;
+          if (accept && !accept(t)) continue;
+          ok.push(t);
+        }
+        if (ok.length && (!best || j + 1 - i > best.to - best.from)) best = { from: i, to: j + 1, terminals: ok };
+      };
+      const base = node + '\u0000';
+      tryEdge(base + w.key, 'exact');
+      // Possessive ("Russia's") and regular plurals ("Russians", "farmers", "militias") end a phrase only.
+      const poss = w.key.endsWith("'s") ? w.key.slice(0, -2) : w.key.endsWith("'") ? w.key.slice(0, -1) : null;
+      if (poss) tryEdge(base + poss, 'poss');
+      for (const sing of singulars(poss ?? w.key)) tryEdge(base + sing, 'plural');
+      if (this.prefixNodes.has(node)) {
+        const k = poss ?? w.key;
+        for (let len = Math.min(k.length, 24); len >= MIN_PREFIX; len--) tryEdge('*' + base + k.slice(0, len), 'prefix');
+      }
+    }
+    return best;
+  }
+}
+
+function singulars(k: string): string[] {
+  if (k.length < 4 || !k.endsWith('s') || k.endsWith('ss')) return [];
+  const out = [k.slice(0, -1)];
+  if (k.endsWith('ies')) out.push(k.slice(0, -3) + 'y');
+  else if (k.endsWith('es')) out.push(k.slice(0, -2));
+  return out;
+}
+
+function caseOk(words: readonly WordToken[], i: number, modes: readonly CaseMode[]): boolean {
+  for (let m = 0; m < modes.length; m++) {
+    const mode = modes[m]!;
+    if (mode === 0) continue;
+    const text = words[i + m]!.text;
+    const c = text[0]!;
+    if (mode === 1 && c !== c.toUpperCase()) return false;
+    if (mode === 2) {
+      const letters = text.replace(/'s$|’s$/, '').replace(/[^\p{L}]/gu, '');
+      if (letters !== letters.toUpperCase()) return false;
+    }
+  }
+  return true;
+}
