@@ -236,17 +236,17 @@ export interface BodyResult {
 }
 
 /** The article body as paragraphs separated by blank lines. */
-export function extractBody(doc: Document, opts: { title?: string | null; params?: BodyParams } = {}): BodyResult {
+export function extractBody(doc: Document, opts: { titles?: string[]; params?: BodyParams } = {}): BodyResult {
   const p = opts.params ?? DEFAULT_PARAMS;
   const all = toBlocks(doc, p);
   const container = chooseContainer(all, p);
   if (!container) return { body: '', blocks: [], container: null };
-  const title = opts.title ? collapse(opts.title).toLowerCase() : null;
+  const titles = new Set(opts.titles ?? []);
   const kept = all.filter((b) => {
     if (!inside(b.el, container)) return false;
     if (linkDensity(b) > p.dropLinkDensity) return false;
     if (isStock(b)) return false;
-    if (title && b.text.toLowerCase() === title) return false;
+    if (titles.has(b.text.toLowerCase())) return false;
     return true;
   });
   return { body: kept.map((b) => b.text).join('\n\n'), blocks: kept, container };

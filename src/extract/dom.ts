@@ -72,14 +72,14 @@ function flattenDeep(root: ParentNode, maxDepth: number): boolean {
   return changed;
 }
 
-/** Concatenated text of a subtree (iterative; skips scripts and styles). */
+/** Concatenated text of a subtree (iterative; skips scripts and styles below the root). */
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
     if (domIsText(n)) parts.push(n.data);
-    else if (isTag(n) && (n.name === 'script' || n.name === 'style')) continue;
+    else if (n !== node && isTag(n) && (n.name === 'script' || n.name === 'style')) continue;
     else if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return parts.join('');

@@ -14,6 +14,8 @@ export interface PageMeta {
   canonicalUrl: string | null;
   /** `<html lang>` / content-language / og:locale, as a lowercase primary subtag. */
   declaredLanguage: string | null;
+  /** Every headline the page states (JSON-LD, og:title, h1, <title>): such lines are not body text. */
+  titles: string[];
   /** JSON-LD articleBody when the page carries one. */
   jsonLdBody: string | null;
 }
@@ -262,6 +264,7 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     siteName: siteName ? collapse(siteName) : null,
     canonicalUrl: canonicalUrl ?? null,
     declaredLanguage,
+    titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(t).toLowerCase()))],
     jsonLdBody: typeof body === 'string' ? body : null,
   };
 }
