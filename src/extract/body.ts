@@ -108,10 +108,16 @@ export function skipReason(el: Element, share = 0): string | null {
 
 /** Walk the DOM once into text blocks (iterative; the tree is depth-capped by dom.ts anyway). */
 export function toBlocks(doc: Document, p: BodyParams = DEFAULT_PARAMS): Block[] {
+  return toBlocksBoth(doc, p).blocks;
+}
+
+/** `raw`: every block before class/id rules (headers and bylines included); `blocks`: after them. */
+function toBlocksBoth(doc: Document, p: BodyParams): { raw: Block[]; blocks: Block[] } {
   // First pass without class/id rules: how much article-like text each element holds.
-  const good = goodText(doc, walk(doc, null), p);
+  const raw = walk(doc, null);
+  const good = goodText(doc, raw, p);
   const total = Math.max(1, good.get(doc)!);
-  return walk(doc, (el) => (good.get(el) ?? 0) / total);
+  return { raw, blocks: walk(doc, (el) => (good.get(el) ?? 0) / total) };
 }
 
 function walk(doc: Document, share: ((el: Element) => number) | null): Block[] {
@@ -233,14 +239,16 @@ export interface BodyResult {
   body: string;
   blocks: Block[];
   container: Element | null;
+  /** Short lines just before the body (header, byline, dateline), nearest first: where pages show their date. */
+  lead: string[];
 }
 
 /** The article body as paragraphs separated by blank lines. */
 export function extractBody(doc: Document, opts: { titles?: string[]; params?: BodyParams } = {}): BodyResult {
   const p = opts.params ?? DEFAULT_PARAMS;
-  const all = toBlocks(doc, p);
+  const { raw, blocks: all } = toBlocksBoth(doc, p);
   const container = chooseContainer(all, p);
-  if (!container) return { body: '', blocks: [], container: null };
+  if (!container) return { body: '', blocks: [], container: null, lead: [] };
   const titles = new Set(opts.titles ?? []);
   const kept = all.filter((b) => {
     if (!inside(b.el, container)) return false;
@@ -249,5 +257,16 @@ export function extractBody(doc: Document, opts: { titles?: string[]; params?: B
     if (titles.has(b.text.toLowerCase())) return false;
     return true;
   });
-  return { body: kept.map((b) => b.text).join('\n\n'), blocks: kept, container };
+  return { body: kept.map((b) => b.text).join('\n\n'), blocks: kept, container, lead: leadLines(raw, kept) };
+}
+
+function leadLines(raw: Block[], kept: Block[]): string[] {
+  if (!kept.length) return [];
+  const first = kept[0]!;
+  let i = raw.findIndex((b) => b.el === first.el && b.text === first.text);
+  if (i < 0) i = raw.findIndex((b) => b.el === first.el);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let j = i - 1; j >= 0 && out.length < 30; j--) if (raw[j]!.text.length <= 200) out.push(raw[j]!.text);
+  return out;
 }

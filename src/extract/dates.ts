@@ -105,5 +105,13 @@ export function dateInUrl(url: string | null | undefined): string | null {
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  // /2019/nov/19/ (The Guardian, The Spokesman-Review, ...)
+  m = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})(?:\/|$)/i.exec(path);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return ymd(+m[1]!, MONTHS[m[2]!.toLowerCase()]!, +m[3]!);
   return null;
+}
+
+/** Whole days from a to b (both ISO dates or timestamps; only the calendar day counts). */
+export function dayDiff(a: string, b: string): number {
+  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
 }

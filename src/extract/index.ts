@@ -8,7 +8,7 @@ import { parse } from './dom.js';
 import { readMeta } from './meta.js';
 import { extractBody, type BodyParams } from './body.js';
 import { decodeHtml } from './decode.js';
-import { dateInText } from './dates.js';
+import { dateInText, dateInUrl, dayDiff } from './dates.js';
 import { collapse } from './dom.js';
 import { detectLanguage } from '../meta/language.js';
 import { findCredits } from '../meta/credits.js';
@@ -44,16 +44,12 @@ export interface ExtractOptions {
 export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   const { doc, notes } = parse(html);
   const meta = readMeta(doc, opts.url);
-  const { body: domBody } = extractBody(doc, { titles: meta.titles, params: opts.params });
+  const { body: domBody, lead } = extractBody(doc, { titles: meta.titles, params: opts.params });
   let body = domBody;
   // JSON-LD articleBody is often cut to a teaser; trust it only when it is clearly the longer text.
   const ld = meta.jsonLdBody ? meta.jsonLdBody.trim() : '';
   if (ld && collapse(ld).length > 1.3 * collapse(body).length + 200 && !/<[a-z][^>]*>/i.test(ld.slice(0, 2000))) body = ld.replace(/\r\n?/g, '\n');
-  let date = meta.date, dateSource = meta.dateSource;
-  if (!date) {
-    const d = dateInText(body.slice(0, 1000));
-    if (d) (date = d.date), (dateSource = 'text');
-  }
+  const { date, dateSource } = chooseDate(meta.date, meta.dateSource, dateInUrl(meta.canonicalUrl ?? opts.url) ?? dateInUrl(opts.url), lead, body);
   let language = 'und';
   if (body.length >= 50) language = detectLanguage(body.slice(0, 20000));
   if ((language === 'und' || !language) && meta.declaredLanguage) language = meta.declaredLanguage;
@@ -72,6 +68,31 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   const warning = body ? notes : [...notes, emptyReason(html)];
   if (warning.length) out.warning = warning.join('; ');
   return out;
+}
+
+/**
+ * The publisher's calendar day. Machine dates (JSON-LD, meta) are often UTC timestamps that fall on
+ * the next day for American evening stories; when the URL or the page's visible dateline gives a
+ * day one off, that local day wins. Otherwise: machine date, URL, visible dateline, body text.
+ */
+function chooseDate(machine: string | null, source: string | null, url: string | null, lead: string[], body: string): { date: string | null; dateSource: string | null } {
+  let visible: string | null = null;
+  for (const line of lead) {
+    const d = dateInText(line);
+    if (d) {
+      visible = d.date;
+      break;
+    }
+  }
+  if (machine && source !== 'url') {
+    if (url && url !== machine.slice(0, 10) && Math.abs(dayDiff(machine, url)) === 1) return { date: url, dateSource: 'url' };
+    if (!url && visible && Math.abs(dayDiff(machine, visible)) === 1 && machine.length > 10) return { date: visible, dateSource: 'text' };
+    return { date: machine, dateSource: source };
+  }
+  if (url) return { date: url, dateSource: 'url' };
+  if (visible) return { date: visible, dateSource: 'text' };
+  const d = dateInText(body.slice(0, 1000));
+  return d ? { date: d.date, dateSource: 'text' } : { date: null, dateSource: null };
 }
 
 function emptyReason(html: string): string {
