@@ -81,11 +81,13 @@ const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'hardly', 'c
 const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'as', 'while', 'when', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'where', 'after', 'before', 'since', 'but', 'so', 'until', 'once', 'otherwise', 'however']);
 const IF = new Set(['if', 'unless', 'whether']);
 const REPORT = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'claim', 'claims', 'claimed', 'state', 'states', 'stated', 'add', 'adds', 'added', 'note', 'notes', 'noted', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'announce', 'announced', 'announces', 'report', 'reported', 'reports', 'write', 'wrote', 'writes', 'according', 'quoted', 'confirmed', 'stressed', 'declared']);
-const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start']);
+const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'decided', 'decide', 'decides']);
+const READY = new Set(['going', 'about', 'plan', 'plans', 'planned', 'planning', 'due', 'set', 'ready', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'intend', 'intends', 'intended', 'decided', 'decide', 'decides']);
 const OPEN_Q = new Set(['“', '"', '«', '„', '‘']);
 const CLOSE_Q = new Set(['”', '"', '»', '’']);
-const PRON = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'them', 'him', 'us', 'one']);
+const SUBJ_PRON = new Set(['he', 'she', 'it', 'they', 'we']);
 
+const ADJ_LIKE = /(?:ed|al|ive|ous|ful|ic|ary|ern|ese|ish|ian|an|ing|ent|ant|ly|-[a-z]+)$/;
 const stripPoss = (s: string): string => s.replace(/['’]s$/i, '');
 
 /** Turn a sentence into units: actor mentions become single units, the text between them is tokenized. */
@@ -121,6 +123,8 @@ function wordUnits(text: string, from: number, to: number, out: Unit[], quote: {
           continue;
         }
       }
+      // "U.S." : the dictionary matched "U.S"; its final dot is not a sentence end.
+      if (c === '.' && out.length && out[out.length - 1]!.kind === 'A' && out[out.length - 1]!.e === t.start && i + 1 < toks.length) continue;
       if (OPEN_Q.has(c) && !quote.on && c !== '’') quote.on = true;
       else if (CLOSE_Q.has(c) && quote.on && c !== '‘') quote.on = false;
       out.push({ s: t.start, e: t.end, up: c, low: c, kind: 'P', actor: null, poss: false, inQuote: quote.on });
@@ -165,8 +169,17 @@ function isNounContext(u: Unit[], i: number, form: VerbForm): boolean {
   if (DET.has(p.low) || PREP.has(p.low)) return true;
   if (p.poss) return true;
   if (/^\d/.test(p.low)) return true;
-  // Adjective + noun: "brutal slaying", "official visit" — a word ending like an adjective.
-  if (!form.past && /(?:al|ive|ous|ful|ic|ary|ern|ese|ish|ian)$/.test(p.low) && !BE.has(p.low)) return true;
+  // Determiner + adjectives + noun: "a previously unannounced visit", "the peacekeeping force".
+  if (!form.past) {
+    for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
+      const x = u[k]!;
+      if (x.kind !== 'W') return false;
+      if (DET.has(x.low) || x.poss) return true;
+      if (!ADJ_LIKE.test(x.low) || BE.has(x.low) || HAVE.has(x.low)) break;
+    }
+    // Adjective + noun with no determiner: "brutal slaying", "official visit".
+    if (/(?:al|ive|ous|ful|ic|ary|ern|ese|ish|ian)$/.test(p.low) && !BE.has(p.low)) return true;
+  }
   return false;
 }
 
@@ -200,6 +213,8 @@ interface Group {
   negated: boolean;
   modality: Modality;
   passive: boolean;
+  /** A stated future or readiness ("will", "would", "ready to", "plans to"): CAMEO codes these as intent (03) or threat (13). */
+  intent: boolean;
 }
 
 /** Look left of the verb over auxiliaries, modals, negation, adverbs and catenative verbs ("tried to"). */
@@ -208,6 +223,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
   let negated = false;
   let modality: Modality = 'asserted';
   let passive = false;
+  let intent = false;
   let sawBe = false;
   let steps = 0;
   while (k >= 0 && steps++ < 10) {
@@ -215,13 +231,21 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
     if (x.kind !== 'W') break;
     const l = x.low;
     if (NEG.has(l)) negated = true;
-    else if (FUTURE.has(l)) modality = modality === 'hypothetical' ? modality : 'future';
-    else if (HYPO.has(l)) modality = 'hypothetical';
+    else if (FUTURE.has(l)) {
+      modality = modality === 'hypothetical' ? modality : 'future';
+      intent = true;
+    } else if (HYPO.has(l)) {
+      modality = 'hypothetical';
+      if (l === 'would' || l === "'d") intent = true;
+    }
     else if (BE.has(l)) sawBe = true;
     else if (HAVE.has(l) || DO.has(l) || l === 'to' || l.endsWith('ly') || l === 'also' || l === 'already' || l === 'still' || l === 'just' || l === 'again' || l === 'now' || l === 'then' || l === 'jointly' || l === 'further') {
       /* part of the group */
     } else if (INTENT.has(l) || verbs.has(k)) {
-      if (l === 'going' || l === 'about' || l === 'plan' || l === 'plans' || l === 'planned' || l === 'planning' || l === 'due' || l === 'set') modality = modality === 'asserted' ? 'future' : modality;
+      if (READY.has(l)) {
+        modality = modality === 'asserted' ? 'future' : modality;
+        intent = true;
+      }
       else if (/^(want|wish|hope|try|tries|tried|trying|seek|attempt|aim|intend)/.test(l)) modality = 'hypothetical';
       if (l === 'fail' || l === 'failed' || l === 'refuse' || l === 'refused') negated = true;
     } else if (l === 'fail' || l === 'fails' || l === 'failed' || l === 'refuse' || l === 'refused' || l === 'refuses') {
@@ -231,7 +255,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
   }
   if (sawBe && v.form.past) passive = true;
   // "will never succeed", "does not ... at all": negation right after the verb's auxiliaries is covered above.
-  return { start: k + 1, negated, modality, passive };
+  return { start: k + 1, negated, modality, passive, intent };
 }
 
 /** True when unit k ends a clause for left/right scans. */
@@ -276,6 +300,14 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       return found;
     }
     if (x.kind === 'P' && x.up === ',' && u[k - 1]?.kind === 'A' && !relative) continue;
+    if (found.length === 0 && x.kind === 'W' && SUBJ_PRON.has(x.low)) {
+      // "Nigeria announced that it will withdraw ...": the pronoun stands for the sentence's first subject.
+      for (let q = 0; q < k; q++) {
+        const y = u[q]!;
+        if (y.kind === 'A' && !(q > 0 && LOCATIVE.has(u[q - 1]!.low))) return [q];
+      }
+      return found;
+    }
     if (verbs.has(k) || boundary(x)) {
       if ((x.low === 'who' || x.low === 'which' || x.low === 'that') && !relative) {
         // Relative clause: the subject is the antecedent just before the pronoun.
@@ -467,11 +499,13 @@ const SYMMETRIC = /^0[3-6]/; // agree, consult, support, cooperate: "A and B agr
 export interface CodeOptions {
   /** Skip events whose verb is negated (PETRARCH does not code them). */
   dropNegated?: boolean;
+  /** Recode stated futures as intent (03x) or threat (13x), as the CAMEO manual does; PETRARCH keeps the action's code. */
+  intentCodes?: boolean;
 }
 
 /** Code one sentence [start, end) of `text`; mentions must be sorted and non-overlapping. */
 export function codeSentence(text: string, start: number, end: number, mentions: readonly Mention[], lex: Lexicon, opts: CodeOptions = {}): CodedEvent[] {
-  const inside = mentions.filter((m) => m.start >= start && m.end <= end);
+  const inside = usable(mentions.filter((m) => m.start >= start && m.end <= end));
   if (inside.length === 0) return [];
   const u = units(text, start, end, inside);
   const events: CodedEvent[] = [];
@@ -527,12 +561,19 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   const pm = bestPattern(u, v, g.start, lex);
   let code = v.form.code;
   let code2 = v.form.code2;
+  // "agree to/on/that ..." is CAMEO 03 (express intent to cooperate), not 05; the dictionary's
+  // block default (050) is kept for "agree with" where it means diplomatic support.
+  if (v.form.lemma === 'AGREE' && u[v.j]?.low !== 'with') code = '030';
   if (pm) {
     code = pm.pattern.code;
     code2 = pm.pattern.code2;
   }
   if (code === null && code2 === null) return [];
   if (g.negated && opts.dropNegated) return [];
+  if (opts.intentCodes && g.intent && !g.negated) {
+    code = code && futureCode(code);
+    code2 = code2 && futureCode(code2);
+  }
   // The subject of "A agreed to restore ..." sits before the upper verb's group.
   let anchor = g.start;
   if (vi > 0) {
@@ -550,9 +591,13 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       else if (u[k]!.low === 'by' && u[k + 1]?.low === 'the' && u[k + 2]?.kind === 'A') by = k + 2;
       if (by >= 0 || boundary(u[k]!)) break;
     }
-    obj = subj;
-    subj = by >= 0 ? [by] : [];
-    via = 'passive';
+    // "is opposed to X", "is committed to X": an adjectival participle with no agent stays active.
+    const adjectival = by < 0 && ['to', 'with', 'about', 'of', 'in'].includes(u[v.j]?.low ?? '');
+    if (!adjectival) {
+      obj = subj;
+      subj = by >= 0 ? [by] : [];
+      via = 'passive';
+    }
   }
   const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
   const attr = attribution(u, v.i, text);
@@ -584,6 +629,34 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       if (code) out.push(make(s, t, code, via));
       if (code2) out.push(make(t, s, code2, 'reciprocal'));
     }
+  }
+  return out;
+}
+
+/**
+ * CAMEO codes a stated future action as intent (03x) when it cooperates and as a threat (13x)
+ * when it is conflictual; statements (01–02), intents and threats themselves stay as they are.
+ */
+export function futureCode(code: string): string {
+  const r = Number(code.slice(0, 2));
+  if (r <= 3 || (r >= 9 && r <= 13)) return code;
+  const coop: Record<number, string> = { 4: '036', 5: '032', 6: '031', 7: '033', 8: '035' };
+  if (coop[r]) return coop[r]!;
+  if (code.startsWith('163') || code.startsWith('161')) return '1312';
+  const conf: Record<number, string> = { 14: '133', 15: '138', 16: '1313', 17: '137', 18: '138', 19: '138', 20: '138' };
+  return conf[r] ?? code;
+}
+
+/**
+ * Mentions the coder can use as source or target: agents with no country ('---GOV', "officials")
+ * and dates ('---NON') carry no actor, so they are left out; a 'NON' sector glued to a country
+ * ("Libya on Friday") is dropped.
+ */
+function usable(ms: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of ms) {
+    if (m.code.startsWith('---') || m.code.length < 3) continue;
+    out.push(m.code.endsWith('NON') && m.code.length > 3 ? { ...m, code: m.code.slice(0, -3) } : m);
   }
   return out;
 }

@@ -51,7 +51,7 @@ interface CameoJson {
 }
 
 interface ExtraJson {
-  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; code: string; source: string }>;
+  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; code: string; source: string }>;
   nouns: Array<{ nouns: string[]; code: string; source: string }>;
 }
 
@@ -113,7 +113,12 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
     const extraBlock: VerbBlock = { name: 'SLANT_EXTRA', code: null, code2: null, verbs: [], patterns: [] };
     for (const v of extra.verbs) {
       const up = v.verb.toUpperCase();
-      if (forms.has(up)) continue; // the CAMEO dictionary wins where it has the verb
+      if (forms.has(up)) {
+        // The CAMEO dictionary wins where it has the verb, except for explicit default overrides
+        // (its patterns still refine the code).
+        if (v.override) for (const list of forms.values()) for (const f of list) if (f.lemma === up && f.code === null) f.code = v.code;
+        continue;
+      }
       for (const f of v.only ?? [...inflect(up), ...(v.forms ?? []).map((x) => x.toUpperCase())]) add([f], up, extraBlock, v.code, null, /ED$/.test(f), /ING$/.test(f));
     }
     for (const n of extra.nouns) for (const noun of n.nouns) nouns.set(noun, { noun, code: n.code, source: n.source });

@@ -102,7 +102,11 @@ export function parseVerbDict(text: string, source: string): VerbDict {
   let syn: string | null = null;
   let block: VerbBlock | null = null;
   const lines = text.split(/\r?\n/);
-  for (const rawLine of lines) {
+  // TABARI-era files (PETRARCH 1 validation) have no '---' block headers and ';' comments:
+  // there every verb line with a code opens its own block.
+  const headerless = !/^---/m.test(text);
+  for (const rawLine0 of lines) {
+    const rawLine = headerless ? rawLine0.replace(/;.*$/, '') : rawLine0;
     if (/^#+\s*SYNONYM SETS/.test(rawLine)) {
       section = 'syn';
       continue;
@@ -142,8 +146,8 @@ export function parseVerbDict(text: string, source: string): VerbDict {
       if (words.length) dict.synsets[syn]!.push(words);
       continue;
     }
-    if (!block) continue;
-    if (line.startsWith('-')) {
+    if (!block && !headerless) continue;
+    if (line.startsWith('-') && block) {
       const m = /^-\s*(.*?)\s*(\[[^\]]*\])\s*$/.exec(line);
       if (!m) continue;
       const body = m[1]!;
@@ -164,7 +168,11 @@ export function parseVerbDict(text: string, source: string): VerbDict {
     const formsRaw = (vm[2] ?? vm[4] ?? '').replace(/[{}]/g, '').trim();
     const forms = formsRaw ? formsRaw.split(/\s+/).map((f) => f.replace(/^\+/, '').split('_').filter(Boolean).join(' ').toUpperCase()) : [];
     const c = vm[3] ? parseCode(vm[3]) : null;
-    block.verbs.push({ words, head, code: c ? c.code : null, forms });
+    if (headerless && (c || !block)) {
+      block = { name: words.join('_'), code: c ? c.code : null, code2: c ? c.code2 : null, verbs: [], patterns: [] };
+      dict.blocks.push(block);
+    }
+    if (block) block.verbs.push({ words, head, code: c ? c.code : null, forms });
   }
   return dict;
 }
