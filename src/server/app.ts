@@ -14,7 +14,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import { SORT_KEYS, MAX_PAGE_SIZE, type SearchQuery, type SortKey, type Store } from '../store/types.js';
 import { csvHeader, csvRow } from '../store/export.js';
 import { Analyzer, checkResult } from './analyzer.js';
-import { buildGraph } from './graph.js';
+import { buildActorGraph } from './graph.js';
 import { openApi } from './openapi.js';
 import { readJson, optString, sendError, sendJson } from './http.js';
 import { techniqueInfo } from './techniques.js';
@@ -120,7 +120,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const query = searchQuery(url, ['q', 'from', 'to', 'outlet', 'actor', 'technique', 'ids']);
     const docs: Array<{ id: string; result: AnalysisResult }> = [];
     for await (const d of store.each(query, MAX_GRAPH_DOCS)) docs.push(d);
-    sendJson(res, 200, buildGraph(docs));
+    sendJson(res, 200, buildActorGraph(docs));
   });
 
   route('GET', '/api/export', async (_q, res, url) => {

@@ -41,10 +41,10 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
 
   const detail = h('div', { class: 'edge-detail', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Select an edge (click, or Tab to it and press Enter) to see the sentences behind it.'));
   const nodes = g.nodes.slice(0, MAX_NODES);
-  const keep = new Set(nodes.map((n) => n.id));
+  const keep = new Set(nodes.map((n) => n.code));
   const edges = g.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
   const pos = layout(nodes, edges);
-  const svg = draw(nodes, edges, pos, (e, el) => select(e, el));
+  const svg = draw(nodes, edges, pos, (e, el) => select(e, el), (n, el) => selectNode(n, el));
 
   let selected: SVGElement | null = null;
   function select(e: Edge, el: SVGElement): void {
@@ -52,6 +52,12 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
     el.classList.add('selected');
     selected = el;
     detail.replaceChildren(edgeDetail(e, g));
+  }
+  function selectNode(n: Node, el: SVGElement): void {
+    selected?.classList.remove('selected');
+    el.classList.add('selected');
+    selected = el;
+    detail.replaceChildren(nodeDetail(n, g));
   }
 
   const legend = h(
@@ -70,9 +76,10 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
       'div',
       { class: 'graph-columns' },
       h('div', { class: 'graph-main' }, h('figure', { class: 'graph' }, svg, h('figcaption', null, legend)), edgeTable(edges, (e) => select(e, svg.querySelector(`[data-edge="${cssEscape(key(e))}"]`) as SVGElement))),
-      h('aside', { class: 'right', 'aria-label': 'Edge and balance' }, h('details', { class: 'panel', open: true }, h('summary', null, 'Selected edge'), detail), balancePanel(g)),
+      h('aside', { class: 'right', 'aria-label': 'Edge and balance' }, h('details', { class: 'panel', open: true }, h('summary', null, 'Selected'), detail), balancePanel(g)),
     ),
   );
+  if (g.basis === 'co-mentions') root.append(h('p', { class: 'note' }, 'No coded events in this selection: grey dashed lines join actors named in the same sentence (unsigned).'));
   if (g.nodes.length > MAX_NODES) root.append(h('p', { class: 'note' }, `Showing the ${MAX_NODES} most mentioned of ${g.nodes.length} actors.`));
 }
 
@@ -101,7 +108,7 @@ function libraryQs(f: Filters): string {
 function layout(nodes: Node[], edges: Edge[]): Map<string, { x: number; y: number }> {
   const n = nodes.length;
   const pos = nodes.map((_, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }));
-  const index = new Map(nodes.map((nd, i) => [nd.id, i]));
+  const index = new Map(nodes.map((nd, i) => [nd.code, i]));
   const links = edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as const);
   const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
   let temp = W / 8;
@@ -140,17 +147,17 @@ function layout(nodes: Node[], edges: Edge[]): Map<string, { x: number; y: numbe
     }
     temp = Math.max(1, temp * 0.97);
   }
-  return new Map(nodes.map((nd, i) => [nd.id, pos[i]!]));
+  return new Map(nodes.map((nd, i) => [nd.code, pos[i]!]));
 }
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
-function draw(nodes: Node[], edges: Edge[], pos: Map<string, { x: number; y: number }>, onSelect: (e: Edge, el: SVGElement) => void): SVGSVGElement {
+function draw(nodes: Node[], edges: Edge[], pos: Map<string, { x: number; y: number }>, onSelect: (e: Edge, el: SVGElement) => void, onNode: (n: Node, el: SVGElement) => void): SVGSVGElement {
   const maxMentions = Math.max(1, ...nodes.map((n) => n.mentions));
   const radius = (n: Node): number => 10 + 14 * Math.sqrt(n.mentions / maxMentions);
-  const rOf = new Map(nodes.map((n) => [n.id, radius(n)]));
+  const rOf = new Map(nodes.map((n) => [n.code, radius(n)]));
   const maxW = Math.max(1, ...edges.map((e) => e.weight));
   const defs = s(
     'defs',
@@ -179,7 +186,7 @@ function draw(nodes: Node[], edges: Edge[], pos: Map<string, { x: number; y: num
     const my = (y1 + y2) / 2 + (dx / d) * curve;
     const sign = String(e.sign) as '1' | '-1' | '0';
     const width = 1.5 + 6 * Math.sqrt(e.weight / maxW);
-    const label = `${e.source} ${e.directed ? '→' : '—'} ${e.target}: ${SIGN_WORD[sign]}, weight ${e.weight}, ${e.evidence.length} sentence${e.evidence.length === 1 ? '' : 's'}`;
+    const label = `${e.source} ${e.directed ? '→' : '—'} ${e.target}: ${SIGN_WORD[sign]}, weight ${e.weight}, ${e.count} relation${e.count === 1 ? '' : 's'}${e.cameo.length ? `, CAMEO ${e.cameo.slice(0, 3).join(' ')}` : ''}`;
     const path = `M${x1.toFixed(1)},${y1.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
     const g = s(
       'g',
@@ -198,43 +205,75 @@ function draw(nodes: Node[], edges: Edge[], pos: Map<string, { x: number; y: num
     svg.append(g);
   }
   for (const n of nodes) {
-    const p = pos.get(n.id)!;
-    const r = rOf.get(n.id)!;
-    svg.append(
-      s(
-        'g',
-        { class: `node node-${n.type}` },
-        s('title', null, `${n.label} (${n.id}, ${n.type}): ${n.mentions} mentions${n.documents > 1 ? ` in ${n.documents} documents` : ''}`),
-        s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
-        s('text', { x: p.x.toFixed(1), y: (p.y + r + 14).toFixed(1), 'text-anchor': 'middle' }, n.label),
-        s('text', { x: p.x.toFixed(1), y: (p.y + 4).toFixed(1), 'text-anchor': 'middle', class: 'code' }, n.id.slice(0, 5)),
-      ),
+    const p = pos.get(n.code)!;
+    const r = rOf.get(n.code)!;
+    const label = `${n.name} (${n.code}, ${n.type}): ${n.mentions} mentions. ${n.portrayal?.summary ?? ''}`;
+    const g = s(
+      'g',
+      { class: `node node-${n.type}`, tabindex: '0', role: 'button', 'aria-label': label, 'data-node': n.code },
+      s('title', null, label),
+      s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
+      s('text', { x: p.x.toFixed(1), y: (p.y + r + 14).toFixed(1), 'text-anchor': 'middle' }, n.name),
+      // The code inside the circle only when it fits.
+      n.code.length * 6.5 < 2 * r ? s('text', { x: p.x.toFixed(1), y: (p.y + 4).toFixed(1), 'text-anchor': 'middle', class: 'code' }, n.code) : null,
     );
+    g.addEventListener('click', () => onNode(n, g));
+    g.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        onNode(n, g);
+      }
+    });
+    svg.append(g);
   }
   return svg;
 }
 
+function docLink(g: ActorGraph, doc: string | null | undefined): Child {
+  if (!doc || g.documents.length < 2) return null;
+  const d = g.documents.find((x) => x.id === doc);
+  return h('div', null, h('a', { href: `#/analyse/${doc}` }, d?.title ?? doc));
+}
+
 function edgeDetail(e: Edge, g: ActorGraph): HTMLElement {
-  const many = g.documents.length > 1;
   const sign = String(e.sign) as '1' | '-1' | '0';
+  const events = g.events[key(e)] ?? [];
+  const evidence: Child[] = events.length
+    ? events.map((ev) =>
+        h(
+          'li',
+          null,
+          h('blockquote', null, ev.evidence.text),
+          h(
+            'div',
+            { class: 'muted' },
+            [ev.cameo ? `CAMEO ${ev.cameo}` : null, ev.description, ev.goldstein !== null ? `Goldstein ${ev.goldstein}` : null, ev.negated ? 'negated' : null, ev.modality && ev.modality !== 'asserted' ? ev.modality : null, ev.attribution ? `asserted by ${ev.attribution}` : null, ev.stance]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+          ev.explanation ? h('div', { class: 'muted' }, ev.explanation) : null,
+          docLink(g, ev.doc),
+        ),
+      )
+    : e.evidence.map((ev) => h('li', null, h('blockquote', null, ev.text), docLink(g, ev.doc)));
   return h(
     'div',
     null,
     h('h3', null, `${e.source} ${e.directed ? '→' : '—'} ${e.target}`),
-    h('p', null, `${SIGN_WORD[sign]} · weight ${e.weight} (+${round(e.positive)} / −${round(e.negative)} / ${round(e.neutral)} unsigned)`),
-    h(
-      'ol',
-      { class: 'evidence' },
-      e.evidence.map((ev) =>
-        h(
-          'li',
-          null,
-          h('blockquote', null, ev.text),
-          h('div', { class: 'muted' }, `${ev.kind}${ev.sign ? (ev.sign > 0 ? ' (+)' : ' (−)') : ''}`, ev.details.length ? ` · ${ev.details.join(' · ')}` : '', ev.explanation ? ` · ${ev.explanation}` : ''),
-          many ? h('div', null, h('a', { href: `#/analyse/${ev.doc}` }, ev.title ?? ev.doc)) : null,
-        ),
-      ),
-    ),
+    h('p', null, `${SIGN_WORD[sign]} · weight ${e.weight} · ${e.count} relation${e.count === 1 ? '' : 's'}${e.cameo.length ? ` · CAMEO ${e.cameo.join(', ')}` : ''}`),
+    h('ol', { class: 'evidence' }, evidence),
+  );
+}
+
+function nodeDetail(n: Node, g: ActorGraph): HTMLElement {
+  const p = n.portrayal;
+  return h(
+    'div',
+    null,
+    h('h3', null, `${n.name} (${n.code})`),
+    h('p', null, `${n.type} · ${n.mentions} mentions`),
+    p ? h('p', null, h('strong', null, `Portrayed as ${p.role}. `), p.summary) : null,
+    p?.evidence.length ? h('ol', { class: 'evidence' }, p.evidence.map((ev) => h('li', null, h('blockquote', null, ev.text), docLink(g, ev.doc)))) : null,
   );
 }
 
@@ -246,28 +285,42 @@ function edgeTable(edges: Edge[], onSelect: (e: Edge) => void): HTMLElement {
       h('td', null, h('button', { type: 'button', class: 'link', onclick: () => onSelect(e) }, `${e.source} ${e.directed ? '→' : '—'} ${e.target}`)),
       h('td', null, e.sign > 0 ? '+' : e.sign < 0 ? '−' : '0'),
       h('td', { class: 'num' }, String(e.weight)),
-      h('td', { class: 'num' }, String(e.evidence.length)),
+      h('td', { class: 'num' }, String(e.count)),
     ),
   );
-  return h('details', { class: 'panel' }, h('summary', null, `Edges as a table (${edges.length})`), h('table', { class: 'edges' }, h('thead', null, h('tr', null, h('th', null, 'Edge'), h('th', null, 'Sign'), h('th', null, 'Weight'), h('th', null, 'Sentences'))), h('tbody', null, rows)));
+  return h('details', { class: 'panel' }, h('summary', null, `Edges as a table (${edges.length})`), h('table', { class: 'edges' }, h('thead', null, h('tr', null, h('th', null, 'Edge'), h('th', null, 'Sign'), h('th', null, 'Weight'), h('th', null, 'Relations'))), h('tbody', null, rows)));
 }
 
 function balancePanel(g: ActorGraph): HTMLElement {
   const b = g.balance;
+  const sg = (x: number): string => (x > 0 ? '+' : '−');
   const body: Child[] = [];
   if (!b.triads) {
-    body.push(h('p', { class: 'note' }, 'No triangle of signed relations (+/−) in this selection, so structural balance cannot be judged. Unsigned co-mentions do not count.'));
+    body.push(h('p', { class: 'note' }, 'No triangle of signed relations (+/−) in this selection, so the balance of triads cannot be judged. Unsigned co-mentions do not count.'));
   } else {
-    body.push(h('p', null, `${b.balanced} of ${b.triads} triads balanced${b.ratio !== null ? ` (${Math.round(b.ratio * 100)}%)` : ''}. A triad is balanced when the product of its signs is positive: “the friend of my friend is my friend”, “the enemy of my enemy is my friend”.`));
     body.push(
+      h('p', null, `${b.balanced} of ${b.triads} triads balanced (${Math.round((b.balanced / b.triads) * 100)}%). A triad is balanced when the product of its signs is positive: the friend of my friend is my friend, the enemy of my enemy is my friend.`),
       h(
         'ul',
         { class: 'triads' },
         g.triads.slice(0, 100).map((t) => {
-          const [a, b2, c] = t.nodes;
-          const sg = (x: number): string => (x > 0 ? '+' : '−');
+          const [a, b2, c] = t.actors;
           return h('li', { class: t.balanced ? 'balanced' : 'unbalanced' }, `${a} ${sg(t.signs[0])} ${b2} ${sg(t.signs[1])} ${c} ${sg(t.signs[2])} ${a}`, h('strong', null, t.balanced ? ' balanced' : ' unbalanced'));
         }),
+      ),
+    );
+  }
+  if (b.frustration !== null && b.triads) body.push(h('p', null, `Fewest sign changes that would balance the whole graph: ${b.frustration}.`, b.camps ? ` Camps: ${b.camps[0].join(', ')} | ${b.camps[1].join(', ')}.` : ''));
+  for (const r of g.realignments.slice(0, 3)) {
+    body.push(
+      h(
+        'div',
+        { class: 'realign' },
+        h('h3', null, `Realignment: ${r.label}`),
+        h('p', null, r.summary),
+        r.changes.length
+          ? h('ul', null, r.changes.map((c) => h('li', null, `${c.a}–${c.b}: ${c.current === 0 ? 'no relation' : sg(c.current)} → ${sg(c.required)}`, c.evidence[0] ? h('blockquote', null, c.evidence[0].text) : null)))
+          : null,
       ),
     );
   }
