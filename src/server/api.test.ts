@@ -1,0 +1,193 @@
+// The HTTP API over real HTTP against a real SQLite file in a temporary directory.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { startServer, type RunningServer } from './app.js';
+
+const ARTICLE = 'Moscow and Beijing are strategic partners. Washington keeps pressuring Moscow, and the so-called “threat” from China is a fantasy. 🚀 中国 remains calm.';
+
+let dir: string;
+let srv: RunningServer;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'slant-api-'));
+  srv = await startServer({ dataDir: dir, port: 0, maxBodyBytes: 200_000 });
+});
+after(async () => {
+  await srv.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, base = srv.url): Promise<{ status: number; json: any; text: string; headers: Headers }> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(base + path, init);
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* CSV and empty bodies */
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+function assertError(r: { status: number; json: any }, status: number, code: string, mention?: RegExp): void {
+  assert.equal(r.status, status, JSON.stringify(r.json));
+  assert.deepEqual(Object.keys(r.json), ['error']);
+  assert.equal(r.json.error.code, code);
+  assert.equal(typeof r.json.error.message, 'string');
+  if (mention) assert.match(r.json.error.message, mention);
+}
+
+test('analyse, read, search, filter, graph, export, delete', async () => {
+  const a = await call('POST', '/api/analyze', { text: ARTICLE, title: 'Partners and pressure', date: '2022-05-05' });
+  assert.equal(a.status, 201, a.text);
+  const id: string = a.json.id;
+  assert.match(id, /^[a-z2-9]{12}$/);
+  assert.equal(a.headers.get('location'), `/api/documents/${id}`);
+  assert.equal(a.json.result.text, ARTICLE);
+  assert.equal(a.json.result.meta.title, 'Partners and pressure');
+  // Offsets are code points: every technique/actor span slices back to its text.
+  const cps = [...a.json.result.text];
+  for (const m of a.json.result.actors.flatMap((x: any) => x.mentions)) assert.equal(cps.slice(m.start, m.end).join(''), m.text);
+
+  const b = await call('POST', '/api/analyze', { html: '<html><head><title>Second</title></head><body><article><p>Europe trades with Ukraine every single day of the year, and nobody minds.</p><p>Another paragraph about Europe and trade and wheat.</p></article></body></html>' });
+  assert.equal(b.status, 201, b.text);
+
+  const got = await call('GET', `/api/documents/${id}`);
+  assert.equal(got.status, 200);
+  assert.equal(got.json.result.id, id);
+
+  const s = await call('GET', '/api/documents?q=partners');
+  assert.equal(s.status, 200);
+  assert.deepEqual(s.json.items.map((i: any) => i.id), [id]);
+  assert.equal((await call('GET', '/api/documents?q=nobody')).json.items[0].id, b.json.id);
+  assert.equal((await call('GET', '/api/documents?from=2022-01-01&to=2022-12-31')).json.total, 1);
+  assert.equal((await call('GET', '/api/documents?sort=title&order=asc&pageSize=1&page=2')).json.items.length, 1);
+  const all = await call('GET', '/api/documents');
+  assert.equal(all.json.total, 2);
+
+  const g = await call('GET', `/api/graph?ids=${id}`);
+  assert.equal(g.status, 200);
+  assert.deepEqual(g.json.documents.map((d: any) => d.id), [id]);
+  assert.ok(Array.isArray(g.json.nodes) && Array.isArray(g.json.edges) && Array.isArray(g.json.triads));
+  assert.ok(['events', 'co-mentions'].includes(g.json.basis));
+  const gq = await call('GET', '/api/graph?q=partners');
+  assert.equal(gq.json.documents.length, 1);
+
+  const csv = await call('GET', '/api/export?format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+  assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="slant-.*\.csv"/);
+  assert.equal(csv.text.split('\r\n')[0], 'id,created,title,date,language,url,outlets,actors,techniques,technique_spans,words,text');
+  const json = await call('GET', `/api/export?format=json&ids=${id}`);
+  assert.equal(json.json.length, 1);
+  assert.equal(json.json[0].result.text, ARTICLE);
+
+  const facets = await call('GET', '/api/facets');
+  assert.ok(Array.isArray(facets.json.actors));
+
+  const del = await call('DELETE', `/api/documents/${id}`);
+  assert.equal(del.status, 204);
+  assertError(await call('GET', `/api/documents/${id}`), 404, 'E404', new RegExp(id));
+  assertError(await call('DELETE', `/api/documents/${id}`), 404, 'E404');
+  assert.equal((await call('GET', '/api/documents?q=partners')).json.total, 0);
+});
+
+test('validation errors name the field, with one error shape everywhere', async () => {
+  assertError(await call('POST', '/api/analyze', {}), 400, 'E410', /"text", "html" or "url"/);
+  assertError(await call('POST', '/api/analyze', { text: 5 }), 400, 'E410', /"text" must be a string/);
+  assertError(await call('POST', '/api/analyze', { text: 'a', html: '<p>b</p>' }), 400, 'E410', /only one/);
+  assertError(await call('POST', '/api/analyze', { text: '   ' }), 400, 'E101', /"text" is empty/);
+  assertError(await call('POST', '/api/analyze', { text: 'x', colour: 'red' }), 400, 'E410', /unknown field "colour"/);
+  assertError(await call('POST', '/api/analyze', { text: 'x', date: 'yesterday' }), 400, 'E410', /"date"/);
+  assertError(await call('POST', '/api/analyze', '{"text": '), 400, 'E106', /not valid JSON/);
+  assertError(await call('POST', '/api/analyze', '[1,2]'), 400, 'E410', /JSON object/);
+  assertError(await call('POST', '/api/analyze', 'text=hello', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'E415', /application\/json/);
+  assertError(await call('POST', '/api/analyze', { text: 'x'.repeat(300_000) }), 413, 'E103', /limit/);
+  assertError(await call('GET', '/api/documents?colour=red'), 400, 'E410', /"colour"/);
+  assertError(await call('GET', '/api/documents?pageSize=5000'), 400, 'E410', /"pageSize"/);
+  assertError(await call('GET', '/api/documents?sort=colour'), 400, 'E410', /"sort"/);
+  assertError(await call('GET', '/api/documents?from=May'), 400, 'E410', /"from"/);
+  assertError(await call('GET', '/api/export?format=xml'), 400, 'E410', /"format"/);
+  assertError(await call('GET', '/api/graph?ids=a,b;c'), 400, 'E410', /"ids"/);
+  assertError(await call('GET', '/api/nothing'), 404, 'E404', /no such endpoint/);
+  const m = await call('PUT', '/api/documents');
+  assertError(m, 405, 'E414');
+  assert.equal(m.headers.get('allow'), 'GET');
+  assertError(await call('POST', '/api/analyze', { url: 'ftp://example.org/a' }), 422, 'E108', /http/);
+  assertError(await call('POST', '/api/analyze', { url: 'http://127.0.0.1:9/x' }), 422, 'E108', /private or local/);
+});
+
+test('security headers, Host check, OpenAPI and the app shell', async () => {
+  const r = await fetch(`${srv.url}/`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  const html = await r.text();
+  assert.match(html, /<script type="module" src="\/app.js">/);
+  assert.equal((await fetch(`${srv.url}/app.js`)).status, 200);
+  assert.equal((await fetch(`${srv.url}/docs`)).status, 200);
+  const api = await call('GET', '/openapi.json');
+  assert.equal(api.json.openapi, '3.0.3');
+  for (const p of ['/api/analyze', '/api/documents', '/api/documents/{id}', '/api/graph', '/api/export']) assert.ok(api.json.paths[p], p);
+  // A foreign Host header (DNS rebinding) is refused.
+  const status = await new Promise<number>((resolve, reject) => {
+    const u = new URL(srv.url);
+    request({ host: u.hostname, port: u.port, path: '/api/health', headers: { host: 'evil.example:80' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+  assert.equal(status, 421);
+});
+
+test('token, read-only mode, time limit, URL fetch and restart', async () => {
+  const d2 = mkdtempSync(join(tmpdir(), 'slant-api2-'));
+  // A page on loopback, fetched only because this server allows private URLs.
+  const page = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<html><head><title>Local page</title></head><body><article><p>Paris and Berlin signed a treaty on energy cooperation yesterday afternoon.</p><p>Both governments praised the treaty.</p></article></body></html>');
+  });
+  await new Promise<void>((r) => page.listen(0, '127.0.0.1', () => r()));
+  const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/article`;
+  try {
+    let s2 = await startServer({ dataDir: d2, port: 0, token: 's3cret', allowPrivateUrls: true });
+    assertError(await call('POST', '/api/analyze', { text: ARTICLE }, {}, s2.url), 401, 'E411', /Bearer/);
+    assertError(await call('POST', '/api/analyze', { text: ARTICLE }, { authorization: 'Bearer nope' }, s2.url), 401, 'E411');
+    const ok = await call('POST', '/api/analyze', { url: pageUrl }, { authorization: 'Bearer s3cret' }, s2.url);
+    assert.equal(ok.status, 201, ok.text);
+    assert.match(ok.json.result.text, /Paris and Berlin signed a treaty/);
+    assert.equal((await call('GET', '/api/documents', undefined, {}, s2.url)).json.total, 1, 'reads need no token');
+    assertError(await call('DELETE', `/api/documents/${ok.json.id}`, undefined, {}, s2.url), 401, 'E411');
+    await s2.close();
+
+    // Restart read-only on the same file: the document is still there; writes are refused.
+    s2 = await startServer({ dataDir: d2, port: 0, readOnly: true });
+    assert.equal((await call('GET', `/api/documents/${ok.json.id}`, undefined, {}, s2.url)).status, 200);
+    assert.equal((await call('GET', '/api/documents?q=treaty', undefined, {}, s2.url)).json.total, 1);
+    assertError(await call('POST', '/api/analyze', { text: ARTICLE }, {}, s2.url), 403, 'E412', /read-only/);
+    assertError(await call('DELETE', `/api/documents/${ok.json.id}`, undefined, {}, s2.url), 403, 'E412');
+    await s2.close();
+
+    // An analysis over its time limit is stopped with 504, and the server keeps serving.
+    s2 = await startServer({ dataDir: d2, port: 0, analyzeTimeoutMs: 1 });
+    assertError(await call('POST', '/api/analyze', { text: ARTICLE }, {}, s2.url), 504, 'E413', /longer than/);
+    assert.equal((await call('GET', '/api/health', undefined, {}, s2.url)).json.documents, 1);
+    await s2.close();
+  } finally {
+    page.close();
+    rmSync(d2, { recursive: true, force: true });
+  }
+});
