@@ -38,6 +38,54 @@ function stripRanges(html: string, open: string, close: string): string {
   return out + html.slice(pos);
 }
 
+// Never nest (void) or closed implicitly by a sibling: not counted when estimating depth.
+const NOT_COUNTED = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li',
+  'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'rt', 'rp', 'colgroup', 'html', 'head',
+  'body', '!doctype',
+]);
+/** Open tags deeper than this are removed before parsing (the parser's stack costs O(depth) per tag). */
+const MAX_SOURCE_DEPTH = 2000;
+
+/**
+ * Remove opening tags (and their matching closing tags) nested deeper than `max`, by a linear scan
+ * of the tags. Real pages never come close; 100,000 nested `<div>`s would otherwise take the
+ * parser quadratic time. Returns null when nothing needed removing.
+ */
+export function capDepth(html: string, max = MAX_SOURCE_DEPTH): string | null {
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^>]*>/g;
+  let depth = 0, dropped = 0, pos = 0, changed = false;
+  const parts: string[] = [];
+  let lower: string | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    const name = m[2]!.toLowerCase();
+    if (NOT_COUNTED.has(name) || m[0].endsWith('/>')) continue;
+    if (name === 'script' || name === 'style') {
+      // Skip raw text: tags inside scripts are not markup.
+      if (m[1]) continue;
+      const end = (lower ??= html.toLowerCase()).indexOf(`</${name}`, re.lastIndex);
+      re.lastIndex = end < 0 ? html.length : end;
+      continue;
+    }
+    if (!m[1]) {
+      if (depth >= max) {
+        dropped++;
+        changed = true;
+        parts.push(html.slice(pos, m.index));
+        pos = re.lastIndex;
+      } else depth++;
+    } else if (dropped > 0) {
+      dropped--;
+      parts.push(html.slice(pos, m.index));
+      pos = re.lastIndex;
+    } else if (depth > 0) depth--;
+  }
+  if (!changed) return null;
+  parts.push(html.slice(pos));
+  return parts.join('');
+}
+
 export function parse(html: string): Parsed {
   const notes: string[] = [];
   if (html.length > STRIP_ABOVE) {
@@ -47,6 +95,11 @@ export function parse(html: string): Parsed {
   if (html.length > MAX_HTML) {
     html = html.slice(0, MAX_HTML);
     notes.push(`page cut at ${MAX_HTML} characters`);
+  }
+  const capped = capDepth(html);
+  if (capped !== null) {
+    html = capped;
+    notes.push(`tags nested deeper than ${MAX_SOURCE_DEPTH} levels were removed`);
   }
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   if (flattenDeep(doc, MAX_DEPTH)) notes.push(`markup nested deeper than ${MAX_DEPTH} levels was flattened`);
