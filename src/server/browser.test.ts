@@ -1,0 +1,236 @@
+// The web app in Debian's Chromium (playwright-core, headless): analyse a pasted article, spans and
+// tooltips, the graph, the library, a restart, and hostile markup pushed through every view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, startServe, type ServeProcess } from './harness.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { fixtureResult, FIXTURE_TEXT, HOSTILE } from './fixtures.js';
+
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+const ARTICLE = readFileSync(fileURLToPath(new URL('../../examples/opinion-piece.txt', import.meta.url)), 'utf8');
+
+let dir: string;
+let srv: ServeProcess;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let fixtureId: string;
+
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'slant-web-'));
+  // A hand-made document goes straight into the database file the server will open.
+  const store = new SqliteStore(join(dir, 'slant.db'));
+  fixtureId = (await store.put(fixtureResult())).id;
+  await store.close();
+  srv = await startServe(dir);
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+
+after(async () => {
+  if (skip) return;
+  await closeBrowser?.();
+  await srv?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page that records anything hostile: dialogs, page errors, and the __pwned flag. */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(srv.url + path);
+  return { page, problems };
+}
+
+async function assertClean(page: Page, problems: string[]): Promise<void> {
+  const state = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    scripts: Array.from(document.querySelectorAll('script')).map((s) => s.getAttribute('src')),
+    styles: document.querySelectorAll('style, iframe, img, main svg svg').length,
+    jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+    handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+    bodyVisible: getComputedStyle(document.body).display !== 'none',
+  }));
+  assert.equal(state.pwned, null, 'a payload ran');
+  assert.deepEqual(state.scripts, ['/app.js'], 'only the app script is on the page');
+  assert.equal(state.styles, 0, 'no injected style, iframe, img or nested svg elements');
+  assert.equal(state.jsLinks, 0, 'no javascript: links');
+  assert.equal(state.handlers, 0, 'no inline event-handler attributes');
+  assert.ok(state.bodyVisible);
+  assert.deepEqual(problems, []);
+}
+
+test('analyse a pasted article: spans, legend, tooltip, side panels', { skip }, async () => {
+  const { page, problems } = await open('/');
+  await page.fill('#text', ARTICLE);
+  await page.fill('#title', 'Browser test article');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-rendered]', { timeout: 30_000 });
+  const id = await page.getAttribute('[data-rendered]', 'data-rendered');
+  assert.ok(id);
+  assert.equal(await page.locator('.doc-head h2').textContent(), 'Browser test article');
+  const shown = (await page.locator('.article').innerText()).replace(/\s+/g, ' ');
+  assert.ok(shown.includes('For months Washington has been pressuring Moscow'), shown.slice(0, 200));
+  const result = await (await fetch(`${srv.url}/api/documents/${id}`)).json();
+  assert.ok(result.result.actors.length > 0);
+  assert.ok((await page.locator('ul.actors li').count()) === result.result.actors.length);
+  // Every technique span the API returned is highlighted (or the legend says there are none).
+  const n = result.result.techniques.length;
+  const legend = await page.locator('fieldset.legend legend').textContent();
+  assert.equal(legend, `Techniques (${n} spans)`);
+  if (n > 0) {
+    await page.locator('mark.span[tabindex="0"]').first().hover();
+    await page.waitForSelector('#tip:not([hidden])');
+    assert.match((await page.locator('#tip').textContent()) ?? '', /confidence \d+%.*Why:/s);
+  }
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('the fixture: exact nested spans after an emoji, tooltip by hover and keyboard, toggles', { skip }, async () => {
+  const { page, problems } = await open(`/#/analyse/${fixtureId}`);
+  await page.waitForSelector(`[data-rendered="${fixtureId}"]`);
+  // Segments: "so-called " (Doubt), "“threat”" (Doubt + Loaded), "fantasy" (Loaded), the hostile script text.
+  const marks = await page.locator('mark.span').allTextContents();
+  assert.deepEqual(marks, ['so-called ', '“threat”', 'fantasy', HOSTILE[0]]);
+  // The article shows the hostile markup as text.
+  const text = await page.locator('.article').innerText();
+  for (const h of HOSTILE) assert.ok(text.includes(h), h);
+  // Hover the nested segment: two techniques, with definitions, confidence and why.
+  await page.locator('mark.span', { hasText: '“threat”' }).hover();
+  const tip = page.locator('#tip');
+  await tip.waitFor({ state: 'visible' });
+  const tipText = (await tip.textContent()) ?? '';
+  assert.match(tipText, /Loaded language.*confidence 60%.*Scare quotes around a single word/s);
+  assert.match(tipText, /Doubt.*confidence 80%/s);
+  // Keyboard: Tab reaches the first span and shows its tooltip; Escape hides it.
+  await page.mouse.move(0, 0);
+  await page.locator('mark.span').first().focus();
+  await tip.waitFor({ state: 'visible' });
+  assert.match((await tip.textContent()) ?? '', /Doubt/);
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  // Toggle Loaded_Language off: only Doubt and Name calling remain.
+  await page.locator('input[data-technique="Loaded_Language"]').uncheck();
+  assert.deepEqual(await page.locator('mark.span').allTextContents(), ['so-called “threat”', HOSTILE[0]]);
+  // Side panels show hostile metadata as text; the javascript: address is not a link.
+  const right = (await page.locator('aside.right').innerText()).replace(/\s+/g, ' ');
+  assert.ok(right.includes("javascript:window.__pwned='url'"));
+  assert.ok(right.includes(HOSTILE[4]!));
+  for (const m of await page.locator('mark.span').all()) await m.hover();
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('actor system: signed edges, arrows, evidence on click, triads', { skip }, async () => {
+  const { page, problems } = await open(`/#/graph/${fixtureId}`);
+  await page.waitForSelector('svg.graph-svg');
+  assert.equal(await page.locator('g.edge').count(), 3);
+  assert.equal(await page.locator('g.edge path.edge-line[stroke="#1a7f37"]').count(), 1, 'one cooperation edge');
+  assert.equal(await page.locator('g.edge path.edge-line[stroke="#cf222e"]').count(), 2, 'two conflict edges');
+  assert.equal(await page.locator('g.edge path.edge-line[marker-end]').count(), 2, 'two directed edges');
+  await page.locator('g.edge[data-edge="USA>CHN"]').click();
+  const detail = (await page.locator('.edge-detail').innerText()).replace(/\s+/g, ' ');
+  assert.ok(detail.includes('USA → CHN'));
+  assert.ok(detail.includes('Washington also pressures Beijing.'));
+  assert.ok(detail.includes(HOSTILE[3]!), 'evidence with markup shown as text');
+  // Keyboard: focus an edge and press Enter.
+  await page.locator('g.edge[data-edge="CHN~RUS"]').focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('.edge-detail').innerText(), /CHN — RUS/);
+  assert.match(await page.locator('aside.right').innerText(), /1 of 1 triads balanced/);
+  await page.locator('g.node[data-node="USA"]').click();
+  assert.match(await page.locator('.edge-detail').innerText(), /Portrayed as aggressor/);
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('library: search, filter, open, restart keeps the documents; docs page', { skip }, async () => {
+  let { page, problems } = await open('/#/library');
+  await page.waitForSelector('table.library');
+  await page.fill('#q', 'pressuring Moscow');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => location.hash.includes('q=pressuring'));
+  await page.waitForSelector('table.library tbody tr');
+  const titles = await page.locator('table.library tbody td:first-child a').allTextContents();
+  assert.ok(titles.includes('Browser test article'), titles.join('|'));
+  await page.selectOption('#actor', 'USA');
+  await page.click('form.search button[type=submit]');
+  await page.waitForFunction(() => location.hash.includes('actor=USA'));
+  await page.waitForSelector('table.library tbody tr');
+  await assertClean(page, problems);
+  await page.close();
+
+  await srv.stop();
+  srv = await startServe(dir);
+  ({ page, problems } = await open('/#/library?q=fantasy'));
+  await page.waitForSelector('table.library tbody tr');
+  const after = await page.locator('table.library tbody td:first-child a').allTextContents();
+  assert.ok(after.some((t) => t.startsWith('Fixture')), after.join('|'));
+  await page.locator('table.library tbody td:first-child a', { hasText: 'Fixture' }).click();
+  await page.waitForSelector(`[data-rendered="${fixtureId}"]`);
+  await assertClean(page, problems);
+  await page.close();
+
+  ({ page, problems } = await open('/docs'));
+  await page.waitForSelector('section.endpoint');
+  assert.match(await page.locator('main').innerText(), /POST \/api\/analyze/);
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('hostile text through the API and the CLI HTML report runs nothing', { skip }, async () => {
+  const res = await fetch(`${srv.url}/api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: FIXTURE_TEXT, title: HOSTILE[1] }) });
+  assert.equal(res.status, 201);
+  const { id } = (await res.json()) as { id: string };
+  for (const path of [`/#/analyse/${id}`, `/#/graph/${id}`, '/#/library?q=pwned']) {
+    const { page, problems } = await open(path);
+    await page.waitForSelector('[data-rendered], svg.graph-svg, table.library, .note');
+    for (const m of await page.locator('mark.span, g.edge').all()) await m.hover();
+    await assertClean(page, problems);
+    await page.close();
+  }
+
+  // `slant analyze --format html` on the same text, opened as a file.
+  const work = mkdtempSync(join(tmpdir(), 'slant-report-'));
+  try {
+    const input = join(work, 'hostile.txt');
+    const out = join(work, 'report.html');
+    writeFileSync(input, FIXTURE_TEXT);
+    const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+    const r = spawnSync(process.execPath, [main, 'analyze', input, '--format', 'html', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (d) => {
+      problems.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`file://${out}`);
+    for (const m of await page.locator('mark, [title]').all()) await m.hover().catch(() => undefined);
+    const state = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      injected: document.querySelectorAll('iframe, img[onerror], svg[onload]').length,
+      jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+      text: document.body.innerText,
+    }));
+    assert.equal(state.pwned, null);
+    assert.equal(state.injected, 0);
+    assert.equal(state.jsLinks, 0);
+    assert.ok(state.text.includes('<script>'), 'the markup is shown as text');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
