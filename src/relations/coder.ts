@@ -299,6 +299,22 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       }
       return found;
     }
+    if (x.kind === 'P' && x.up === ',' && found.length === 0) {
+      // "Arnor, which attacked Gondor last year, met Rohan": skip the relative clause to its antecedent.
+      let w = -1;
+      for (let q = k - 1; q >= 1 && k - q <= 20; q--) {
+        const y = u[q]!;
+        if ((y.low === 'which' || y.low === 'who') && u[q - 1]!.up === ',') {
+          w = q;
+          break;
+        }
+        if (y.up === ',' || boundary(y)) break;
+      }
+      if (w > 1) {
+        k = w - 1; // the loop's k-- lands on the unit before the comma
+        continue;
+      }
+    }
     if (x.kind === 'P' && x.up === ',' && u[k - 1]?.kind === 'A' && !relative) continue;
     if (found.length === 0 && x.kind === 'W' && SUBJ_PRON.has(x.low)) {
       // "Nigeria announced that it will withdraw ...": the pronoun stands for the sentence's first subject.
@@ -527,7 +543,8 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     // upper verb is the fallback when the lower one codes nothing.
     const next = verbs[vi + 1];
     const chained = next && u[v.j]?.low === 'to' && (next.i === v.j + 1 || next.i === v.j + 2) ? next : null;
-    const upperKeeps = v.form.code !== null && /^(02|03|10|12|13)/.test(v.form.code);
+    const upperCode = baseCode(u, v);
+    const upperKeeps = upperCode !== null && /^(02|03|10|12|13)/.test(upperCode);
     if (chained && !upperKeeps) {
       const lower = codeVerb(ctx, vi + 1);
       if (lower.length) {
@@ -541,6 +558,15 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   }
   codeNouns(u, lex, text, events, push);
   return events;
+}
+
+/**
+ * The verb's own code before patterns. "agree to/on/that ..." is CAMEO 03 (express intent to
+ * cooperate), not the block's 050, which is kept for "agree with" (diplomatic support).
+ */
+function baseCode(u: Unit[], v: Verb): string | null {
+  if (v.form.lemma === 'AGREE' && u[v.j]?.low !== 'with') return '030';
+  return v.form.code;
 }
 
 interface Ctx {
@@ -559,11 +585,8 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   if (REPORT.has(u[v.i]!.low) && v.form.words.length === 1) return []; // reporting verbs carry attribution, not events
   const g = verbGroup(u, v, verbIdx);
   const pm = bestPattern(u, v, g.start, lex);
-  let code = v.form.code;
+  let code = baseCode(u, v);
   let code2 = v.form.code2;
-  // "agree to/on/that ..." is CAMEO 03 (express intent to cooperate), not 05; the dictionary's
-  // block default (050) is kept for "agree with" where it means diplomatic support.
-  if (v.form.lemma === 'AGREE' && u[v.j]?.low !== 'with') code = '030';
   if (pm) {
     code = pm.pattern.code;
     code2 = pm.pattern.code2;
@@ -599,6 +622,8 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       via = 'passive';
     }
   }
+  subj = subj.slice().sort((a, b) => a - b);
+  obj = obj.slice().sort((a, b) => a - b);
   const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
   const attr = attribution(u, v.i, text);
   const stance: CodedEvent['stance'] = attr.kind !== 'author' || v.form.past || mod !== 'asserted' ? 'reported-event' : 'characterisation';

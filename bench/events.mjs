@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Event coder speed: sentences per second on one core (median of runs).
+ *
+ *   npm run build && node bench/events.mjs [--runs 7] [--sentences 4000]
+ *
+ * The sentences are generated from templates written for this benchmark (no third-party text):
+ * news-like length (20-40 words), actors, verbs from the CAMEO dictionary, clauses, quotes.
+ * Two figures: the coder alone (mentions given) and actor recognition + coder.
+ */
+import { ActorDictionary } from '../dist/actors/dictionary.js';
+import { codeSentence } from '../dist/relations/coder.js';
+import { loadDefaultLexicon } from '../dist/relations/lexicon.js';
+import { splitSentences } from '../dist/sentences/index.js';
+import { cpus } from 'node:os';
+
+const argv = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : def;
+};
+const RUNS = opt('runs', 7);
+const N = opt('sentences', 4000);
+
+const actors = ['Russia', 'China', 'the United States', 'Ukraine', 'the European Union', 'NATO', 'Iran', 'Israel', 'France', 'Germany', 'Japan', 'India', 'Turkey', 'Britain', 'the West', 'Moscow', 'Beijing', 'Washington', 'Chinese officials', 'Russian troops', 'the United Nations'];
+const verbs = ['accused', 'criticized', 'praised', 'threatened to impose sanctions on', 'signed an agreement with', 'met', 'attacked', 'urged', 'rejected a proposal from', 'agreed to cooperate with', 'warned', 'condemned', 'visited', 'expelled diplomats from', 'pledged aid to', 'imposed sanctions on', 'held talks with', 'demanded an apology from', 'will not recognize', 'is pressuring'];
+const tails = ['on Tuesday', 'over the border dispute', 'after weeks of tension', 'in a statement released by its foreign ministry', 'despite earlier promises', 'according to state media', 'amid growing concern about the economy', 'for the second time this month'];
+const frames = [
+  (a, v, b, t) => `${a} ${v} ${b} ${t}, officials said.`,
+  (a, v, b, t) => `A spokesman said ${a} ${v} ${b} ${t} and would continue to monitor the situation closely.`,
+  (a, v, b, t) => `“${a} ${v} ${b} ${t},” the minister told reporters in the capital on Monday.`,
+  (a, v, b, t) => `Although talks had resumed, ${a} ${v} ${b} ${t}, which analysts described as a serious setback for relations between the two countries.`,
+  (a, v, b, t) => `${b} was ${v.split(' ')[0]} by ${a} ${t}.`,
+];
+let seed = 42;
+const rnd = (n) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+const sentences = [];
+for (let i = 0; i < N; i++) {
+  const a = actors[rnd(actors.length)];
+  let b = actors[rnd(actors.length)];
+  if (b === a) b = actors[(actors.indexOf(a) + 1) % actors.length];
+  sentences.push(frames[rnd(frames.length)](a, verbs[rnd(verbs.length)], b, tails[rnd(tails.length)]));
+}
+const text = sentences.join(' ');
+const spans = splitSentences(text);
+const dict = ActorDictionary.default();
+const lex = loadDefaultLexicon();
+const mentions = spans.map((s) => dict.find(text, { start: s.start, end: s.end }).map((m) => ({ start: m.start, end: m.end, code: m.code })));
+
+const median = (xs) => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+function time(fn) {
+  const out = [];
+  fn(); // warm-up
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+}
+let events = 0;
+const coderMs = time(() => {
+  events = 0;
+  for (let i = 0; i < spans.length; i++) events += codeSentence(text, spans[i].start, spans[i].end, mentions[i], lex).length;
+});
+const fullMs = time(() => {
+  for (const s of spans) codeSentence(text, s.start, s.end, dict.find(text, { start: s.start, end: s.end }).map((m) => ({ start: m.start, end: m.end, code: m.code })), lex);
+});
+// Worst case: a 2,000-word run-on sentence full of actors and verbs.
+const runOn = Array.from({ length: 200 }, (_, i) => `${actors[i % actors.length]} ${verbs[i % verbs.length]} ${actors[(i + 3) % actors.length]}`).join(' and ').slice(0, 14000);
+const runMentions = dict.find(runOn).map((m) => ({ start: m.start, end: m.end, code: m.code }));
+const runOnMs = time(() => codeSentence(runOn, 0, runOn.length, runMentions, lex));
+
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), node ${process.version}`);
+console.log(`sentences: ${spans.length} (${(text.length / spans.length).toFixed(0)} chars each), events coded: ${events}, runs: ${RUNS} (median)`);
+console.log(`coder only (mentions given):   ${(spans.length / (coderMs / 1000)).toFixed(0)} sentences/s`);
+console.log(`actors + coder:                ${(spans.length / (fullMs / 1000)).toFixed(0)} sentences/s`);
+console.log(`2,000-word run-on sentence:    ${runOnMs.toFixed(1)} ms`);

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeSentence, futureCode, MAX_UNITS, type Mention } from './coder.js';
+import { buildLexicon, loadDefaultLexicon } from './lexicon.js';
+import { parseVerbDict } from './verbdict.js';
+
+// A tiny actor finder for the tests: longest name first, whole words, case-sensitive.
+const NAMES: Record<string, string> = {
+  Arnor: 'ARN', Gondor: 'GON', Mordor: 'MOR', Rohan: 'ROH', 'the West': 'WST', 'Western countries': 'WST',
+  Russia: 'RUS', China: 'CHN', 'the US': 'USA', 'The US': 'USA', 'U.S': 'USA', Chinese: 'CHN', Russian: 'RUS', Ukraine: 'UKR',
+  'Gondorian officials': 'GONGOV', officials: '---GOV',
+};
+function find(text: string): Mention[] {
+  const out: Mention[] = [];
+  const keys = Object.keys(NAMES).sort((a, b) => b.length - a.length);
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue;
+    for (const k of keys) {
+      if (text.startsWith(k, i) && !/[\p{L}\p{N}]/u.test(text[i + k.length] ?? ' ')) {
+        out.push({ start: i, end: i + k.length, code: NAMES[k]! });
+        i += k.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const lex = loadDefaultLexicon();
+
+/** Golden form: "SRC>TGT code via [qualifiers]". */
+function code(s: string, opts = {}): string[] {
+  return codeSentence(s, 0, s.length, find(s), lex, opts).map((e) => {
+    const q = [e.negated ? 'neg' : '', e.modality !== 'asserted' ? e.modality : '', e.attribution.kind !== 'author' ? `${e.attribution.kind}:${e.attribution.code ?? e.attribution.text ?? '?'}` : '', e.stance === 'characterisation' ? 'char' : ''].filter(Boolean);
+    return `${e.source}>${e.target} ${e.code} ${e.via}${q.length ? ' [' + q.join(' ') + ']' : ''}`;
+  });
+}
+
+test('active verb: subject → object with the dictionary code', () => {
+  assert.deepEqual(code('Arnor attacked Gondor on Monday.'), ['ARN>GON 190 verb']);
+  assert.deepEqual(code('Arnor accused Gondor of torture.'), ['ARN>GON 1122 pattern']);
+});
+
+test('passive voice: the by-phrase is the source; without it nothing is guessed', () => {
+  assert.deepEqual(code('Gondor was attacked by Arnor.'), ['ARN>GON 190 passive']);
+  assert.deepEqual(code('Gondor was attacked last night.'), []);
+});
+
+test('negation, future and hypothetical are qualifiers; PETRARCH mode drops negated events', () => {
+  assert.deepEqual(code('Arnor did not attack Gondor.'), ['ARN>GON 190 verb [neg char]']);
+  assert.deepEqual(code('Arnor will never attack Gondor.'), ['ARN>GON 190 verb [neg future]']);
+  assert.deepEqual(code('If Arnor attacks Gondor, the war widens.'), ['ARN>GON 190 verb [hypothetical]']);
+  assert.deepEqual(code('Arnor did not attack Gondor.', { dropNegated: true }), []);
+});
+
+test('stated futures become intent or threat codes when asked (CAMEO manual convention)', () => {
+  assert.deepEqual(code('Arnor will attack Gondor.', { intentCodes: true }), ['ARN>GON 138 verb [future]']);
+  assert.equal(futureCode('042'), '036');
+  assert.equal(futureCode('112'), '112');
+  assert.equal(futureCode('163'), '1312');
+});
+
+test('attribution: quoted and reported speakers', () => {
+  assert.deepEqual(code('“Arnor will never attack Gondor,” Rohan said.'), ['ARN>GON 190 verb [neg future quoted:ROH]']);
+  assert.deepEqual(code('Arnor attacked Gondor, a senior official said.'), ['ARN>GON 190 verb [reported:a senior official]']);
+  assert.deepEqual(code('Rohan said Arnor attacked Gondor.'), ['ARN>GON 190 verb [reported:ROH]']);
+});
+
+test('reciprocal codes ([042:043]) and compound subjects of symmetric verbs', () => {
+  assert.deepEqual(code('Arnor visited Gondor.'), ['ARN>GON 042 verb', 'GON>ARN 043 reciprocal']);
+  assert.deepEqual(code('Arnor and Gondor agreed to cooperate.'), ['ARN>GON 030 compound', 'GON>ARN 030 compound']);
+});
+
+test('catenative chains and relative clauses', () => {
+  assert.deepEqual(code('Arnor is about to restore diplomatic ties with Gondor.'), ['ARN>GON 050 pattern [future]']);
+  assert.deepEqual(code('Arnor, which attacked Gondor last year, met Rohan.'), ['ARN>GON 190 verb', 'ARN>ROH 040 verb']);
+  assert.deepEqual(code('Arnor announced that it will attack Gondor.'), ['ARN>GON 190 verb [future reported:ARN]']);
+});
+
+test('relational nouns: between, hyphenated pairs, copula with partners, possessive', () => {
+  assert.deepEqual(code('There is deep mistrust between the West and Russia.'), ['WST>RUS 110 noun [char]', 'RUS>WST 110 noun [char]']);
+  assert.deepEqual(code('China-Russia relations are improving.'), ['CHN>RUS 050 noun [char]', 'RUS>CHN 050 noun [char]']);
+  assert.deepEqual(code('China and Russia are strategic partners.'), ['CHN>RUS 050 noun [char]', 'RUS>CHN 050 noun [char]']);
+  assert.deepEqual(code("Russia's invasion of Ukraine continued."), ['RUS>UKR 190 noun [char]']);
+  assert.deepEqual(code('There is no trust between the West and Russia.'), ['WST>RUS 051 noun [neg char]', 'RUS>WST 051 noun [neg char]']);
+});
+
+test('slant additions: courting and pressure', () => {
+  assert.deepEqual(code('Western countries have tried to woo Russia.'), ['WST>RUS 022 verb [hypothetical]']);
+  assert.deepEqual(code('The US has been pressuring Russia.'), ['USA>RUS 170 verb [char]']);
+});
+
+test('agents without a country and "U.S." abbreviations', () => {
+  assert.deepEqual(code('Gondor rejected a U.S. request.'), ['GON>USA 120 pattern']);
+  // "officials" has no country: never a source or target.
+  assert.deepEqual(code('Officials said officials attacked Gondor.'), []);
+});
+
+test('bad input: no actors, one actor, run-ons, nested brackets, mixed scripts', () => {
+  assert.deepEqual(code('Nothing happened here at all.'), []);
+  assert.deepEqual(code('Arnor attacked.'), []);
+  const runOn = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? 'Arnor attacked Gondor and' : 'then (("[[Rohan' + ' ((')).join(' ');
+  const t0 = performance.now();
+  const ev = codeSentence(runOn, 0, runOn.length, find(runOn), lex);
+  assert.ok(performance.now() - t0 < 2000, 'run-on sentence coded in bounded time');
+  assert.ok(ev.length > 0);
+  const mixed = 'Arnor 攻击了 Gondor 🚀 и Mordor attacked Gondor — «Rohan» كان';
+  assert.ok(Array.isArray(code(mixed)));
+  assert.ok(MAX_UNITS >= 100);
+});
+
+test('a PETRARCH-format verb file builds a lexicon', () => {
+  const dict = parseVerbDict('--- SMITE [190] ---\nSMITE {SMOTE SMITTEN SMITING SMITES}\n- * HARD [195]\n', 'test');
+  const l = buildLexicon(dict, false);
+  const s = 'Arnor smote Gondor hard.';
+  assert.deepEqual(codeSentence(s, 0, s.length, find(s), l).map((e) => `${e.source}>${e.target} ${e.code}`), ['ARN>GON 195']);
+});
