@@ -90,6 +90,19 @@ function phrase(words: readonly string[], plural: boolean): string | null {
   return out + (plural ? '~' : '');
 }
 
+/** Single words that look like demonyms or adjectives of nationality ("Russian", "Chinese", "Welsh", "Scot"). */
+function isDemonym(w: string): boolean {
+  return /(?:an|ans|ese|ish|ic|i|is|ch|sh|er|ers|ot|ots)$/.test(w) && !/(?:land|stan|ia)$/.test(w) && w.length > 3;
+}
+
+/**
+ * Phoenix files legislatures and courts under GOV (USAGOVLEG); CAMEO and NGEC treat LEG and JUD as
+ * roles of their own, so the more specific one comes first.
+ */
+function normaliseCodes(codes: string): string {
+  return codes.replace(/GOV(LEG|JUD)/g, '$1');
+}
+
 function key(words: readonly string[]): string {
   return words.join(' ').toLowerCase();
 }
@@ -137,7 +150,7 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
   };
 
   for (const { a, file } of groups) {
-    const codes = a.codes.map(formatTsvCode).join(' ');
+    const codes = normaliseCodes(a.codes.map(formatTsvCode).join(' '));
     const first = a.codes[0]!.code;
     const lastCode = a.codes[a.codes.length - 1]!.code;
     // A state: every code is a bare country code (Soviet-era codes such as USRUKR precede UKR).
@@ -164,7 +177,7 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
           afterCapital = true;
           continue; // capitals come from capitals.tsv, coded as the government
         }
-        if (demonyms.has(k) || /(ian|ese|ish|ean|ani)$/.test(k) && n.words.length === 1 && !afterCapital) {
+        if (n.words.length === 1 && isDemonym(k) && (demonyms.has(k) || !afterCapital)) {
           const p = phrase(n.words, true);
           if (p) dem.push(p);
           continue;
@@ -178,10 +191,12 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
         if (p) (isName ? names : places).push(p);
       }
       for (const d of demonyms) {
-        if (d.replace(/\./g, '').length <= 3) continue; // "US", "U.S." are names, already listed
         const w = d.split(/\s+/);
         const p = phrase(w, true);
-        if (p && !dem.includes(p)) dem.push(p);
+        if (!p) continue;
+        // The NGEC nationality column mixes demonyms with names ("Britain", "DRC", "Zaire").
+        const list = w.length === 1 && isDemonym(d) ? dem : names;
+        if (!dem.includes(p) && !names.includes(p) && !names.includes(p.replace(/~$/, ''))) list.push(p);
       }
       const canonical = phrase(display.split(/\s+/), false);
       if (canonical && !/[(),]/.test(display)) names.unshift(canonical);

@@ -110,12 +110,16 @@ export function dateNumber(date: string | null | undefined): number {
 export function countryOf(code: string): string | null {
   const c = code.slice(0, 3);
   if (c.length < 3 || NON_STATE.has(c) || !/^[A-Z]{3}$/.test(c)) return null;
+  // Phoenix codes some media and companies by sector alone ("MED" for a newspaper): no country.
+  // (MUS is also Mauritius and SUN the Soviet Union: those stay countries.)
+  if (SECTORS.has(c) && c !== 'MUS' && c !== 'SUN') return null;
   return c;
 }
 
 /** Sector codes found after the leading actor part ("RUSGOVMIL" → GOVMIL, "IGOUNOJUDICJ" → JUD). */
 export function sectorOf(code: string): string | null {
-  const parts: string[] = [];
+  const lead = code.slice(0, 3);
+  const parts: string[] = SECTORS.has(lead) && lead !== 'MUS' && lead !== 'SUN' && lead !== 'IGO' ? [lead] : [];
   for (let i = 3; i + 3 <= code.length; i += 3) {
     const p = code.slice(i, i + 3);
     if (SECTORS.has(p)) parts.push(p);
@@ -239,6 +243,12 @@ export class ActorDictionary {
       const g = this.agents.longestAt(words, i);
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
+      if (a && alen >= glen && this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals))) {
+        // "Mohammed Hussein Roble", "Feliciano Valencia", "New York Times": a person or place name
+        // inside a longer capitalised name is someone (or something) else.
+        i = a.to;
+        continue;
+      }
       if (a && alen >= glen) {
         const entry = pickEntry(a.terminals);
         const item: Item = { from: a.from, to: a.to, kind: 'actor', actor: entry, code: pickCode(entry.codes, day) };
@@ -251,9 +261,16 @@ export class ActorDictionary {
         i = a.to;
       } else if (g) {
         const prev = items[items.length - 1];
-        // Adjacent agents form one ("ministry spokesperson", "army accountant"): the first decides the sector.
-        if (prev && prev.kind === 'agent' && prev.to === g.from && !words[g.from]!.barrier) prev.to = g.to;
-        else items.push({ from: g.from, to: g.to, kind: 'agent', agent: g.terminals[0]!.value });
+        const agent = g.terminals[0]!.value;
+        // Adjacent agents form one ("ministry spokesperson", "army accountant"): the first decides the
+        // sector, unless it only qualifies the second ("deputy foreign minister").
+        if (prev && prev.kind === 'agent' && prev.to === g.from && !words[g.from]!.barrier) {
+          if (WEAK_AGENTS.has(prev.agent!.name) || prev.agent!.code === 'UNK') prev.agent = agent;
+          prev.to = g.to;
+        } else if (agent.code !== 'UNK' || (i + 1 < words.length && words[g.to]?.key !== 'of')) {
+          // "a group of tourists": an unspecific agent followed by "of" yields to what follows.
+          items.push({ from: g.from, to: g.to, kind: 'agent', agent });
+        }
         i = g.to;
       } else {
         const w = words[i]!;
@@ -267,6 +284,27 @@ export class ActorDictionary {
     return items;
   }
 
+  private partOfLongerName(words: readonly WordToken[], from: number, to: number, e: ActorEntry): boolean {
+    if (!(e.type === 'person' || e.type === 'leader' || e.via === 'place' || e.via === 'capital')) return false;
+    const cap = (w: WordToken | undefined): boolean => !!w && /^\p{Lu}/u.test(w.text);
+    // Headline case ("Putin Says West Is Weak"): capitals say nothing there.
+    let caps = 0;
+    let n = 0;
+    let cappedFunctionWord = false;
+    for (let k = Math.max(0, from - 5); k < Math.min(words.length, to + 5); k++, n++) {
+      if (!cap(words[k])) continue;
+      caps++;
+      if (k !== from - 5 && GAP_STOP.has(words[k]!.key) && k > 0 && !words[k]!.barrier) cappedFunctionWord = true;
+    }
+    if (n >= 4 && caps / n >= 0.75 && cappedFunctionWord) return false;
+    const next = words[to];
+    if (next && !next.barrier && cap(next) && !NOT_NAMES.has(next.key) && !this.actors.longestAt(words, to) && !this.agents.longestAt(words, to)) return true;
+    const prev = words[from - 1];
+    // A capitalised word that starts a sentence or clause says nothing either.
+    if (prev && !words[from]!.barrier && cap(prev) && from - 1 > 0 && !prev.barrier && !NOT_NAMES.has(prev.key) && !GAP_STOP.has(prev.key) && !FORMER.has(prev.key) && !this.agents.longestAt(words, from - 1)) return true;
+    return false;
+  }
+
   /** Combine countries with agents and titles with names; resolve codes; build matches. */
   private combine(text: string, words: readonly WordToken[], items: Item[], day: number, agentsMode: 'all' | 'attached'): ActorMatch[] {
     void text;
@@ -276,6 +314,12 @@ export class ActorDictionary {
     const gapOk = (a: number, b: number, max: number): boolean => {
       if (b - a > max) return false;
       for (let k = a; k <= b && k < words.length; k++) if (words[k]!.barrier) return false;
+      // Only modifiers may stand between ("Russian special forces"), not verbs or function words.
+      for (let k = a; k < b; k++) {
+        const w = words[k]!;
+        // "Somalia-based", "Iran-backed": a participle hyphenated to the country is a modifier.
+        if (GAP_STOP.has(w.key) || (/(?:ing|ed)$/.test(w.key) && !w.before.includes('-'))) return false;
+      }
       return true;
     };
     const isPerson = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && (it.actor!.type === 'person' || it.actor!.type === 'leader');
@@ -303,7 +347,7 @@ export class ActorDictionary {
         if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && gapOk(it.to, next.from, 2)) {
           const ag = next.agent!;
           const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
-          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
+          code = ag.prefix ? ag.code + base : sectorOf(base) || SECTORS.has(base.slice(0, 3)) ? base : base + ag.code;
           name = `${e.name} ${ag.name}`;
           type = 'group';
           via = 'agent';
@@ -336,8 +380,11 @@ export class ActorDictionary {
       if (title) {
         const next = items[k + 1];
         if (isPerson(next) && next!.from === to) {
-          // Title + known person: the person's dated code decides ("President Putin", "Russian President Putin").
-          code = next!.code!;
+          // Title + known person ("President Putin", "US Senator Marco Rubio"): the role the text states
+          // wins over the dictionary's dates, which may be stale; without a usable title the dated code decides.
+          const personCountry = countryOf(next!.code!);
+          const titleSector = title.prefix ? null : title.code;
+          code = personCountry && titleSector && titleSector !== 'UNK' ? personCountry + titleSector : next!.code!;
           name = next!.actor!.name;
           type = next!.actor!.type;
           via = 'title';
@@ -362,7 +409,7 @@ export class ActorDictionary {
       if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
       // The possessive ending is not part of the name: "Washington's allies" → "Washington".
       let end = words[to - 1]!.end;
-      if (/['’]s$/.test(words[to - 1]!.text) && to - from === 1) end -= 2;
+      if (/['’]s$/.test(words[to - 1]!.text)) end -= 2;
       out.push({
         start: words[from]!.start,
         end,
@@ -378,6 +425,18 @@ export class ActorDictionary {
     return out;
   }
 }
+
+/** Agents that only qualify the next one ("deputy foreign minister", "senior official"). */
+const WEAK_AGENTS = new Set(['deputy', 'vice', 'assistant', 'acting', 'senior', 'top', 'chief', 'junior', 'former', 'interim', 'group', 'member', 'members']);
+
+/** Words that may not stand between a country and its agent. */
+const GAP_STOP = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'by', 'of', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'as', 'is',
+  'are', 'was', 'were', 'be', 'been', 'become', 'becomes', 'has', 'have', 'had', 'will', 'would', 'can', 'could',
+  'should', 'may', 'might', 'must', 'that', 'which', 'who', 'whom', 'this', 'these', 'those', 'it', 'its', 'their',
+  'his', 'her', 'not', 'no', 'than', 'then', 'if', 'so', 'said', 'says', 'say', 'told', 'tells', 'also', 'did', 'does',
+  'do', 'against', 'between', 'about', 'over', 'after', 'before', 'into', 'through', 'under', 'while', 'when',
+]);
 
 const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
