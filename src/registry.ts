@@ -5,6 +5,7 @@
 import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
+import { techniqueModel, techniqueRules } from './techniques/index.js';
 import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
 import { relationsComponent, eventsComponent } from './relations/index.js';
@@ -13,6 +14,9 @@ export type Factory = () => Component | Promise<Component>;
 
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
+  // persuasion techniques: trained model (src/techniques/model.ts) and explained rules (src/techniques/rules.ts)
+  'techniques.model': () => techniqueModel(),
+  'techniques.rules': () => techniqueRules,
   actors: () => actorsComponent,
   meta: () => meta,
   relations: () => relationsComponent,
@@ -20,7 +24,7 @@ export const registry: Record<string, Factory> = {
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'actors', 'meta'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'actors', 'meta', 'relations', 'events'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

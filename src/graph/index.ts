@@ -30,6 +30,16 @@ export function eventWeight(e: Pick<GraphEvent, 'quad' | 'goldstein' | 'negated'
   return w;
 }
 
+/**
+ * The graph node an actor code belongs to: a state's government and its leaders stand for the
+ * state (RUSGOV, RUSELI → RUS); other sectors (military, rebels, opposition, media, ...) and
+ * blocs keep their own node.
+ */
+export function nodeCode(code: string): string {
+  const m = /^([A-Z]{3})(GOV|ELI|GOVELI|ELIGOV)$/.exec(code);
+  return m ? m[1]! : code;
+}
+
 const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const signOf = (x: number): 1 | -1 | 0 => (x > 1e-9 ? 1 : x < -1e-9 ? -1 : 0);
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -48,10 +58,11 @@ export function buildGraph(actors: readonly GraphActor[], events: readonly Graph
       done.add(id);
     }
     const [s, t] = mutual && e.source > e.target ? [e.target, e.source] : [e.source, e.target];
-    const key = mutual ? `${s}~${t}` : `${s}>${t}`;
+    const standing = e.via === 'noun';
+    const key = `${mutual ? `${s}~${t}` : `${s}>${t}`}${standing ? '|s' : ''}`;
     let edge = edges.get(key);
     if (!edge) {
-      edge = { source: s, target: t, sign: 0, weight: 0, score: 0, directed: !mutual, count: 0, cameo: [], evidence: [], codes: new Map() };
+      edge = { source: s, target: t, sign: 0, weight: 0, score: 0, directed: !mutual, standing, count: 0, cameo: [], evidence: [], codes: new Map() };
       edges.set(key, edge);
     }
     edge.score += eventWeight(e);
@@ -161,20 +172,25 @@ interface PairSign {
   evidence: EvidenceRef[];
 }
 
-/** Undirected sign per actor pair: the sign of all evidence between them, either direction. */
+/**
+ * Undirected sign per actor pair: the sign of the standing relations stated between them (either
+ * direction) where there are any, else of all their acts.
+ */
 export function pairSigns(edges: readonly GraphEdge[]): Map<string, PairSign> {
-  const acc = new Map<string, { score: number; evidence: EvidenceRef[] }>();
+  const acc = new Map<string, { score: number; standing: number; hasStanding: boolean; evidence: EvidenceRef[] }>();
   for (const e of edges) {
     const k = pairKey(e.source, e.target);
-    const a = acc.get(k) ?? { score: 0, evidence: [] };
+    const a = acc.get(k) ?? { score: 0, standing: 0, hasStanding: false, evidence: [] };
     a.score += e.score;
-    a.evidence.push(...e.evidence);
+    if (e.standing) (a.standing += e.score), (a.hasStanding = true);
+    if (e.standing) a.evidence.unshift(...e.evidence);
+    else a.evidence.push(...e.evidence);
     acc.set(k, a);
   }
   const out = new Map<string, PairSign>();
   for (const [k, a] of acc) {
-    const s = signOf(a.score);
-    if (s !== 0) out.set(k, { sign: s, score: round(a.score), evidence: a.evidence.slice(0, MAX_EVIDENCE) });
+    const s = signOf(a.hasStanding ? a.standing : a.score);
+    if (s !== 0) out.set(k, { sign: s, score: round(a.hasStanding ? a.standing : a.score), evidence: a.evidence.slice(0, MAX_EVIDENCE) });
   }
   return out;
 }
@@ -314,7 +330,7 @@ export function mergeGraphs(graphs: readonly GraphResult[]): GraphResult {
       for (const r of p.evidence) if (m.portrayal.evidence.length < MAX_EVIDENCE) m.portrayal.evidence.push(r);
     }
     for (const e of g.edges) {
-      const key = e.directed ? `${e.source}>${e.target}` : `${e.source}~${e.target}`;
+      const key = `${e.directed ? `${e.source}>${e.target}` : `${e.source}~${e.target}`}${e.standing ? '|s' : ''}`;
       let m = edges.get(key);
       if (!m) {
         m = { ...e, score: 0, weight: 0, count: 0, cameo: [], evidence: [], codes: new Map() };

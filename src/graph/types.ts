@@ -64,6 +64,12 @@ export interface GraphEdge {
   score: number;
   /** false when the relation is stated as mutual ("trust between A and B", "A and B agreed"). */
   directed: boolean;
+  /**
+   * true for a standing relation the text states with a noun (trust, partnership, mistrust,
+   * differences); false for acts (verbs). Balance uses standing relations where a pair has them:
+   * structural balance is about sentiment, and acts such as courting need not express it.
+   */
+  standing?: boolean;
   /** Number of coded events behind the edge. */
   count: number;
   /** CAMEO codes seen, most frequent first. */

@@ -351,7 +351,6 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
       return out;
     }
     if (boundary(x) || (verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor) || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) {
-      if (x.up === ',' && steps === 0) continue;
       return [];
     }
   }
@@ -720,6 +719,20 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
         if (b >= 0) pairs.push([q, b, false]);
       }
     }
+    // "A has good relations with B", "A's partnership with B": the clause subject and the with-object.
+    if (pairs.length === 0 && (u[k + 1]?.low === 'with' || u[k + 1]?.low === 'toward' || u[k + 1]?.low === 'towards')) {
+      const b = u[k + 2]?.kind === 'A' ? k + 2 : u[k + 2]?.low === 'the' && u[k + 3]?.kind === 'A' ? k + 3 : -1;
+      if (b >= 0) {
+        for (let r = k - 1, s = 0; r >= 0 && s < 10; r--, s++) {
+          const y = u[r]!;
+          if (y.kind === 'A') {
+            pairs.push([r, b, false]);
+            break;
+          }
+          if (boundary(y) || y.kind === 'P') break;
+        }
+      }
+    }
     // "A and B are/have ... <noun>": a compound subject with a copula or have in the same clause.
     if (pairs.length === 0) {
       let verbSeen = false;
@@ -741,7 +754,17 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
       if (NEG.has(y.low) || y.low === 'lack' || y.low === 'lacks') negated = true;
       if (boundary(y) || y.kind === 'P') break;
     }
-    // "there is no basis for it between A and B" after a sentence about trust is out of reach; keep it simple.
+    // Modality of the clause around the noun: "will", "would", wishes ("want ... to have good relations").
+    let modality: Modality = 'asserted';
+    for (let r = k - 1, s = 0; r >= 0 && s < 10; r--, s++) {
+      const y = u[r]!;
+      if (FUTURE.has(y.low)) modality = 'future';
+      else if (HYPO.has(y.low) || IF.has(y.low) || /^(want|wish|hope|try|tries|tried|seek|attempt)/.test(y.low)) {
+        modality = 'hypothetical';
+        break;
+      }
+      if (y.kind === 'P' && /[.;:]/.test(y.up)) break;
+    }
     const attr = attribution(u, k, text);
     for (const [a, b, sym] of pairs) {
       const mk = (s: number, t: number, how: string): CodedEvent => ({
@@ -753,7 +776,7 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
         sourceMention: { start: u[s]!.s, end: u[s]!.e },
         targetMention: { start: u[t]!.s, end: u[t]!.e },
         negated,
-        modality: 'asserted',
+        modality,
         attribution: attr,
         stance: attr.kind === 'author' ? 'characterisation' : 'reported-event',
         via: how,

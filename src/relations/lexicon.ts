@@ -51,7 +51,7 @@ interface CameoJson {
 }
 
 interface ExtraJson {
-  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; code: string; source: string }>;
+  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; replace?: boolean; code: string | null; source: string }>;
   nouns: Array<{ nouns: string[]; code: string; source: string }>;
 }
 
@@ -116,9 +116,10 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
       if (forms.has(up)) {
         // The CAMEO dictionary wins where it has the verb, except for explicit default overrides
         // (its patterns still refine the code).
-        if (v.override) for (const list of forms.values()) for (const f of list) if (f.lemma === up && f.code === null) f.code = v.code;
+        if (v.override || v.replace) for (const list of forms.values()) for (const f of list) if (f.lemma === up && (f.code === null || v.replace)) (f.code = v.code), (f.code2 = v.replace ? null : f.code2);
         continue;
       }
+      if (v.code === null) continue;
       for (const f of v.only ?? [...inflect(up), ...(v.forms ?? []).map((x) => x.toUpperCase())]) add([f], up, extraBlock, v.code, null, /ED$/.test(f), /ING$/.test(f));
     }
     for (const n of extra.nouns) for (const noun of n.nouns) nouns.set(noun, { noun, code: n.code, source: n.source });
