@@ -55,6 +55,11 @@ const BLOCK_TAGS = new Set([
 
 const SKIP_ROLES = /^(navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|toolbar|search|tablist)$/i;
 
+const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'u', 'small', 'abbr', 'cite', 'q', 'sub', 'sup', 'time', 'mark', 'font', 'code', 'var', 'kbd', 's', 'del', 'ins', 'bdi', 'bdo', 'data', 'dfn']);
+
+const INLINE_NEG = new Set(['caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'author', 'timestamp', 'dateline', 'hidden', 'sr', 'visually', 'offscreen', 'copyright']);
+const INLINE_NEG_SUB = /photo-?credit|image-?credit|media-?credit|wp-caption-text|screen-?reader|visually-?hidden|sr-?only/i;
+
 // Words in class/id naming page furniture. Matched on whole words of the class/id, split at - _ space.
 const NEG_WORDS = new Set([
   'share', 'sharing', 'social', 'sharebar', 'socials', 'related', 'recommended', 'recommendations', 'recirc', 'recirculation',
@@ -91,12 +96,19 @@ export function skipReason(el: Element, share = 0): string | null {
   const role = a['role'];
   if (role && SKIP_ROLES.test(role)) return `role ${role}`;
   if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return null;
+
   // The article's own header holds title, standfirst and byline: none of it is body text.
   if (name === 'header' && share <= 0.5) return 'tag header';
   if (a['itemprop'] === 'articleBody') return null;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
   if (!names.trim()) return null;
   if (POS.test(names) || EMBED.test(names)) return null;
+  // Inside a sentence, most markup names describe the word (a player link, a tooltip); only
+  // caption, credit, byline and screen-reader names mark text that is not the article's.
+  if (INLINE.has(name)) {
+    const w = names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/).find((x) => INLINE_NEG.has(x));
+    return w ? `class/id word "${w}"` : INLINE_NEG_SUB.test(names) ? `class/id "${names.trim().slice(0, 40)}"` : null;
+  }
   if (NEG_SUB.test(names)) return `class/id "${names.trim().slice(0, 40)}"`;
   // Split "InlineImage-imageEmbedCaption" into inline, image, image, embed, caption.
   const words = names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
