@@ -10,6 +10,7 @@ import { parseLabelLines, readArticles, readPtc, type Article } from './ptc.js';
 import { DEFAULT_CONFIG, type TrainConfig } from './train.js';
 import { evaluate, rulePrecision, trainFinal, type EvalReport } from './evaluate.js';
 import { TECHNIQUES } from './types.js';
+void TECHNIQUES;
 
 const log = (s: string) => process.stderr.write(`slant: ${s}\n`);
 
@@ -102,17 +103,19 @@ best first.`,
     const byId = new Map(articles.map((a) => [a.id, a]));
     const spans = parseLabelLines(readFileSync(templatePath, 'utf8'), byId, templatePath, true);
     const m = model(values.model);
-    const prepared = new Map<Article, ReturnType<typeof prepare>>();
-    const seen = new Map<string, number>();
-    const rows = spans.map((s) => {
-      let p = prepared.get(s.article);
-      if (!p) prepared.set(s.article, (p = prepare(s.article.text)));
-      const key = `${s.article.id}:${s.start}:${s.end}`;
-      const k = seen.get(key) ?? 0;
-      seen.set(key, k + 1);
-      const t = m.classify(p, s.start, s.end).ranked[Math.min(k, TECHNIQUES.length - 1)]!.technique;
-      return `${s.article.id}\t${t}\t${s.article.cps.cp(s.start)}\t${s.article.cps.cp(s.end)}`;
+    // Classify per article (spans see their siblings), then print in template order.
+    const byArticle = new Map<Article, number[]>();
+    spans.forEach((s, i) => {
+      const list = byArticle.get(s.article) ?? [];
+      list.push(i);
+      byArticle.set(s.article, list);
     });
+    const labels = new Array<string>(spans.length);
+    for (const [article, idx] of byArticle) {
+      const got = m.classifyAll(prepare(article.text), idx.map((i) => spans[i]!));
+      idx.forEach((i, k) => (labels[i] = got[k]!.technique));
+    }
+    const rows = spans.map((s, i) => `${s.article.id}\t${labels[i]}\t${s.article.cps.cp(s.start)}\t${s.article.cps.cp(s.end)}`);
     await out(lines(rows));
     return 0;
   },
@@ -175,12 +178,15 @@ export const evalTechniquesCommand: Command = {
   usage: `Usage: slant eval techniques --data <ptc-dir> [--folds 5] [--seed N]
        slant eval techniques --data <ptc-dir> --rules [--write-precision <file>]
 
+--write-predictions <dir> also writes the held-out predictions as si.txt, tc.txt and flc.txt
+(SemEval format) so the official scorer can check the figures.
+
 Cross-validation by article: prints SI P/R/F1 (overlap credit as the official scorer), TC micro-F1,
 FLC P/R/F1 overall and per technique, a TC confusion table and the expected calibration error (ECE)
 of the confidences. --rules prints the measured precision of every rule instead (and writes it as
 JSON with --write-precision; src/techniques/data/rule-precision.json is made this way).`,
   async run(argv) {
-    const { values } = args(argv, { data: { type: 'string' }, folds: { type: 'string' }, seed: { type: 'string' }, rules: { type: 'boolean' }, 'write-precision': { type: 'string' } });
+    const { values } = args(argv, { data: { type: 'string' }, folds: { type: 'string' }, seed: { type: 'string' }, rules: { type: 'boolean' }, 'write-precision': { type: 'string' }, 'write-predictions': { type: 'string' } });
     const articles = readPtc(need(values.data, '--data <ptc-dir>'));
     if (values.rules) {
       const prec = rulePrecision(articles);
@@ -190,10 +196,14 @@ JSON with --write-precision; src/techniques/data/rule-precision.json is made thi
       return 0;
     }
     const report = evaluate(articles, config(values), log);
+    const dir = values['write-predictions'];
+    if (dir) {
+      if (!existsSync(dir)) fail(E.FILE_NOT_FOUND, `no such folder: ${dir}`);
+      for (const [name, body] of Object.entries(report.files)) writeAtomic(join(dir, `${name}.txt`), body);
+    }
     await out(formatReport(report));
     return 0;
   },
 };
 
 export const techniqueCommands: Command[] = [trainTechniquesCommand, evalTechniquesCommand, techniquesSpansCommand, techniquesClassifyCommand, techniquesDetectCommand];
-export { join };

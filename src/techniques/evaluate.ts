@@ -6,6 +6,7 @@ import { fitPlatt, logit, platt, type Platt } from './linear.js';
 import { findRuleHits, ruleConfidence, shownHits } from './rules.js';
 import { buildCorpus, crossValidate, fit, siF1At, THRESHOLDS, type Corpus, type FoldRun, type TrainConfig } from './train.js';
 import { decodeSpans, detectScore, type TechniqueModel } from './model.js';
+import { spanContexts } from './features.js';
 import { ece, overlapScore, scoreFLC, scoreSI, type Article, type PRF, type Prediction } from './ptc.js';
 import { TECHNIQUES, type Technique } from './types.js';
 
@@ -21,22 +22,13 @@ export interface EvalReport {
   flcWithRules: PRF;
   rulesOnly: { si: PRF; flc: PRF };
   seconds: number;
+  /** Held-out predictions in SemEval format (code points), to check with the official scorer. */
+  files: { si: string; tc: string; flc: string };
 }
 
 /** Assign techniques to gold spans, giving repeated identical spans the next-best distinct labels. */
 export function classifyTemplate(model: TechniqueModel, corpus: Corpus, a: number, spans: Array<{ start: number; end: number }>): Array<{ technique: Technique; p: number }> {
-  const p = corpus.prepared[a]!;
-  const seen = new Map<string, number>();
-  const cache = new Map<string, ReturnType<TechniqueModel['classify']>>();
-  return spans.map((s) => {
-    const key = `${s.start}:${s.end}`;
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    let c = cache.get(key);
-    if (!c) cache.set(key, (c = model.classify(p, s.start, s.end)));
-    const r = c.ranked[Math.min(k, c.ranked.length - 1)]!;
-    return { technique: r.technique, p: r.p };
-  });
+  return model.classifyAll(corpus.prepared[a]!, spans);
 }
 
 function pickThreshold(corpus: Corpus, runs: FoldRun[]): number {
@@ -71,6 +63,7 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
   const flcRulesPred: Prediction[] = [];
   const detectItems: Item[] = [];
   const tcItems: Item[] = [];
+  const tcLines: string[] = [];
   const C = TECHNIQUES.length;
   const confusion = Array.from({ length: C }, () => new Array<number>(C).fill(0));
   let tcCorrect = 0, tcTotal = 0;
@@ -81,8 +74,10 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
       const art = articles[a]!;
       const p = corpus.prepared[a]!;
       // SI and detection
-      for (const s of decodeSpans(p, run.probs.get(a)!, th)) {
-        const c = run.model.classify(p, s.start, s.end);
+      const found = decodeSpans(p, run.probs.get(a)!, th);
+      const fctx = spanContexts(p, found);
+      for (const [i, s] of found.entries()) {
+        const c = run.model.classify(p, s.start, s.end, fctx[i]);
         const t = c.ranked[0]!.technique;
         siPred.push(cpPred(art, t, s.start, s.end));
         flcPred.push(cpPred(art, t, s.start, s.end));
@@ -93,6 +88,7 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
       for (const h of shownHits(art.text, p.tokens)) flcRulesPred.push(cpPred(art, h.technique, h.start, h.end));
       // TC on gold spans (the template), multiset matching per identical span
       const labels = classifyTemplate(run.model, corpus, a, art.gold);
+      art.gold.forEach((g, i) => tcLines.push(`${art.id}\t${labels[i]!.technique}\t${art.cps.cp(g.start)}\t${art.cps.cp(g.end)}`));
       const groups = new Map<string, { gold: Technique[]; pred: Array<{ technique: Technique; p: number }> }>();
       art.gold.forEach((g, i) => {
         const key = `${g.start}:${g.end}`;
@@ -153,6 +149,11 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
     flcWithRules: scoreFLC(gold, flcRulesPred).all,
     rulesOnly: { si: scoreSI(gold, rulePred, ids), flc: scoreFLC(gold, rulePred).all },
     seconds: (Date.now() - t0) / 1000,
+    files: {
+      si: siPred.map((p) => `${p.id}\t${p.start}\t${p.end}\n`).join(''),
+      tc: tcLines.map((l) => l + '\n').join(''),
+      flc: flcPred.map((p) => `${p.id}\t${p.technique}\t${p.start}\t${p.end}\n`).join(''),
+    },
   };
 }
 
@@ -167,8 +168,10 @@ export function trainFinal(articles: Article[], cfg: TrainConfig, log: (s: strin
     for (const a of run.test) {
       const art = articles[a]!;
       const p = corpus.prepared[a]!;
-      for (const s of decodeSpans(p, run.probs.get(a)!, threshold)) {
-        const c = run.model.classify(p, s.start, s.end);
+      const found = decodeSpans(p, run.probs.get(a)!, threshold);
+      const fctx = spanContexts(p, found);
+      for (const [i, s] of found.entries()) {
+        const c = run.model.classify(p, s.start, s.end, fctx[i]);
         const t = c.ranked[0]!.technique;
         detectItems.push({ fold: run.fold, x: detectScore(s.score, c.ranked[0]!.p), correct: art.gold.some((g) => g.technique === t && g.start < s.end && g.end > s.start) });
       }

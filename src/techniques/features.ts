@@ -157,7 +157,10 @@ export class FeatureSink {
   }
 }
 
-const W = (p: Prepared, i: number) => `the word “${p.tokens[i]!.text}”`;
+/** Readable names only for content words: "because of the word 'the'" explains nothing. */
+const content = (p: Prepared, i: number) => p.tokens[i]!.word && !STOPWORDS.has(p.tokens[i]!.norm);
+const W = (p: Prepared, i: number) => (content(p, i) ? `the word “${p.tokens[i]!.text}”` : null);
+const W2 = (p: Prepared, i: number, j: number) => (content(p, i) || content(p, j) ? `the words “${p.tokens[i]!.text} ${p.tokens[j]!.text}”` : null);
 
 // ---------------------------------------------------------------------------------------------
 // Span identification: one example per token, in/out of a propaganda span.
@@ -169,12 +172,12 @@ export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
   const at = (k: number) => (k >= 0 && k < n ? th[k]! : 7);
   f.add(1, 0);
   f.add(2, th[i]!, () => W(p, i));
-  f.add(3, at(i - 1), () => (i > 0 ? `“${p.tokens[i - 1]!.text}” before it` : null));
+  f.add(3, at(i - 1), () => (i > 0 && content(p, i - 1) ? `“${p.tokens[i - 1]!.text}” before it` : null));
   f.add(4, at(i + 1));
   f.add(5, at(i - 2));
   f.add(6, at(i + 2));
-  f.add(7, mix(at(i - 1), th[i]!), () => (i > 0 ? `the words “${p.tokens[i - 1]!.text} ${p.tokens[i]!.text}”` : null));
-  f.add(8, mix(th[i]!, at(i + 1)), () => (i + 1 < n ? `the words “${p.tokens[i]!.text} ${p.tokens[i + 1]!.text}”` : null));
+  f.add(7, mix(at(i - 1), th[i]!), () => (i > 0 ? W2(p, i - 1, i) : null));
+  f.add(8, mix(th[i]!, at(i + 1)), () => (i + 1 < n ? W2(p, i, i + 1) : null));
   f.add(9, p.shape[i]!);
   f.add(10, mix(p.shape[i]!, i > 0 ? p.shape[i - 1]! : 0));
   f.add(11, p.suffix[i]!);
@@ -200,7 +203,7 @@ export function sentenceFeatures(p: Prepared, s: number, f: FeatureSink): void {
   const sent = p.sentences[s]!;
   for (let i = sent.t0; i < sent.t1 && i < sent.t0 + 60; i++) {
     if (!p.tokens[i]!.word && p.tokens[i]!.text !== '!' && p.tokens[i]!.text !== '?') continue;
-    f.add(20, p.th[i]!, () => `“${p.tokens[i]!.text}” in the sentence`);
+    f.add(20, p.th[i]!, () => (content(p, i) ? `“${p.tokens[i]!.text}” in the sentence` : null));
   }
 }
 
@@ -218,7 +221,63 @@ export function repeats(p: Prepared, start: number, end: number): number {
   return Math.max(0, count - 1);
 }
 
-export function spanFeatures(p: Prepared, start: number, end: number, f: FeatureSink): void {
+/** What the other spans of the same article say about one span (TC templates list them all). */
+export interface SpanContext {
+  /** Other spans with the same case-folded text, before and after this one. */
+  sameBefore: number;
+  sameAfter: number;
+  /** Other spans overlapping this one. */
+  overlapping: number;
+}
+
+/** Occurrences of the span's text (case-folded) before it in the article, at most 9. */
+function countBefore(p: Prepared, start: number, end: number): number {
+  const needle = p.lower.slice(start, end).trim();
+  if (needle.length < 3) return 0;
+  let count = 0;
+  for (let at = p.lower.indexOf(needle); at >= 0 && at < start && count < 9; at = p.lower.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+export function spanContexts(p: Prepared, spans: ReadonlyArray<{ start: number; end: number }>): SpanContext[] {
+  const keyOf = (s: { start: number; end: number }) => p.lower.slice(s.start, s.end).trim();
+  const byKey = new Map<string, number[]>();
+  spans.forEach((s, i) => {
+    const k = keyOf(s);
+    const list = byKey.get(k) ?? [];
+    list.push(i);
+    byKey.set(k, list);
+  });
+  const sorted = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start);
+  const overlapping = new Array<number>(spans.length).fill(0);
+  for (let a = 0; a < sorted.length; a++) {
+    for (let b = a + 1; b < sorted.length && sorted[b]!.start < sorted[a]!.end; b++) {
+      const x = sorted[a]!, y = sorted[b]!;
+      if (x.start === y.start && x.end === y.end) continue;
+      overlapping[x.i]!++;
+      overlapping[y.i]!++;
+    }
+  }
+  return spans.map((s, i) => {
+    let before = 0, after = 0;
+    for (const j of byKey.get(keyOf(s))!) {
+      const o = spans[j]!;
+      if (o.start === s.start && o.end === s.end) continue;
+      if (o.start < s.start) before++;
+      else after++;
+    }
+    return { sameBefore: before, sameAfter: after, overlapping: overlapping[i]! };
+  });
+}
+
+export function spanFeatures(p: Prepared, start: number, end: number, f: FeatureSink, ctx?: SpanContext): void {
+  if (ctx) {
+    f.add(140, Math.min(ctx.sameBefore, 3), () => (ctx.sameBefore ? 'the same words being marked earlier in the article' : null));
+    f.add(141, Math.min(ctx.sameAfter, 3));
+    f.add(142, Math.min(ctx.overlapping, 3));
+  }
+  const before = countBefore(p, start, end);
+  f.add(143, Math.min(before, 3), () => (before ? 'the same words appearing earlier in the article' : null));
   const n = p.tokens.length;
   const t0 = lowerBound(p.tokens, start);
   let t1 = t0;
@@ -233,23 +292,23 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
     f.add(103, p.th[i]!, () => W(p, i));
     if (k + 1 < nw) {
       const j = wordsIn[k + 1]!;
-      f.add(104, mix(p.th[i]!, p.th[j]!), () => `the words “${p.tokens[i]!.text} ${p.tokens[j]!.text}”`);
+      f.add(104, mix(p.th[i]!, p.th[j]!), () => W2(p, i, j));
     }
   }
   if (nw) {
-    f.add(105, p.th[wordsIn[0]!]!, () => `starting with “${p.tokens[wordsIn[0]!]!.text}”`);
+    f.add(105, p.th[wordsIn[0]!]!, () => (content(p, wordsIn[0]!) ? `starting with “${p.tokens[wordsIn[0]!]!.text}”` : null));
     f.add(106, p.th[wordsIn[nw - 1]!]!);
     f.add(107, p.shape[wordsIn[0]!]!);
   }
   for (let k = 1; k <= 3; k++) {
-    f.add(108 + k, t0 - k >= 0 ? p.th[t0 - k]! : 7, () => (k === 1 && t0 > 0 ? `“${p.tokens[t0 - 1]!.text}” just before it` : null));
+    f.add(108 + k, t0 - k >= 0 ? p.th[t0 - k]! : 7, () => (k === 1 && t0 > 0 && content(p, t0 - 1) ? `“${p.tokens[t0 - 1]!.text}” just before it` : null));
     f.add(112 + k, t1 + k - 1 < n ? p.th[t1 + k - 1]! : 7);
   }
   const reps = repeats(p, start, end);
   f.add(116, Math.min(reps, 4), () => (reps >= 1 ? `the same words appearing ${reps + 1} times in the article` : null));
   f.add(117, mix(Math.min(reps, 4), bucket(nw, LEN_EDGES)));
-  const before = p.text[start - 1] ?? ' ', first = p.text[start] ?? ' ', last = p.text[end - 1] ?? ' ', after = p.text[end] ?? ' ';
-  const quoted = (QUOTE_CHARS.test(before) && QUOTE_CHARS.test(after)) || (QUOTE_CHARS.test(first) && QUOTE_CHARS.test(last));
+  const prevChar = p.text[start - 1] ?? ' ', first = p.text[start] ?? ' ', last = p.text[end - 1] ?? ' ', after = p.text[end] ?? ' ';
+  const quoted = (QUOTE_CHARS.test(prevChar) && QUOTE_CHARS.test(after)) || (QUOTE_CHARS.test(first) && QUOTE_CHARS.test(last));
   f.add(118, quoted ? 1 : 0, () => (quoted ? 'being in quotation marks' : null));
   let inq = 0;
   for (let i = t0; i < t1; i++) inq += p.inQuote[i]!;
@@ -261,7 +320,7 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
   f.add(121, nw ? Math.round((4 * caps) / nw) : 0);
   for (const h of p.hits) {
     if (h.start >= end || h.end <= start) continue;
-    f.add(122, hashStr(h.rule), () => `the ${h.rule} rule (${h.technique})`);
+    f.add(122, hashStr(h.rule), () => `the ${h.rule} rule (${h.technique.replace(/_/g, ' ')})`);
     f.add(123, TECH_INDEX.get(h.technique)!);
   }
   const s = p.sentences[p.sentOf[Math.min(t0, n - 1)] ?? 0];
@@ -272,6 +331,12 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
     f.add(126, s.flags);
   }
   f.add(127, start < p.firstLineEnd ? 1 : 0, () => (start < p.firstLineEnd ? 'being in the headline' : null));
+  // The whole phrase (memorises slogans and stock labels), and 5-letter stems of its words.
+  f.add(144, hashStr(p.lower.slice(start, end).trim()));
+  for (let k = 0; k < Math.min(nw, 80); k++) {
+    const norm = p.tokens[wordsIn[k]!]!.norm;
+    if (norm.length > 5) f.add(145, hashStr(norm.slice(0, 5)));
+  }
   // Character 4-grams of short spans catch word variants (hysteric/hysterical, slam/slammed).
   if (end - start <= 40) {
     const low = p.lower.slice(start, end);

@@ -9,9 +9,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { E, fail } from '../core/errors.js';
-import { FeatureSink, lowerBound, prepare, sentenceFeatures, spanFeatures, tokenFeatures, type Prepared } from './features.js';
+import { FeatureSink, lowerBound, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared, type SpanContext } from './features.js';
 import { logit, platt, softmaxInto, type Platt } from './linear.js';
 import { TECHNIQUES, type Technique } from './types.js';
+import { STOPWORDS } from './rules.js';
 
 export interface ModelHeader {
   format: 'slant-techniques';
@@ -124,28 +125,46 @@ export class TechniqueModel {
   }
 
   /** Technique probabilities for one span (UTF-16 offsets). */
-  classify(p: Prepared, start: number, end: number): Classified {
-    spanFeatures(p, start, end, this.tcSink.reset(false));
+  classify(p: Prepared, start: number, end: number, ctx?: SpanContext): Classified {
+    spanFeatures(p, start, end, this.tcSink.reset(false), ctx);
     const probs = softmaxInto(this.tc, this.tcSink.idx, C, new Float64Array(C));
     const ranked = TECHNIQUES.map((technique, i) => ({ technique, p: probs[i]! })).sort((a, b) => b.p - a.p);
     return { ranked, confidence: platt(this.header.calibration.tc, logit(ranked[0]!.p)) };
   }
 
+  /**
+   * Techniques for a list of spans of one article (a TC template): each span sees the others (same
+   * words marked elsewhere), and an identical span listed again gets the next-best technique.
+   */
+  classifyAll(p: Prepared, spans: ReadonlyArray<{ start: number; end: number }>): Array<{ technique: Technique; p: number; confidence: number }> {
+    const ctx = spanContexts(p, spans);
+    const seen = new Map<string, { c: Classified; k: number }>();
+    return spans.map((s, i) => {
+      const key = `${s.start}:${s.end}`;
+      let e = seen.get(key);
+      if (!e) seen.set(key, (e = { c: this.classify(p, s.start, s.end, ctx[i]), k: 0 }));
+      const r = e.c.ranked[Math.min(e.k++, C - 1)]!;
+      return { technique: r.technique, p: r.p, confidence: platt(this.header.calibration.tc, logit(r.p)) };
+    });
+  }
+
   /** Spans and techniques together, each with a calibrated confidence and an explanation. */
   detect(p: Prepared): Detected[] {
     const probs = this.tokenProbs(p);
-    return this.spans(p, probs).map((s) => {
-      const c = this.classify(p, s.start, s.end);
+    const spans = this.spans(p, probs);
+    const ctx = spanContexts(p, spans);
+    return spans.map((s, i) => {
+      const c = this.classify(p, s.start, s.end, ctx[i]);
       const technique = c.ranked[0]!.technique;
       const confidence = platt(this.header.calibration.detect, detectScore(s.score, c.ranked[0]!.p));
-      return { ...s, technique, confidence, explanation: this.explain(p, s.start, s.end, technique, confidence) };
+      return { ...s, technique, confidence, explanation: this.explain(p, s.start, s.end, technique, confidence, ctx[i]) };
     });
   }
 
   /** One sentence naming the features that pushed hardest toward `technique`. */
-  explain(p: Prepared, start: number, end: number, technique: Technique, confidence: number): string {
+  explain(p: Prepared, start: number, end: number, technique: Technique, confidence: number, ctx?: SpanContext): string {
     const f = this.tcSink.reset(true);
-    spanFeatures(p, start, end, f);
+    spanFeatures(p, start, end, f, ctx);
     const c = TECHNIQUES.indexOf(technique);
     const seen = new Set<string>();
     const parts = f.idx
@@ -175,9 +194,12 @@ export function detectScore(spanScore: number, techniqueP: number): number {
   return logit(spanScore) + logit(techniqueP);
 }
 
+/** Weak tokens bridged between two strong ones of the same sentence (chosen by cross-validation). */
+const MAX_BRIDGE = 12;
+
 /**
- * Token probabilities → spans: runs of tokens at or above the threshold within one sentence,
- * bridging a single weaker token, trimmed of edge punctuation.
+ * Token probabilities → spans: runs of tokens at or above the threshold within one sentence, joined
+ * across gaps of up to MAX_BRIDGE weaker tokens, trimmed of edge punctuation.
  */
 export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number): SpanGuess[] {
   const out: SpanGuess[] = [];
@@ -190,13 +212,20 @@ export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number)
     let j = i + 1;
     while (j < n && p.sentOf[j] === sent) {
       if (probs[j]! >= threshold) { last = j; sum += probs[j]!; count++; j++; continue; }
-      // bridge one weak token when the next one is strong again
-      if (j + 1 < n && p.sentOf[j + 1] === sent && probs[j + 1]! >= threshold && probs[j]! >= threshold * 0.5) { sum += probs[j]!; count++; j++; continue; }
+      let g = j;
+      while (g < n && p.sentOf[g] === sent && probs[g]! < threshold && g - j < MAX_BRIDGE) g++;
+      if (g < n && p.sentOf[g] === sent && probs[g]! >= threshold) {
+        for (let q = j; q < g; q++) { sum += probs[q]!; count++; }
+        j = g;
+        continue;
+      }
       break;
     }
     while (last > i && !p.tokens[last]!.word && !/["”’!?)]/.test(p.tokens[last]!.text)) last--;
     const start = p.tokens[i]!.start, end = p.tokens[last]!.end;
-    if (end - start >= MIN_SPAN_CHARS) out.push({ start, end, score: sum / count });
+    let hasContent = false;
+    for (let k = i; k <= last && !hasContent; k++) hasContent = p.tokens[k]!.word && !STOPWORDS.has(p.tokens[k]!.norm);
+    if (end - start >= MIN_SPAN_CHARS && hasContent) out.push({ start, end, score: sum / count });
     i = Math.max(j, last + 1);
   }
   return out;

@@ -250,15 +250,29 @@ export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
   return findRuleHits(text, tokens).filter((h) => ALWAYS_SHOWN.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION);
 }
 
+/**
+ * Rule spans for a document, minus those an earlier component (the model) already marked with the
+ * same technique at an overlapping place, and minus repeats of the same rule on the same text.
+ */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
-  return shownHits(doc.text).map((h) => ({
-    start: h.start,
-    end: h.end,
-    component,
-    confidence: round(ruleConfidence(h)),
-    reason: `${h.explanation} (rule ${h.key}; right ${pct(ruleConfidence(h))} of the time on the PTC training articles)`,
-    data: { technique: h.technique },
-  }));
+  const existing = doc.has('techniques') ? doc.spans('techniques') : [];
+  const out: Span<TechniqueSpan>[] = [];
+  for (const h of shownHits(doc.text)) {
+    if (existing.some((e) => e.data.technique === h.technique && e.start < h.end && e.end > h.start)) continue;
+    if (out.some((o) => o.data.technique === h.technique && o.start === h.start && o.end === h.end)) continue;
+    const byKey = RULE_PRECISION[h.key];
+    const m = byKey && byKey.hits >= 5 ? byKey : RULE_PRECISION[h.rule];
+    const measured = m && m.hits >= 5 ? `right ${pct(ruleConfidence(h))} of the time on the PTC training articles` : 'precision not yet measured';
+    out.push({
+      start: h.start,
+      end: h.end,
+      component,
+      confidence: round(ruleConfidence(h)),
+      reason: `${h.explanation} (rule ${h.key}; ${measured})`,
+      data: { technique: h.technique },
+    });
+  }
+  return out;
 }
 
 function round(x: number): number {

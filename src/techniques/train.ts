@@ -3,7 +3,7 @@
  * fold assignment, the example order of every epoch. Cross-validation is by article.
  */
 import { Examples, fitPlatt, logit, rng, shuffle, trainBinary, trainSoftmax, type Platt } from './linear.js';
-import { FeatureSink, prepare, sentenceFeatures, spanFeatures, tokenFeatures, type Prepared } from './features.js';
+import { FeatureSink, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared } from './features.js';
 import { TechniqueModel, decodeSpans, detectScore, type ModelHeader } from './model.js';
 import { TECHNIQUES } from './types.js';
 import type { Article } from './ptc.js';
@@ -20,7 +20,7 @@ export interface TrainConfig {
   folds: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { siBits: 20, tcBits: 17, siEpochs: 4, tcEpochs: 12, siLr: 0.1, tcLr: 0.2, l2: 0, seed: 13, folds: 5 };
+export const DEFAULT_CONFIG: TrainConfig = { siBits: 20, tcBits: 18, siEpochs: 4, tcEpochs: 30, siLr: 0.03, tcLr: 0.02, l2: 0, seed: 13, folds: 5 };
 
 export const THRESHOLDS = Array.from({ length: 23 }, (_, i) => 0.05 + i * 0.025);
 
@@ -52,8 +52,9 @@ export function buildCorpus(articles: Article[], cfg: TrainConfig): Corpus {
       si.add(feats, inside[i]!);
       siArticle.push(a);
     }
-    for (const g of articles[a]!.gold) {
-      spanFeatures(p, g.start, g.end, tcSink.reset(false));
+    const ctx = spanContexts(p, articles[a]!.gold);
+    for (const [i, g] of articles[a]!.gold.entries()) {
+      spanFeatures(p, g.start, g.end, tcSink.reset(false), ctx[i]);
       tc.add(tcSink.idx, TECHNIQUES.indexOf(g.technique));
       tcArticle.push(a);
     }
