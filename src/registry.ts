@@ -6,7 +6,6 @@ import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
 import { techniqueModel, techniqueRules } from './techniques/index.js';
-import { techniqueModel, techniqueRules } from './techniques/index.js';
 import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
 import { relationsComponent, eventsComponent } from './relations/index.js';
@@ -18,9 +17,6 @@ export const registry: Record<string, Factory> = {
   // persuasion techniques: trained model (src/techniques/model.ts) and explained rules (src/techniques/rules.ts)
   'techniques.model': () => techniqueModel(),
   'techniques.rules': () => techniqueRules,
-  // persuasion techniques: trained model (src/techniques/model.ts) and explained rules (src/techniques/rules.ts)
-  'techniques.model': () => techniqueModel(),
-  'techniques.rules': () => techniqueRules,
   actors: () => actorsComponent,
   meta: () => meta,
   relations: () => relationsComponent,
@@ -28,7 +24,7 @@ export const registry: Record<string, Factory> = {
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'techniques.model', 'techniques.rules', 'actors', 'meta', 'relations', 'events'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'actors', 'meta', 'relations', 'events'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 
