@@ -62,7 +62,8 @@ export function buildActorGraph(docs: ReadonlyArray<{ id: string; result: Analys
       const key = keys.has(`${s}>${t}`) ? `${s}>${t}` : s < t ? `${s}~${t}` : `${t}~${s}`;
       if (!keys.has(key)) continue;
       const list = (events[key] ??= []);
-      if (list.length >= MAX_EDGE_EVENTS) continue;
+      // A mutual statement arrives as A→B and B→A with the same evidence and code: show it once.
+      if (list.length >= MAX_EDGE_EVENTS || list.some((e) => e.doc === id && e.evidence.start === ev.evidence.start && e.cameo === str(x.cameo))) continue;
       const attribution = x.attribution as { kind?: string; text?: string | null } | undefined;
       list.push({
         doc: id,

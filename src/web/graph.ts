@@ -147,6 +147,24 @@ function layout(nodes: Node[], edges: Edge[]): Map<string, { x: number; y: numbe
     }
     temp = Math.max(1, temp * 0.97);
   }
+  // Fit the connected actors to the canvas; actors without edges go in a row along the top.
+  const linked = new Set(links.flat());
+  const isolated = nodes.map((_, i) => i).filter((i) => !linked.has(i));
+  const top = isolated.length ? 70 : 40;
+  const inner = [...linked];
+  if (inner.length) {
+    const xs = inner.map((i) => pos[i]!.x);
+    const ys = inner.map((i) => pos[i]!.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (const i of inner) {
+      pos[i]!.x = x1 > x0 ? 80 + ((pos[i]!.x - x0) / (x1 - x0)) * (W - 160) : W / 2;
+      pos[i]!.y = y1 > y0 ? top + 40 + ((pos[i]!.y - y0) / (y1 - y0)) * (H - top - 100) : H / 2;
+    }
+  }
+  isolated.forEach((i, k) => {
+    pos[i]!.x = ((k + 1) * W) / (isolated.length + 1);
+    pos[i]!.y = inner.length ? 30 : H / 2;
+  });
   return new Map(nodes.map((nd, i) => [nd.code, pos[i]!]));
 }
 

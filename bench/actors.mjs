@@ -1,0 +1,61 @@
+// Benchmark of the actor recogniser: load time of the shipped dictionary (fresh processes) and
+// matching speed on synthetic news-like text at two sizes (to show linear scaling).
+// Usage: npm run build && node bench/actors.mjs [--runs 5]
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const loadScript = `
+const t0 = performance.now();
+const { ActorDictionary } = await import('${new URL('../dist/actors/index.js', import.meta.url).href}');
+const t1 = performance.now();
+ActorDictionary.default();
+const t2 = performance.now();
+console.log(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, heapMB: process.memoryUsage().heapUsed / 1e6 }));`;
+const loads = [];
+for (let i = 0; i < runs; i++) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', loadScript], { encoding: 'utf8' });
+  loads.push(JSON.parse(r.stdout));
+}
+
+const { ActorDictionary } = await import('../dist/actors/index.js');
+const dict = ActorDictionary.default();
+const vocab = ['the', 'government', 'said', 'on', 'Tuesday', 'that', 'talks', 'with', 'officials', 'would', 'continue', 'in', 'a', 'statement', 'after', 'meeting', 'economic', 'pressure', 'and', 'security'];
+const actors = ['China', 'Russia', 'the West', 'Western countries', 'Russian troops', 'Beijing', 'the US side', 'NATO', 'President Putin', 'European countries', 'Ukraine', 'the EU'];
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+function makeText(words) {
+  const out = [];
+  for (let i = 0; i < words; i++) {
+    out.push(rnd() < 0.05 ? actors[Math.floor(rnd() * actors.length)] : vocab[Math.floor(rnd() * vocab.length)]);
+    if (rnd() < 0.05) out.push('.');
+  }
+  return out.join(' ');
+}
+const rows = [];
+for (const words of [200_000, 2_000_000]) {
+  const text = makeText(words);
+  const times = [];
+  let n = 0;
+  for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
+    const t0 = performance.now();
+    n = dict.find(text).length;
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  rows.push({ words, mb: text.length / 1e6, ms, mentions: n, wordsPerSec: words / (ms / 1000), mbPerSec: text.length / 1e6 / (ms / 1000) });
+}
+// resolve() on short phrases, as the event coder calls it
+const phrases = ['Russian troops', 'Beijing', 'former President Obama', 'German Defense Minister', 'a group of tourists', 'Shanghai police', 'Zorbo Quillfeather'];
+const t0 = performance.now();
+let k = 0;
+for (; k < 50000; k++) dict.resolve(phrases[k % phrases.length], '2022-05-05');
+const resolvePerSec = k / ((performance.now() - t0) / 1000);
+
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
+console.log(`dictionary: ${dict.actorCount} actor phrases, ${dict.agentCount} agent phrases`);
+console.log(`load (median of ${runs} fresh processes): import ${median(loads.map((l) => l.importMs)).toFixed(0)} ms, dictionary ${median(loads.map((l) => l.loadMs)).toFixed(0)} ms, heap ${median(loads.map((l) => l.heapMB)).toFixed(0)} MB`);
+for (const r of rows) console.log(`find: ${r.words.toLocaleString('en')} words (${r.mb.toFixed(1)} MB): ${r.ms.toFixed(0)} ms, ${Math.round(r.wordsPerSec).toLocaleString('en')} words/s, ${r.mbPerSec.toFixed(1)} MB/s, ${r.mentions} mentions`);
+console.log(`resolve: ${Math.round(resolvePerSec).toLocaleString('en')} phrases/s`);
