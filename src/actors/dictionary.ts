@@ -347,7 +347,8 @@ export class ActorDictionary {
         if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && gapOk(it.to, next.from, 2)) {
           const ag = next.agent!;
           const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
-          code = ag.prefix ? ag.code + base : sectorOf(base) || SECTORS.has(base.slice(0, 3)) ? base : base + ag.code;
+          // A code made of sectors only ("MED" for a newspaper) or already carrying one keeps its code.
+          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
           name = `${e.name} ${ag.name}`;
           type = 'group';
           via = 'agent';

@@ -94,9 +94,23 @@ export function parsePattern(phrase: string): Pattern | null {
     p = p.slice(0, -1);
   }
   const words: PatternWord[] = [];
-  for (const w of wordTokens(p)) words.push({ key: w.key, mode: caseModeOf(w.text) });
+  if (SIMPLE_PHRASE.test(p)) {
+    // Fast path for plain ASCII words (most of the data): same result as wordTokens.
+    for (const w of p.split(' ')) if (w) words.push({ key: w.toLowerCase(), mode: asciiMode(w) });
+  } else {
+    for (const w of wordTokens(p)) words.push({ key: w.key, mode: caseModeOf(w.text) });
+  }
   if (!words.length || words.length > MAX_WORDS) return null;
   return { words, last };
+}
+
+const SIMPLE_PHRASE = /^[A-Za-z ]+$/;
+
+function asciiMode(w: string): CaseMode {
+  const c = w.charCodeAt(0);
+  if (c >= 97) return w === w.toLowerCase() ? 0 : caseModeOf(w);
+  if (w.length >= 2 && w === w.toUpperCase()) return 2;
+  return 1;
 }
 
 export function caseModeOf(word: string): CaseMode {
