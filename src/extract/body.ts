@@ -201,7 +201,7 @@ function goodText(doc: Document, blocks: Block[], p: BodyParams): Map<AnyNode, n
 const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.text.length);
 
 // Stock lines of page furniture that survive class filtering. Anchored, short, linear.
-const STOCK = /^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|iklan|sponsored|read more|read next|read also|related|related articles?|related stories|recommended|more from|more on this|more:|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|our latest stories|don'?t miss|you may also like|image|photo|video|watch|listen|caption|close|getty images|ap photo|copyright|©|\(c\) \d{4}|all rights reserved|this article was|terms of (?:use|service)|privacy policy|loading|please enable javascript|this slideshow requires javascript|tell us what you think|filed under|topics|tags|source:|top)\b/i;
+const STOCK = /^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|iklan|sponsored|read more|read next|read also|related|related articles?|related stories|recommended|more from|more on this|more:|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|our latest stories|don'?t miss|you may also like|image|photo|video|watch|listen|caption|close|getty images|ap photo|copyright|©|\(c\) \d{4}|all rights reserved|this article was|terms of (?:use|service)|privacy policy|loading|please enable javascript|this slideshow requires javascript|tell us what you think|filed under|topics|tags|source:|top|highlights|key points|more in)\b/i;
 
 // Lines that are only a byline or only a date: "By Jane Doe - 11/19/19 06:56 AM EST", "UPDATED: Tue., Nov. 19, 2019".
 const BYLINE = /^(?:by|von|par|por|di|door|av|af)\s*[:/]?\s+\S/i;
@@ -219,8 +219,17 @@ function isDateOrByline(text: string): boolean {
   return false;
 }
 
+// Sentences that only page furniture says: newsletter boxes, ad-blocker pleas, affiliate notes,
+// copyright and contact lines. Checked on short blocks only (articles may discuss these things).
+const FURNITURE = /newsletter|subscrib(?:e|ing) (?:to|for|now)|sign up (?:for|to)|delivered to your inbox|successfully subscribed|ad[- ]?blocker|affiliate commission|(?:may|might) (?:earn|get) a (?:share|commission)|through (?:links|our links|recommended links)|©|\(c\) \d{4}|copyright \d{4}|all rights reserved|(?:may|can) be reached at|have a (?:news )?tip\b|\btel\b.{0,40}\bfax\b/i;
+
 function isStock(b: Block): boolean {
-  return (b.text.length < 120 && STOCK.test(b.text)) || MARKUP.test(b.text) || isDateOrByline(b.text);
+  return (
+    (b.text.length < 120 && STOCK.test(b.text)) ||
+    (b.text.length < 300 && FURNITURE.test(b.text)) ||
+    MARKUP.test(b.text) ||
+    isDateOrByline(b.text)
+  );
 }
 // Markup that reached the text as characters (inside noscript or badly escaped): never prose.
 const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
@@ -233,7 +242,7 @@ export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS)
     const ld = linkDensity(b);
     let v: number;
     if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b)) v = len * (1 - ld);
-    else if (ld > p.maxGoodLinkDensity) v = -p.lambda * len;
+    else if (ld > p.maxGoodLinkDensity) v = -p.lambda * (b.linkChars + p.shortWeight * (len - b.linkChars));
     else v = -p.lambda * p.shortWeight * len;
     for (let e: Element | null = b.el; e; e = e.parent && isTag(e.parent) ? e.parent : null) score.set(e, (score.get(e) ?? 0) + v);
   }
