@@ -48,7 +48,7 @@ export interface SentenceEvents {
 export function codeText(text: string, coder: Coder, date?: string): SentenceEvents[] {
   const out: SentenceEvents[] = [];
   splitSentences(text).forEach((s, index) => {
-    const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name }));
+    const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
     const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated });
     out.push({ index, start: s.start, end: s.end, events });
   });

@@ -18,6 +18,8 @@ export interface Mention {
   end: number;
   code: string;
   name?: string;
+  /** ISO alpha-3 country of the actor when known (used to place country-less agents). */
+  country?: string | null;
 }
 
 export type Modality = 'asserted' | 'future' | 'hypothetical';
@@ -88,6 +90,9 @@ const CLOSE_Q = new Set(['”', '"', '»', '’']);
 const SUBJ_PRON = new Set(['he', 'she', 'it', 'they', 'we']);
 
 const ADJ_LIKE = /(?:ed|al|ive|ous|ful|ic|ary|ern|ese|ish|ian|an|ing|ent|ant|ly|-[a-z]+)$/;
+/** A recognised actor with a country or organisation code (not a bare agent such as "officials"). */
+const isActor = (x: Unit | undefined): boolean => !!x && x.kind === 'A' && !x.up.startsWith('---');
+const isAgent = (x: Unit | undefined): boolean => !!x && x.kind === 'A' && x.up.startsWith('---');
 const stripPoss = (s: string): string => s.replace(/['’]s$/i, '');
 
 /** Turn a sentence into units: actor mentions become single units, the text between them is tokenized. */
@@ -270,6 +275,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
   let relative = false;
   for (let k = from - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
     const x = u[k]!;
+    if (isAgent(x)) continue;
     if (x.kind === 'A') {
       const prev = u[k - 1];
       const locative = prev && prev.kind === 'W' && LOCATIVE.has(prev.low) && prev.low !== 'of';
@@ -278,7 +284,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
         let better = -1;
         for (let q = k - 2, s2 = 0; q >= 0 && s2 < 6; q--, s2++) {
           const y = u[q]!;
-          if (y.kind === 'A') {
+          if (isActor(y)) {
             better = q;
             break;
           }
@@ -292,8 +298,8 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       else break;
       // Compound: "A and B", "A, B and C".
       let q = found[found.length - 1]! - 1;
-      while (q >= 1 && (u[q]!.low === 'and' || u[q]!.up === ',' || u[q]!.low === 'or') && (u[q - 1]!.kind === 'A' || (u[q - 1]!.low === 'the' && u[q - 2]?.kind === 'A'))) {
-        const a = u[q - 1]!.kind === 'A' ? q - 1 : q - 2;
+      while (q >= 1 && (u[q]!.low === 'and' || u[q]!.up === ',' || u[q]!.low === 'or') && (isActor(u[q - 1]) || (u[q - 1]!.low === 'the' && isActor(u[q - 2])))) {
+        const a = isActor(u[q - 1]) ? q - 1 : q - 2;
         found.push(a);
         q = a - 1;
       }
@@ -320,7 +326,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       // "Nigeria announced that it will withdraw ...": the pronoun stands for the sentence's first subject.
       for (let q = 0; q < k; q++) {
         const y = u[q]!;
-        if (y.kind === 'A' && !(q > 0 && LOCATIVE.has(u[q - 1]!.low))) return [q];
+        if (isActor(y) && !(q > 0 && LOCATIVE.has(u[q - 1]!.low))) return [q];
       }
       return found;
     }
@@ -329,7 +335,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
         // Relative clause: the subject is the antecedent just before the pronoun.
         relative = true;
         const y = u[k - 1]?.up === ',' ? u[k - 2] : u[k - 1];
-        if (y && y.kind === 'A') return [u.indexOf(y)];
+        if (y && isActor(y)) return [u.indexOf(y)];
       }
       return found;
     }
@@ -338,23 +344,26 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
 }
 
 /** Actors right of the verb: the first actor before the clause ends (plus compound partners). */
-function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number): number[] {
+function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number, agents = false): number[] {
+  let agent = -1; // a country-less agent ("demonstrators"): the object only if no actor follows
   for (let k = from, steps = 0; k < u.length && steps < limit; k++, steps++) {
     const x = u[k]!;
+    if (isAgent(x)) {
+      if (agent < 0) agent = k;
+      continue;
+    }
     if (x.kind === 'A') {
       const out = [k];
       let q = k + 1;
-      while (q + 1 < u.length && (u[q]!.low === 'and' || u[q]!.low === 'or' || u[q]!.up === ',') && u[q + 1]!.kind === 'A') {
+      while (q + 1 < u.length && (u[q]!.low === 'and' || u[q]!.low === 'or' || u[q]!.up === ',') && isActor(u[q + 1])) {
         out.push(q + 1);
         q += 2;
       }
       return out;
     }
-    if (boundary(x) || (verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor) || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) {
-      return [];
-    }
+    if (boundary(x) || (verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor) || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) break;
   }
-  return [];
+  return agent >= 0 && agents ? [agent] : [];
 }
 
 interface PatMatch {
@@ -516,6 +525,8 @@ export interface CodeOptions {
   dropNegated?: boolean;
   /** Recode stated futures as intent (03x) or threat (13x), as the CAMEO manual does; PETRARCH keeps the action's code. */
   intentCodes?: boolean;
+  /** Let a country-less agent be the target ("police dispersed demonstrators"), placed in the source's country. Off by default: it lowered precision on the PLOVER examples. */
+  placeAgents?: boolean;
 }
 
 /** Code one sentence [start, end) of `text`; mentions must be sorted and non-overlapping. */
@@ -603,7 +614,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     if (v.i - prev.j <= 2 && u[prev.j]?.low === 'to') anchor = verbGroup(u, prev, verbIdx).start;
   }
   let subj = pm && pm.src >= 0 ? [pm.src] : subjectActors(u, anchor, verbIdx);
-  let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW);
+  let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, opts.placeAgents);
   let via = pm ? 'pattern' : 'verb';
   if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
@@ -628,7 +639,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   const stance: CodedEvent['stance'] = attr.kind !== 'author' || v.form.past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
   const make = (s: number, t: number, c: string, how: string): CodedEvent => ({
     source: u[s]!.actor!.code,
-    target: u[t]!.actor!.code,
+    target: placeAgent(u[t]!.actor!, u[s]!.actor!),
     code: c,
     info: codeInfo(c),
     trigger: { start: u[v.i]!.s, end: u[v.j - 1]!.e },
@@ -642,6 +653,9 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     lemma: v.form.lemma,
     pattern: pm ? patternText(pm.pattern) : null,
   });
+  // Agents never act as sources; a country-less target needs a source with a country.
+  subj = subj.filter((k) => isActor(u[k]));
+  obj = obj.filter((k) => isActor(u[k]) || subj.some((q) => u[q]!.actor!.country || countryOf(u[q]!.actor!.code)));
   const out: CodedEvent[] = [];
   if (obj.length === 0 && subj.length > 1 && code && SYMMETRIC.test(code)) {
     // "Jordan and Britain have agreed ...": each partner towards the other.
@@ -650,11 +664,28 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   for (const s of subj) {
     for (const t of obj) {
-      if (code) out.push(make(s, t, code, via));
-      if (code2) out.push(make(t, s, code2, 'reciprocal'));
+      const inferred = isAgent(u[t]) ? '+inferred-country' : '';
+      if (inferred && !(u[s]!.actor!.country || countryOf(u[s]!.actor!.code))) continue;
+      if (code) out.push(make(s, t, code, via + inferred));
+      if (code2 && !inferred) out.push(make(t, s, code2, 'reciprocal'));
     }
   }
   return out;
+}
+
+/** Codes that are not countries although they have three letters first (blocs, IGOs, NGOs, ...). */
+const NOT_COUNTRY = /^(---|IGO|NGO|MNC|UIS|IMG|WST|EUR|AFR|ASA|MEA|LAM|NAF|SAM|SAS|SEA|CAS|CAU|EEU|BAL|BLK|CRB|PGS|WAF|EAF|SAF|CAF|NMR|SCN|NTH|DEV|REB|MED|GOV|MIL|CVL|OPP|BUS|INT)/;
+
+/** The country part of an actor code (first three letters), or null for blocs and organisations. */
+export function countryOf(code: string): string | null {
+  return /^[A-Z]{3}/.test(code) && !NOT_COUNTRY.test(code) ? code.slice(0, 3) : null;
+}
+
+/** A country-less agent target ("---CVL") takes the source's country ("EGYCVL"); actors stay as they are. */
+function placeAgent(target: Mention, source: Mention): string {
+  if (!target.code.startsWith('---')) return target.code;
+  const c = source.country ?? countryOf(source.code);
+  return c ? c + target.code.slice(3) : target.code;
 }
 
 /**
@@ -672,14 +703,14 @@ export function futureCode(code: string): string {
 }
 
 /**
- * Mentions the coder can use as source or target: agents with no country ('---GOV', "officials")
- * and dates ('---NON') carry no actor, so they are left out; a 'NON' sector glued to a country
- * ("Libya on Friday") is dropped.
+ * Mentions the coder can use: dates ('---NON') are left out and a 'NON' sector glued to a country
+ * ("Libya on Friday") is dropped. Agents with no country ('---GOV', "officials") stay, but are
+ * never a source; as a target they take the source's country (marked as inferred) or are skipped.
  */
 function usable(ms: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of ms) {
-    if (m.code.startsWith('---') || m.code.length < 3) continue;
+    if (m.code.startsWith('---NON') || m.code.length < 3) continue;
     out.push(m.code.endsWith('NON') && m.code.length > 3 ? { ...m, code: m.code.slice(0, -3) } : m);
   }
   return out;
@@ -697,9 +728,9 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
     // "between A and B" after the noun (within a few units)
     for (let q = k + 1; q < Math.min(u.length, k + 5); q++) {
       if (u[q]!.low === 'between' || u[q]!.low === 'among') {
-        const a = u[q + 1]?.kind === 'A' ? q + 1 : u[q + 2]?.kind === 'A' ? q + 2 : -1;
+        const a = isActor(u[q + 1]) ? q + 1 : isActor(u[q + 2]) ? q + 2 : -1;
         if (a >= 0 && u[a + 1]?.low === 'and') {
-          const b = u[a + 2]?.kind === 'A' ? a + 2 : u[a + 3]?.kind === 'A' ? a + 3 : -1;
+          const b = isActor(u[a + 2]) ? a + 2 : isActor(u[a + 3]) ? a + 3 : -1;
           if (b >= 0) pairs.push([a, b, true]);
         }
         break;
@@ -710,22 +741,22 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
     // "A-B relations": two adjacent actors joined by a hyphen or dash right before the noun (adjectives allowed).
     let q = k - 1;
     while (q >= 0 && k - q <= 3 && u[q]!.kind === 'W' && !DET.has(u[q]!.low) && /^[a-z-]+$/.test(u[q]!.low) && !lex.nouns.has(u[q]!.low)) q--;
-    if (q >= 2 && u[q]!.kind === 'A' && u[q - 1]!.kind === 'P' && /^[-–—/]$/.test(u[q - 1]!.up) && u[q - 2]!.kind === 'A') pairs.push([q - 2, q, true]);
+    if (q >= 2 && isActor(u[q]) && u[q - 1]!.kind === 'P' && /^[-–—/]$/.test(u[q - 1]!.up) && isActor(u[q - 2])) pairs.push([q - 2, q, true]);
     // "A's <noun> of/with/against/to B"
-    if (q >= 0 && u[q]!.kind === 'A' && u[q]!.poss) {
+    if (q >= 0 && isActor(u[q]) && u[q]!.poss) {
       const p = u[k + 1];
       if (p && ['of', 'with', 'against', 'to', 'toward', 'towards', 'on', 'in'].includes(p.low)) {
-        const b = u[k + 2]?.kind === 'A' ? k + 2 : u[k + 3]?.kind === 'A' && u[k + 2]!.low === 'the' ? k + 3 : -1;
+        const b = isActor(u[k + 2]) ? k + 2 : isActor(u[k + 3]) && u[k + 2]!.low === 'the' ? k + 3 : -1;
         if (b >= 0) pairs.push([q, b, false]);
       }
     }
     // "A has good relations with B", "A's partnership with B": the clause subject and the with-object.
     if (pairs.length === 0 && (u[k + 1]?.low === 'with' || u[k + 1]?.low === 'toward' || u[k + 1]?.low === 'towards')) {
-      const b = u[k + 2]?.kind === 'A' ? k + 2 : u[k + 2]?.low === 'the' && u[k + 3]?.kind === 'A' ? k + 3 : -1;
+      const b = isActor(u[k + 2]) ? k + 2 : u[k + 2]?.low === 'the' && isActor(u[k + 3]) ? k + 3 : -1;
       if (b >= 0) {
         for (let r = k - 1, s = 0; r >= 0 && s < 10; r--, s++) {
           const y = u[r]!;
-          if (y.kind === 'A') {
+          if (isActor(y)) {
             pairs.push([r, b, false]);
             break;
           }
@@ -739,8 +770,8 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
       for (let r = k - 1, s = 0; r >= 0 && s < 12; r--, s++) {
         const y = u[r]!;
         if (BE.has(y.low) || HAVE.has(y.low) || y.low === 'share' || y.low === 'shares' || y.low === 'enjoy' || y.low === 'enjoys' || y.low === 'remain' || y.low === 'remained') verbSeen = true;
-        if (y.kind === 'A' && verbSeen) {
-          if (u[r - 1]?.low === 'and' && u[r - 2]?.kind === 'A') pairs.push([r - 2, r, true]);
+        if (isActor(y) && verbSeen) {
+          if (u[r - 1]?.low === 'and' && isActor(u[r - 2])) pairs.push([r - 2, r, true]);
           break;
         }
         if (boundary(y) || (y.kind === 'P' && y.up !== '-')) break;

@@ -20,7 +20,7 @@ export function docMentions(doc: Doc): Mention[] {
   for (const s of doc.spans('actors')) {
     const last = out[out.length - 1];
     if (last && s.start < last.end) continue;
-    out.push({ start: s.start, end: s.end, code: s.data.code, name: s.data.name });
+    out.push({ start: s.start, end: s.end, code: s.data.code, name: s.data.name, country: s.data.country });
   }
   return out;
 }
@@ -99,7 +99,8 @@ export function eventReason(e: CodedEvent, text: string): string {
       : e.via === 'passive'
         ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} done by ${w(e.sourceMention)}`
         : `${w(e.sourceMention)} is the subject of ${w(e.trigger)} and ${w(e.targetMention)} its ${e.via === 'reciprocal' ? 'counterpart' : 'object'}`;
-  return `${e.source} → ${e.target}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
+  const inferred = e.via.includes('+inferred-country') ? ` (${w(e.targetMention)} names no country; it is placed in the source's country, ${e.target.slice(0, 3)})` : '';
+  return `${e.source} → ${e.target}${inferred}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
 }
 
 export function eventsComponentWith(lex: () => Lexicon): Component {
@@ -118,7 +119,7 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
         while (mj < mentions.length && mentions[mj]!.start < sent.end) mj++;
         if (mj - mi === 0) continue;
         for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon)) {
-          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: CONFIDENCE[e.via] ?? 0.4, reason: eventReason(e, doc.text), data: eventData(e) });
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: (CONFIDENCE[e.via.split('+')[0]!] ?? 0.4) * (e.via.includes('+inferred') ? 0.8 : 1), reason: eventReason(e, doc.text), data: eventData(e) });
         }
       }
       return { spans: { events: spans } };
