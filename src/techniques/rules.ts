@@ -252,13 +252,15 @@ export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
 
 /**
  * Rule spans for a document, minus those an earlier component (the model) already marked with the
- * same technique at an overlapping place, and minus repeats of the same rule on the same text.
+ * same technique on about the same words, and minus repeats of the same text. A rule span inside a
+ * longer model span stays: it pinpoints the words and says why.
  */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
   const existing = doc.has('techniques') ? doc.spans('techniques') : [];
   const out: Span<TechniqueSpan>[] = [];
   for (const h of shownHits(doc.text)) {
-    if (existing.some((e) => e.data.technique === h.technique && e.start < h.end && e.end > h.start)) continue;
+    const len = h.end - h.start;
+    if (existing.some((e) => e.data.technique === h.technique && e.start <= h.start && e.end >= h.end && e.end - e.start <= 1.5 * len)) continue;
     if (out.some((o) => o.data.technique === h.technique && o.start === h.start && o.end === h.end)) continue;
     const byKey = RULE_PRECISION[h.key];
     const m = byKey && byKey.hits >= 5 ? byKey : RULE_PRECISION[h.rule];

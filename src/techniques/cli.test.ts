@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CodePoints } from '../core/text.js';
+import { TECHNIQUES } from './types.js';
+import { EMOJI, SEEDLIKE } from './fixtures/articles.js';
+
+const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const slant = (...argv: string[]) => spawnSync(process.execPath, [MAIN, ...argv], { encoding: 'utf8', timeout: 60_000 });
+
+function articles(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slant-tech-'));
+  for (const [id, text] of Object.entries(files)) writeFileSync(join(dir, `article${id}.txt`), text);
+  return dir;
+}
+
+const TEXTS: Record<string, string> = { '7': SEEDLIKE, '8': EMOJI };
+
+test('techniques detect / spans: SemEval lines, offsets in code points', () => {
+  const dir = articles(TEXTS);
+  const d = slant('techniques', 'detect', dir);
+  assert.equal(d.status, 0, d.stderr);
+  const rows = d.stdout.trim().split('\n').map((l) => l.split('\t'));
+  assert.ok(rows.length > 3);
+  for (const [id, technique, s, e] of rows) {
+    assert.ok((TECHNIQUES as readonly string[]).includes(technique!));
+    const cp = new CodePoints(TEXTS[id!]!);
+    assert.ok(Number(s) < Number(e) && Number(e) <= cp.length);
+    assert.ok(cp.slice(Number(s), Number(e)).trim().length > 0);
+  }
+  const s = slant('techniques', 'spans', dir);
+  assert.equal(s.status, 0, s.stderr);
+  assert.ok(s.stdout.trim().split('\n').every((l) => /^\d+\t\d+\t\d+$/.test(l)));
+});
+
+test('techniques classify: fills the template in order; repeated spans get distinct techniques', () => {
+  const dir = articles(TEXTS);
+  const cp = new CodePoints(EMOJI);
+  const at = [...EMOJI].findIndex((_, i) => cp.slice(i, i + 4) === 'sham');
+  const template = join(dir, 'template.txt');
+  writeFileSync(template, `8\t?\t${at}\t${at + 4}\n7\t?\t0\t10\n8\t?\t${at}\t${at + 4}\n`);
+  const r = slant('techniques', 'classify', dir, template);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+  assert.deepEqual(rows.map((x) => [x[0], x[2], x[3]]), [['8', String(at), String(at + 4)], ['7', '0', '10'], ['8', String(at), String(at + 4)]]);
+  assert.notEqual(rows[0]![1], rows[2]![1]);
+  assert.equal(rows[0]![1], 'Loaded_Language');
+});
+
+test('techniques: bad input is one clear line, non-zero exit, no output', () => {
+  const empty = articles({ '1': SEEDLIKE, '2': ' \n' });
+  let r = slant('techniques', 'detect', empty);
+  assert.notEqual(r.status, 0);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^slant: E101 .*article2\.txt: article has no text\n$/);
+
+  const dir = articles(TEXTS);
+  const template = join(dir, 'template.txt');
+  writeFileSync(template, '7\t?\t0\t5\n9\t?\t0\t5\n');
+  r = slant('techniques', 'classify', dir, template);
+  assert.notEqual(r.status, 0);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^slant: E302 .*template\.txt line 2: unknown article id "9"\n$/);
+  writeFileSync(template, '7\t?\t0\t5\n8\t?\t10\t99999\n');
+  r = slant('techniques', 'classify', dir, template);
+  assert.match(r.stderr, /^slant: E302 .*template\.txt line 2: span 10-99999 is past the end of article 8/);
+  assert.equal(r.stdout, '');
+
+  r = slant('techniques', 'detect', join(dir, 'missing'));
+  assert.match(r.stderr, /^slant: E105 no such folder/);
+});
+
+test('techniques detect: a 1 MB single-line article finishes', () => {
+  const line = 'The so-called “reform” is a sham and everyone knows it will never work, ' ;
+  const dir = articles({ '1': line.repeat(Math.ceil(1_000_000 / line.length)) });
+  const t0 = Date.now();
+  const r = slant('techniques', 'detect', dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Date.now() - t0 < 30_000);
+});

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CodePoints } from '../core/text.js';
+import { analyze } from '../analyze.js';
+import { prepare } from './features.js';
+import { TechniqueModel } from './model.js';
+import { loadDefaultModel } from './index.js';
+import { trainFinal } from './evaluate.js';
+import { DEFAULT_CONFIG } from './train.js';
+import { TECHNIQUES, type Technique } from './types.js';
+import type { Article } from './ptc.js';
+import { EMOJI, LOADED, PLAIN, SEEDLIKE } from './fixtures/articles.js';
+
+/** Gold spans by phrase, for the tiny training set. */
+function article(id: string, text: string, gold: Array<[Technique, string]>): Article {
+  return {
+    id,
+    text,
+    cps: new CodePoints(text),
+    gold: gold.map(([technique, phrase]) => {
+      const start = text.indexOf(phrase);
+      assert.ok(start >= 0, phrase);
+      return { technique, start, end: start + phrase.length };
+    }),
+  };
+}
+
+const TINY = [
+  article('1', SEEDLIKE, [['Loaded_Language', 'Fantasy'], ['Doubt', 'so-called “threat”'], ['Loaded_Language', 'wishful thinking'], ['Exaggeration,Minimisation', 'can never become a reality'], ['Flag-Waving', 'Our nation deserves better'], ['Thought-terminating_Cliches', 'Enough is enough!']]),
+  article('2', EMOJI, [['Doubt', '“modest fee”'], ['Loaded_Language', 'disgraceful sham'], ['Appeal_to_fear-prejudice', 'will destroy our way of life'], ['Slogans', 'Stop the toll!'], ['Repetition', 'Stop the toll! Stop the toll!']]),
+  article('3', PLAIN, []),
+  article('4', LOADED, [['Loaded_Language', 'sham'], ['Loaded_Language', 'charade'], ['Bandwagon,Reductio_ad_hitlerum', 'Everyone knows the outcome was decided in advance.'], ['Loaded_Language', 'Shameful!']]),
+];
+const CFG = { ...DEFAULT_CONFIG, siBits: 12, tcBits: 10, siEpochs: 3, tcEpochs: 5, folds: 2 };
+
+test('model: training is seeded and reproducible; the file round-trips', () => {
+  const a = trainFinal(TINY, CFG).serialize();
+  const b = trainFinal(TINY, CFG).serialize();
+  assert.ok(a.equals(b), 'two runs with the same seed give the same bytes');
+  const m = TrainedRoundTrip(a);
+  assert.equal(m.header.format, 'slant-techniques');
+  assert.equal(m.si.length, 1 << 12);
+});
+
+function TrainedRoundTrip(buf: Buffer): TechniqueModel {
+  const path = `${process.env.TMPDIR ?? '/tmp'}/slant-tiny-${process.pid}.bin.gz`;
+  return writeAndLoad(path, buf);
+}
+import { writeFileSync, rmSync } from 'node:fs';
+function writeAndLoad(path: string, buf: Buffer): TechniqueModel {
+  writeFileSync(path, buf);
+  try {
+    return TechniqueModel.load(path);
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+test('model: tiny trained model detects on its own fixtures (golden)', () => {
+  const m = trainFinal(TINY, CFG);
+  const p = prepare(SEEDLIKE);
+  const got = m.classifyAll(p, TINY[0]!.gold).map((x) => x.technique);
+  assert.deepEqual(got, TINY[0]!.gold.map((g) => g.technique));
+});
+
+test('model: the shipped model finds spans with valid offsets, techniques, confidences, explanations', () => {
+  const m = loadDefaultModel();
+  for (const text of [SEEDLIKE, EMOJI, LOADED]) {
+    const found = m.detect(prepare(text));
+    assert.ok(found.length > 0);
+    for (const d of found) {
+      assert.ok(d.start >= 0 && d.end <= text.length && d.start < d.end);
+      assert.ok((TECHNIQUES as readonly string[]).includes(d.technique));
+      assert.ok(d.confidence > 0 && d.confidence < 1);
+      assert.match(d.explanation, /^The trained model reads this as .+ \(\d+% likely right\), .+\.$/);
+    }
+  }
+  assert.deepEqual(m.detect(prepare(PLAIN)).filter((d) => d.confidence > 0.5), []);
+});
+
+test('pipeline: the seed-like article gets the promised technique spans, offsets in code points', async () => {
+  const r = await analyze(SEEDLIKE, { pipeline: ['sentences', 'techniques.model', 'techniques.rules'] });
+  const cp = new CodePoints(r.text);
+  for (const t of r.techniques) assert.equal(cp.slice(t.start, t.end), t.text);
+  const has = (technique: string, text: string) => r.techniques.some((t) => t.technique === technique && t.text === text);
+  assert.ok(has('Doubt', '“threat”'), 'scare-quoted threat');
+  assert.ok(has('Loaded_Language', 'wishful thinking'));
+  assert.ok(has('Loaded_Language', 'Fantasy'));
+  const emoji = await analyze(EMOJI, { pipeline: ['sentences', 'techniques.model', 'techniques.rules'] });
+  const ecp = new CodePoints(emoji.text);
+  for (const t of emoji.techniques) assert.equal(ecp.slice(t.start, t.end), t.text);
+  assert.ok(emoji.techniques.some((t) => t.text === '“modest fee”'));
+});

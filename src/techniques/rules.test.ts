@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findRuleHits, shownHits, ruleConfidence } from './rules.js';
+import { SEEDLIKE, EMOJI } from './fixtures/articles.js';
+import { TECHNIQUE_INFO } from './definitions.js';
+import { TECHNIQUES } from './types.js';
+import { Doc } from '../core/document.js';
+import { techniqueRules } from './rules.js';
+
+const golden = (text: string, hits = shownHits(text)) => hits.map((h) => `${h.start}-${h.end} ${h.technique} ${h.key} ${JSON.stringify(text.slice(h.start, h.end))}`);
+
+test('rules: seed-like constructions (golden)', () => {
+  assert.deepEqual(golden(SEEDLIKE), [
+    '28-35 Loaded_Language loaded.delusion:fantasy "Fantasy"',
+    '75-84 Loaded_Language loaded.hype:hyping up "hyping up"',
+    '89-107 Doubt so-called-quote "so-called “threat”"',
+    '99-107 Doubt scare-quotes "“threat”"',
+    '140-156 Doubt scare-quotes "“grand alliance”"',
+    '183-199 Loaded_Language loaded.delusion:wishful thinking "wishful thinking"',
+    '236-246 Flag-Waving flag.nation:our nation "Our nation"',
+    '268-281 Loaded_Language loaded.hype:fearmongering "fearmongering"',
+  ]);
+});
+
+test('rules: every hit explains itself and has a confidence in [0, 1]', () => {
+  for (const h of findRuleHits(SEEDLIKE)) {
+    assert.ok(h.explanation.length > 20 && !h.explanation.includes('{'), h.explanation);
+    const c = ruleConfidence(h);
+    assert.ok(c >= 0 && c <= 1);
+  }
+});
+
+test('rules: absolute claims and repetition are found (as features)', () => {
+  const keys = findRuleHits(SEEDLIKE).map((h) => `${h.key} ${JSON.stringify(SEEDLIKE.slice(h.start, h.end))}`);
+  assert.ok(keys.includes('absolute-claim:never "will never succeed"'), keys.join('\n'));
+  assert.ok(keys.includes('absolute-claim:never "can never become a reality"'), keys.join('\n'));
+  const rep = findRuleHits(EMOJI).filter((h) => h.rule === 'repeated-phrase').map((h) => EMOJI.slice(h.start, h.end));
+  assert.deepEqual(rep, ['Stop the toll', 'Stop the toll']);
+});
+
+test('rules component: spans on the doc, UTF-16 offsets, reasons name the rule', () => {
+  const doc = new Doc(EMOJI);
+  const spans = techniqueRules.annotate(doc).spans!.techniques!;
+  for (const s of spans) {
+    assert.equal(s.component, 'techniques.rules');
+    assert.match(s.reason, /\(rule [^)]+\)$/);
+  }
+  const texts = spans.map((s) => `${s.data.technique} ${doc.textOf(s)}`);
+  assert.ok(texts.includes('Doubt “modest fee”'), texts.join('\n'));
+  assert.ok(texts.includes('Loaded_Language sham'), texts.join('\n'));
+  assert.ok(texts.includes('Loaded_Language disgraceful'), texts.join('\n'));
+});
+
+test('rules: bounded on hostile input (long quote runs, one huge line)', () => {
+  const t0 = Date.now();
+  findRuleHits('“'.repeat(50_000) + 'a'.repeat(50_000) + ' so-called '.repeat(5_000));
+  findRuleHits('word '.repeat(200_000));
+  assert.ok(Date.now() - t0 < 5000);
+});
+
+test('definitions: one per technique', () => {
+  assert.deepEqual(Object.keys(TECHNIQUE_INFO).sort(), [...TECHNIQUES].sort());
+  for (const t of TECHNIQUES) assert.ok(TECHNIQUE_INFO[t].definition.length > 20);
+});
