@@ -149,7 +149,7 @@ test('actor system: signed edges, arrows, evidence on click, triads', { skip }, 
   await page.keyboard.press('Enter');
   assert.match(await page.locator('.edge-detail').innerText(), /CHN — RUS/);
   assert.match(await page.locator('aside.right').innerText(), /1 of 1 triads balanced/);
-  await page.locator('g.node[data-node="USA"]').click();
+  await page.locator('g.node[data-node="USA"] circle').click();
   assert.match(await page.locator('.edge-detail').innerText(), /Portrayed as aggressor/);
   await assertClean(page, problems);
   await page.close();
