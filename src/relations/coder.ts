@@ -461,7 +461,7 @@ function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number, lex: L
 
 function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
   let best: PatMatch | null = null;
-  for (const p of v.form.block.patterns) {
+  for (const p of v.form.patterns) {
     const m = matchPattern(p, u, v, groupStart, lex);
     if (m && (!best || m.score > best.score)) best = m;
   }
@@ -566,6 +566,7 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     codeVerb(ctx, vi, chained && upperKeeps ? chained.j : undefined).forEach(push);
     if (chained && upperKeeps) vi++;
   }
+  codeDemands(u, verbs, text, push);
   codeNouns(u, lex, text, events, push);
   return events;
 }
@@ -615,6 +616,8 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   let subj = pm && pm.src >= 0 ? [pm.src] : subjectActors(u, anchor, verbIdx);
   let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, opts.placeAgents);
+  // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
+  if (obj.length === 0 && code && /^(02|10)/.test(code) && u[v.j]?.low === 'that') obj = objectActors(u, v.j + 1, verbIdx, 6);
   let via = pm ? 'pattern' : 'verb';
   if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
@@ -714,6 +717,50 @@ function usable(ms: readonly Mention[]): Mention[] {
     out.push(m.code.endsWith('NON') && m.code.length > 3 ? { ...m, code: m.code.slice(0, -3) } : m);
   }
   return out;
+}
+
+/**
+ * "X said (that) Y must ...": a statement of what another actor must or should do is a demand
+ * (CAMEO 100) from the speaker to that actor.
+ */
+function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEvent) => void): void {
+  for (let k = 0; k < u.length; k++) {
+    const x = u[k]!;
+    if (x.kind !== 'W' || !(x.low === 'must' || x.low === 'should')) continue;
+    // Subject of must: the actor right before it (possibly "the").
+    const t = isActor(u[k - 1]) ? k - 1 : -1;
+    if (t < 0) continue;
+    // A reporting verb before the subject, whose own subject is an actor.
+    let rv = -1;
+    for (let q = t - 1, s = 0; q >= 0 && s < 5; q--, s++) {
+      if (u[q]!.low === 'that' || u[q]!.low === 'the') continue;
+      if (u[q]!.kind === 'W' && REPORT.has(u[q]!.low)) rv = q;
+      break;
+    }
+    if (rv < 0) continue;
+    const verbSet = new Set(verbs.map((v) => v.i));
+    const src = subjectActors(u, rv, verbSet).filter((q) => isActor(u[q]));
+    for (const sIdx of src) {
+      const sm = u[sIdx]!;
+      const tm = u[t]!;
+      push({
+        source: sm.actor!.code,
+        target: tm.actor!.code,
+        code: '100',
+        info: codeInfo('100'),
+        trigger: { start: x.s, end: x.e },
+        sourceMention: { start: sm.s, end: sm.e },
+        targetMention: { start: tm.s, end: tm.e },
+        negated: false,
+        modality: 'asserted',
+        attribution: { kind: 'reported', code: sm.actor!.code, text: text.slice(sm.s, sm.e) },
+        stance: 'reported-event',
+        via: 'demand',
+        lemma: x.low,
+        pattern: null,
+      });
+    }
+  }
 }
 
 /** Relations stated with nouns: "trust between A and B", "A-B partnership", "A and B are partners", "A's invasion of B". */

@@ -64,7 +64,7 @@ export const relationsComponent: Component = {
 };
 
 /** Measured precision is not yet per source; these reflect how direct the evidence is. */
-const CONFIDENCE: Record<string, number> = { pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
+const CONFIDENCE: Record<string, number> = { demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
 
 export function eventData(e: CodedEvent): EventData {
   return {

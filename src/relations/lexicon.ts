@@ -29,6 +29,8 @@ export interface VerbForm {
   past: boolean;
   /** -ING form. */
   ing: boolean;
+  /** The block's patterns that apply to this verb: those written for it, and those whose comment names no verb of the block. */
+  patterns: Pattern[];
 }
 
 export interface RelNoun {
@@ -81,15 +83,23 @@ const IRREGULAR_PAST = /(?:EN|WN|NE|T|D)$/; // told, sent, shown, done, made: li
 
 export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
   const forms = new Map<string, VerbForm[]>();
-  const add = (words: string[], lemma: string, block: VerbBlock, code: string | null, code2: string | null, past: boolean, ing: boolean): void => {
+  const add = (words: string[], lemma: string, block: VerbBlock, code: string | null, code2: string | null, past: boolean, ing: boolean, patterns: Pattern[] = block.patterns): void => {
     const key = words[0]!;
     let list = forms.get(key);
     if (!list) forms.set(key, (list = []));
     if (list.some((f) => f.words.join(' ') === words.join(' ') && f.block === block)) return;
-    list.push({ words, lemma, block, code, code2, past, ing });
+    list.push({ words, lemma, block, code, code2, past, ing, patterns });
   };
   for (const block of dict.blocks) {
+    // Each pattern's comment names the verb it was written for ("# CONDEMN"); PETRARCH applies a
+    // block's patterns to every verb in it, which lets "press on" (190) fire for "demand on".
+    const names = new Set(block.verbs.map((v) => v.words.join(' ')));
+    const forVerb = (lemma: string): Pattern[] => block.patterns.filter((p) => {
+      const n = p.verb.replace(/_/g, ' ').toUpperCase();
+      return !n || !names.has(n) || n === lemma;
+    });
     for (const v of block.verbs) {
+      const patterns = forVerb(v.words.join(' '));
       const code = v.code ?? block.code;
       const code2 = v.code ? null : block.code2;
       const lemma = v.words.join(' ');
@@ -97,12 +107,12 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
       for (const f of inflect(head)) {
         const words = v.words.slice();
         words[v.head] = f;
-        add(words, lemma, block, code, code2, /ED$/.test(f) && f !== head, /ING$/.test(f) && f !== head);
+        add(words, lemma, block, code, code2, /ED$/.test(f) && f !== head, /ING$/.test(f) && f !== head, patterns);
       }
       for (const f of v.forms) {
         const words = f.split(' ');
         const hw = words[v.head] ?? words[0]!;
-        add(words, lemma, block, code, code2, /ED$/.test(hw) || (IRREGULAR_PAST.test(hw) && !/S$/.test(hw)), /ING$/.test(hw));
+        add(words, lemma, block, code, code2, /ED$/.test(hw) || (IRREGULAR_PAST.test(hw) && !/S$/.test(hw)), /ING$/.test(hw), patterns);
       }
     }
   }
