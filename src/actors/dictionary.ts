@@ -99,7 +99,8 @@ interface Item {
 
 export function dateNumber(date: string | null | undefined): number {
   if (date) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    // ISO dates (2022-05-05, with or without a time) and PETRARCH's YYYYMMDD.
+    const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(date);
     if (m) return Number(m[1] + m[2] + m[3]);
   }
   const d = new Date();
@@ -323,6 +324,24 @@ export class ActorDictionary {
       return true;
     };
     const isPerson = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && (it.actor!.type === 'person' || it.actor!.type === 'leader');
+    const isPlace = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && !isPerson(it) && !!countryOf(it.code!);
+    // Two items joined only by "and", "or" or a comma ("Arnor, Osgiliath and Gondor").
+    const coordinated = (a: Item, b: Item): boolean => {
+      if (b.from - a.to > 1) return false;
+      for (let k = a.to; k <= b.from; k++) if (!/^[\s,]*$/.test(words[k]!.before)) return false;
+      return b.from === a.to ? words[b.from]!.before.includes(',') : words[a.to]!.key === 'and' || words[a.to]!.key === 'or';
+    };
+    /** Matches made for coordinated countries that share an agent, emitted after the current one. */
+    const extra: ActorMatch[] = [];
+    const share = (first: number, sector: string, agentName: string): number => {
+      let k = first;
+      while (k + 1 < items.length && isPlace(items[k + 1]) && coordinated(items[k]!, items[k + 1]!)) {
+        const it = items[++k]!;
+        const c = countryOf(it.code!)!;
+        extra.push(this.match(words, it.from, it.to, c + sector, `${it.actor!.name} ${agentName}`, 'group', 'agent'));
+      }
+      return k;
+    };
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
       let from = it.from;
@@ -342,13 +361,24 @@ export class ActorDictionary {
           code = countryOf(code) ?? code;
           via = 'place';
         }
-        const next = items[k + 1];
+        let next: Item | undefined = items[k + 1];
+        // "Russian and Chinese troops": a country coordinated with one that has an agent shares it.
+        const after = items[k + 2];
+        if (isPlace(it) && isPlace(next) && coordinated(it, next!) && after && after.kind === 'agent' && gapOk(next!.to, after.from, 2) && !after.agent!.prefix) {
+          code = countryOf(code)! + after.agent!.code;
+          name = `${e.name} ${after.agent!.name}`;
+          type = 'group';
+          via = 'agent';
+          next = undefined;
+        }
         // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
         if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && gapOk(it.to, next.from, 2)) {
           const ag = next.agent!;
           const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
           // A code made of sectors only ("MED" for a newspaper) or already carrying one keeps its code.
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
+          // "Arnor former security officials": a past role in between makes an elite.
+          for (let g = it.to; g < next.from; g++) if (FORMER.has(words[g]!.key)) code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
           name = `${e.name} ${ag.name}`;
           type = 'group';
           via = 'agent';
@@ -359,17 +389,34 @@ export class ActorDictionary {
       } else {
         const ag = it.agent!;
         const next = items[k + 1];
-        // Agent + of + country: "President of Russia", "Ministry of Defence of Ukraine".
-        const of = it.to < words.length && words[it.to]!.key === 'of' && !words[it.to]!.barrier;
-        const theOff = of && it.to + 1 < words.length && words[it.to + 1]!.key === 'the' ? 1 : 0;
-        if (of && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
+        // Agent + of/from/in + country: "President of Russia", "Soldiers from Gondor", "lawmakers in Kenya".
+        const prepWord = it.to < words.length && !words[it.to]!.barrier ? words[it.to]!.key : '';
+        const prep = prepWord === 'of' || ((prepWord === 'from' || prepWord === 'in') && isPlace(next));
+        const theOff = prep && it.to + 1 < words.length && words[it.to + 1]!.key === 'the' ? 1 : 0;
+        if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
           const base = countryOf(next.code!) ?? next.code!;
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
-          name = `${ag.name} of ${next.actor!.name}`;
+          name = `${ag.name} ${prepWord} ${next.actor!.name}`;
           type = 'group';
           via = 'agent';
           to = next.to;
           k++;
+          const sector = code.slice(base.length);
+          if (!ag.prefix && sector) k = share(k, sector, ag.name);
+        } else if (ag.prefix && isPlace(next) && next!.from === it.to && !words[next!.from]!.barrier) {
+          // "MSF Arnor": an agent that goes before the country code, then the country.
+          code = ag.code + countryOf(next!.code!)!;
+          name = `${ag.name} ${next!.actor!.name}`;
+          type = 'organisation';
+          via = 'agent';
+          to = next!.to;
+          k++;
+          const more = items[k + 1];
+          if (more && more.kind === 'agent' && more.from === to && !more.agent!.prefix) {
+            code += more.agent!.code;
+            to = more.to;
+            k++;
+          }
         } else {
           code = ag.prefix ? ag.code : '---' + ag.code;
           name = ag.name;
@@ -408,22 +455,28 @@ export class ActorDictionary {
       }
       const country = countryOf(code);
       if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
-      // The possessive ending is not part of the name: "Washington's allies" → "Washington".
-      let end = words[to - 1]!.end;
-      if (/['’]s$/.test(words[to - 1]!.text)) end -= 2;
-      out.push({
-        start: words[from]!.start,
-        end,
-        code,
-        name,
-        type,
-        country,
-        sector: code.startsWith('---') ? code.slice(3) || null : sectorOf(code),
-        via,
-        confidence: CONFIDENCE[via] ?? 0.7,
-      });
+      out.push(this.match(words, from, to, code, name, type, via));
+      if (extra.length) out.push(...extra.splice(0));
     }
     return out;
+  }
+
+  private match(words: readonly WordToken[], from: number, to: number, code: string, name: string, type: ActorType, via: string): ActorMatch {
+    // The possessive ending is not part of the name: "Washington's allies" → "Washington".
+    let end = words[to - 1]!.end;
+    if (/['’]s$/.test(words[to - 1]!.text)) end -= 2;
+    const country = countryOf(code);
+    return {
+      start: words[from]!.start,
+      end,
+      code,
+      name,
+      type,
+      country,
+      sector: code.startsWith('---') ? code.slice(3) || null : sectorOf(code),
+      via,
+      confidence: CONFIDENCE[via] ?? 0.7,
+    };
   }
 }
 

@@ -67,7 +67,7 @@ export function wordTokens(text: string, start = 0, end = text.length): WordToke
     const t = m[0];
     if (!LETTER_OR_DIGIT.test(t[0]!)) {
       before += t;
-      if (t === '-' || t === '‐' || t === '–' || t === "'" || t === '’' || t === '&') continue;
+      if (t === '-' || t === '‐' || t === '–' || t === "'" || t === '’' || t === '&' || t === '_') continue;
       if (t === '.' && prev && prev.end === m.index && (prev.text.includes('.') || prev.text.length === 1)) continue;
       barrier = true;
       continue;
