@@ -732,10 +732,14 @@ function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEven
     if (t < 0) continue;
     // A reporting verb before the subject, whose own subject is an actor.
     let rv = -1;
-    for (let q = t - 1, s = 0; q >= 0 && s < 5; q--, s++) {
-      if (u[q]!.low === 'that' || u[q]!.low === 'the') continue;
-      if (u[q]!.kind === 'W' && REPORT.has(u[q]!.low)) rv = q;
-      break;
+    for (let q = t - 1, s = 0; q >= 0 && s < 7; q--, s++) {
+      const y = u[q]!;
+      if (y.kind === 'W' && REPORT.has(y.low)) {
+        rv = q;
+        break;
+      }
+      // "said on Tuesday that", "said here Wednesday that": skip time and place words, not clauses.
+      if (y.kind !== 'W' || (boundary(y) && y.low !== 'that')) break;
     }
     if (rv < 0) continue;
     const verbSet = new Set(verbs.map((v) => v.i));
