@@ -5,11 +5,16 @@
  *   slant eval events --gold <jsonl|xml>               P/R/F1 as PETRARCH is scored
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ActorDictionary } from '../actors/dictionary.js';
 import { args, out, type Command } from '../cli/command.js';
 import { E, fail } from '../core/errors.js';
 import { splitSentences } from '../sentences/index.js';
+import { toDoc } from '../analyze.js';
+import type { Doc, Span } from '../core/document.js';
+import { loadInput } from '../input/load.js';
+import { createPipeline } from '../registry.js';
+import type { EventData } from './types.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { formatScores, goldFromJson, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from './lexicon.js';
@@ -91,7 +96,7 @@ function listFiles(paths: string[]): string[] {
     if (statSync(p).isDirectory()) {
       for (const f of readdirSync(p).sort()) {
         const full = join(p, f);
-        if (statSync(full).isFile() && /\.(txt|md|text)$/i.test(f)) files.push(full);
+        if (statSync(full).isFile() && /\.(txt|md|text|html?|json)(\.gz)?$/i.test(f)) files.push(full);
       }
     } else files.push(p);
   }
@@ -105,9 +110,10 @@ export const eventsCommand: Command = {
        slant events --petrarch-xml <file> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]...
 
 Documents: prints doc-id<TAB>sentence<TAB>source<TAB>target<TAB>cameo<TAB>goldstein<TAB>quad<TAB>plover,
-one line per coded event (sentence numbers start at 1; directories: every .txt file in them).
+one line per coded event (sentence numbers start at 1; files as for slant analyze: .txt, .html,
+.json; directories: every such file in them).
 --format jsonl prints one JSON object per event with qualifiers (negated, modality, attribution,
-stance) and offsets in code points.
+stance), the explanation, and offsets in code points into the normalised text.
 
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
@@ -137,16 +143,18 @@ verb patterns. Negated events are left out, as PETRARCH does (--keep-negated kee
     }
     if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give a file or directory (or --petrarch-xml <file>); see slant events --help');
     const files = listFiles(positionals);
+    // Documents go through the same input handling, normalisation and components as `slant analyze`.
+    const pipeline = await createPipeline(['sentences', 'actors', 'events']);
     for (const f of files) {
-      const text = readText(f).replace(/\r\n?/g, '\n');
-      const id = basename(f, extname(f));
-      const cps = Array.from(text);
-      void cps;
-      for (const s of codeText(text, coder, values.date)) {
-        for (const e of s.events) {
-          if (format === 'tsv') lines.push([id, s.index + 1, e.source, e.target, e.code, e.info.goldstein, e.info.quad, e.info.plover ?? ''].join('\t'));
-          else lines.push(JSON.stringify(eventJson(id, s, e, text)));
-        }
+      const doc = pipeline.run(await toDoc(await loadInput(f, {})));
+      const id = basename(f).replace(/\.(txt|md|text|html?|json)(\.gz)?$/i, '');
+      const sents = doc.spans('sentences');
+      let si = 0;
+      for (const e of doc.spans('events')) {
+        while (si < sents.length && sents[si]!.end <= e.start) si++;
+        const d = e.data;
+        if (format === 'tsv') lines.push([id, si + 1, d.source, d.target, d.cameo, d.goldstein, d.quad, d.plover ?? ''].join('\t'));
+        else lines.push(JSON.stringify(eventJson(id, si + 1, doc, e)));
       }
     }
     await out(lines.length ? lines.join('\n') + '\n' : '');
@@ -154,35 +162,11 @@ verb patterns. Negated events are left out, as PETRARCH does (--keep-negated kee
   },
 };
 
-function eventJson(id: string, s: SentenceEvents, e: CodedEvent, text: string): Record<string, unknown> {
-  const cp = (u: number): number => {
-    let n = 0;
-    for (let i = 0; i < u; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 || text.charCodeAt(i - 1) > 0xdbff) n++;
-    }
-    return n;
-  };
-  const ref = (r: { start: number; end: number }): { start: number; end: number; text: string } => ({ start: cp(r.start), end: cp(r.end), text: text.slice(r.start, r.end) });
-  return {
-    doc: id,
-    sentence: s.index + 1,
-    source: e.source,
-    target: e.target,
-    cameo: e.code,
-    description: e.info.description,
-    goldstein: e.info.goldstein,
-    quad: e.info.quad,
-    plover: e.info.plover,
-    ploverMode: e.info.mode,
-    negated: e.negated,
-    modality: e.modality,
-    attribution: e.attribution,
-    stance: e.stance,
-    via: e.via,
-    trigger: ref(e.trigger),
-    evidence: ref(s),
-  };
+function eventJson(id: string, sentence: number, doc: Doc, e: Span<EventData>): Record<string, unknown> {
+  const cp = doc.codePoints;
+  const ref = (r: { start: number; end: number }): { start: number; end: number; text: string } => ({ start: cp.cp(r.start), end: cp.cp(r.end), text: doc.textOf(r) });
+  const { trigger, sourceMention, targetMention, ...rest } = e.data;
+  return { doc: id, sentence, ...rest, trigger: ref(trigger), source_mention: ref(sourceMention), target_mention: ref(targetMention), evidence: ref(e), confidence: e.confidence, explanation: e.reason };
 }
 
 export const evalEventsCommand: Command = {
