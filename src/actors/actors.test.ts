@@ -62,7 +62,7 @@ test('agents combine with a nearby country', () => {
 });
 
 test('resolve: one phrase to one actor, unknown stays unknown', () => {
-  assert.deepEqual(dict.resolve('German Defense Minister', '2020-01-01'), { code: 'DEUGOVMIL', country: 'DEU', sector: 'GOVMIL', name: 'Germany defense minister' });
+  assert.deepEqual(dict.resolve('German Defense Minister', '2020-01-01'), { code: 'DEUGOVMIL', country: 'DEU', sector: 'GOVMIL', name: 'Germany (government, military)' });
   assert.equal(dict.resolve('Beijing')?.code, 'CHNGOV');
   assert.equal(dict.resolve('a US destroyer')?.country, 'USA');
   assert.equal(dict.resolve('Zorbo Quillfeather'), null);

@@ -156,6 +156,23 @@ export class ActorDictionary {
 
   addActor(pattern: Pattern, entry: ActorEntry): void {
     this.actors.add(pattern, entry);
+    // Display names of plain codes ("RUS" → Russia), for naming combinations such as RUSMIL.
+    const c = entry.codes[entry.codes.length - 1];
+    if (c && c.to === 99999999 && (entry.type === 'state' || entry.type === 'bloc' || entry.type === 'organisation') && entry.via !== 'place' && entry.via !== 'capital' && !sectorOf(c.code) && !this.codeNames.has(c.code)) this.codeNames.set(c.code, entry.name);
+  }
+  private readonly codeNames = new Map<string, string>();
+
+  /** "Russia (military)" for RUSMIL: the longest known code prefix, then its sector words. */
+  private groupName(code: string, fallback: string): string {
+    for (const len of [9, 6, 3]) {
+      const base = this.codeNames.get(code.slice(0, len));
+      if (base && code.length > len) {
+        const rest: string[] = [];
+        for (let i = len; i + 3 <= code.length; i += 3) rest.push(SECTOR_NAMES[code.slice(i, i + 3)] ?? code.slice(i, i + 3));
+        return `${base} (${rest.join(', ')})`;
+      }
+    }
+    return fallback;
   }
   addAgent(pattern: Pattern, entry: AgentEntry): void {
     this.agents.add(pattern, entry);
@@ -470,7 +487,7 @@ export class ActorDictionary {
       start: words[from]!.start,
       end,
       code,
-      name,
+      name: via === 'agent' || via === 'capital' ? this.groupName(code, name) : name,
       type,
       country,
       sector: code.startsWith('---') ? code.slice(3) || null : sectorOf(code),
@@ -479,6 +496,16 @@ export class ActorDictionary {
     };
   }
 }
+
+/** Readable names of CAMEO sector codes, for display. */
+const SECTOR_NAMES: Record<string, string> = {
+  GOV: 'government', MIL: 'military', COP: 'police', JUD: 'judiciary', LEG: 'legislature', SPY: 'intelligence',
+  ELI: 'elites, former officials', OPP: 'opposition', PTY: 'party', REB: 'rebels', INS: 'insurgents', SEP: 'separatists',
+  UAF: 'armed group', PRM: 'paramilitary', CVL: 'civilians', MED: 'media', JRN: 'journalists', BUS: 'business',
+  MNC: 'multinational', EDU: 'education', LAB: 'labour', AGR: 'agriculture', REF: 'refugees', HLH: 'health',
+  HRI: 'human rights', ENV: 'environment', DEV: 'development', CRM: 'criminals', REL: 'religion', NGO: 'NGO',
+  PRE: 'breakaway authorities', UNK: 'unspecified', MOD: 'moderates', RAD: 'radicals', SOC: 'social groups',
+};
 
 /** Agents that only qualify the next one ("deputy foreign minister", "senior official"). */
 const WEAK_AGENTS = new Set(['deputy', 'vice', 'assistant', 'acting', 'senior', 'top', 'chief', 'junior', 'former', 'interim', 'group', 'member', 'members']);
