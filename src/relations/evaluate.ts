@@ -96,8 +96,8 @@ interface PloverLine {
   id: string;
   text: string;
   event_v2?: string;
-  actor?: Array<{ code: string }>;
-  recipient?: Array<{ code: string }>;
+  actor?: Array<{ code: string; sector?: string | null }>;
+  recipient?: Array<{ code: string; sector?: string | null }>;
   markup?: string;
 }
 
@@ -113,8 +113,11 @@ export function goldFromJson(obj: Record<string, unknown>): { record: GoldRecord
   }
   const p = obj as unknown as PloverLine;
   const type = String(p.event_v2 ?? '');
-  const srcs = (p.actor ?? []).map((a) => a.code);
-  const tgts = (p.recipient ?? []).map((a) => a.code);
+  // Full actor code = country/organisation code + sector when the record gives a CAMEO sector
+  // ("Romanian officials": ROU + GOV → ROUGOV); the dyad views use the first three letters anyway.
+  const full = (a: { code: string; sector?: string | null }): string => a.code + (a.sector && /^[A-Z]{3}$/.test(a.sector) ? a.sector : '');
+  const srcs = (p.actor ?? []).map(full);
+  const tgts = (p.recipient ?? []).map(full);
   const events: GoldEvent[] = [];
   if (tgts.length) for (const s of srcs) for (const t of tgts) events.push({ source: s, target: t, code: type });
   else if (srcs.length > 1 && /SRC\/TAR/.test(p.markup ?? '')) for (const s of srcs) for (const t of srcs) if (s !== t) events.push({ source: s, target: t, code: type });
