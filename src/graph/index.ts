@@ -182,9 +182,12 @@ export function pairSigns(edges: readonly GraphEdge[]): Map<string, PairSign> {
     const k = pairKey(e.source, e.target);
     const a = acc.get(k) ?? { score: 0, standing: 0, hasStanding: false, evidence: [] };
     a.score += e.score;
-    if (e.standing) (a.standing += e.score), (a.hasStanding = true);
-    if (e.standing) a.evidence.unshift(...e.evidence);
-    else a.evidence.push(...e.evidence);
+    if (e.standing) {
+      if (!a.hasStanding) a.evidence = []; // standing relations decide the sign: their sentences are the evidence
+      a.standing += e.score;
+      a.hasStanding = true;
+      a.evidence.push(...e.evidence);
+    } else if (!a.hasStanding) a.evidence.push(...e.evidence);
     acc.set(k, a);
   }
   const out = new Map<string, PairSign>();
