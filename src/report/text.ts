@@ -43,14 +43,11 @@ export function renderText(r: AnalysisResult, opts: TextReportOptions = {}): str
 
   lines.push('', bold(`RELATIONS (${r.relations.length})`));
   if (opts.graphText) lines.push(opts.graphText);
-  const pairs = new Map<string, { n: number; kind: string; example: string }>();
-  for (const rel of r.relations) {
-    const key = `${rel.source} — ${rel.target}`;
-    const p = pairs.get(key);
-    if (p) p.n++;
-    else pairs.set(key, { n: 1, kind: rel.kind, example: rel.evidence.text });
-  }
-  for (const [key, p] of pairs) lines.push(`  ${key.padEnd(18)} ${p.kind} ×${p.n}  ${dim(`“${clip(p.example, 90)}”`)}`);
+  // Co-mentions are many and weak: one compact line of pairs, strongest first.
+  const pairs = new Map<string, number>();
+  for (const rel of r.relations) pairs.set(`${rel.source}–${rel.target}`, (pairs.get(`${rel.source}–${rel.target}`) ?? 0) + 1);
+  const ranked = [...pairs].sort((a, b) => b[1] - a[1]);
+  if (ranked.length) lines.push('', `  Named in the same sentence: ${ranked.slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', ')}${ranked.length > 15 ? ', …' : ''}`);
 
   lines.push('', bold(`TECHNIQUES (${r.techniques.length})`));
   r.techniques.forEach((t, i) => {
