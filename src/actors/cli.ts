@@ -189,13 +189,25 @@ export const evalActorsCommand: Command = {
   name: 'eval actors',
   summary: 'Actor resolution accuracy (country, sector, code) on NGEC-style cases',
   usage: `Usage: slant eval actors --gold <actor_resolution_cases.json> [--errors]
+       slant eval actors --records <gold.jsonl> --dict <actors.txt> [--agents <agents.txt>] [--errors]
+       slant eval actors --plover <PLOVER_GSR_CAMEO.jsonl> [--errors]
 
 Resolves each case's phrase (agent_to_code, search_nat, short_text_to_agent, trf_agent_match;
 query_wiki cases only check Wikipedia titles and are skipped) and prints country accuracy, sector
 accuracy (first sector code) and code accuracy (country + sectors). Cases expecting no actor count
-for country accuracy and are right when nothing is resolved. --errors lists every miss.`,
+for country accuracy and are right when nothing is resolved. --errors lists every miss.
+
+The second form scores actor recognition on PETRARCH validation records ({id, date, text,
+events:[{source, target}]}) with the set's own PETRARCH-format dictionaries: the share of gold
+event actors (not ---) whose exact code is among the actors found in the sentence.
+
+The third form scores the shipped dictionary on the PLOVER example sentences: for each gold actor
+or recipient (its text located in the sentence), whether an actor found there has the gold country
+(IGO for organisations) and, where the gold gives one, the gold sector.`,
   async run(argv) {
-    const { values } = args(argv, { gold: { type: 'string' }, errors: { type: 'boolean' } });
+    const { values } = args(argv, { gold: { type: 'string' }, errors: { type: 'boolean' }, records: { type: 'string' }, dict: { type: 'string' }, agents: { type: 'string' }, plover: { type: 'string' } });
+    if (values.records) return evalRecords(values.records, values.dict, values.agents, !!values.errors);
+    if (values.plover) return evalPlover(values.plover, !!values.errors);
     if (!values.gold) fail(E.BAD_ARGUMENT, 'missing --gold <json>');
     if (!existsSync(values.gold)) fail(E.FILE_NOT_FOUND, `no such file: ${values.gold}`);
     let cases: GoldCase[];
@@ -219,5 +231,83 @@ for country accuracy and are right when nothing is resolved. --errors lists ever
     return 0;
   },
 };
+
+function readOrFail(path: string): string {
+  if (!existsSync(path)) fail(E.FILE_NOT_FOUND, `no such file: ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+async function evalRecords(records: string, dictPath: string | undefined, agentsPath: string | undefined, errors: boolean): Promise<number> {
+  if (!dictPath) fail(E.BAD_ARGUMENT, 'missing --dict <PETRARCH actors file> (the set ships its own)');
+  const dict = ActorDictionary.fromPetrarch({ actors: [readOrFail(dictPath)], agents: agentsPath ? [readOrFail(agentsPath)] : [] });
+  let total = 0;
+  let found = 0;
+  const misses: string[] = [];
+  const lines = readOrFail(records).split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    if (!lines[n]!.trim()) continue;
+    let r: { id?: string; date?: string; text?: unknown; events?: Array<{ source?: string; target?: string }> };
+    try {
+      r = JSON.parse(lines[n]!) as typeof r;
+    } catch {
+      fail(E.BAD_JSON, `${records} line ${n + 1}: not valid JSON`);
+    }
+    if (typeof r.text !== 'string') continue;
+    const codes = new Set(dict.find(r.text, { date: r.date }).map((m) => m.code));
+    for (const e of r.events ?? []) {
+      for (const c of [e.source, e.target]) {
+        if (!c || c.startsWith('---')) continue;
+        total++;
+        if (codes.has(c)) found++;
+        else if (errors) misses.push(`miss\t${r.id}\t${c}\tfound ${[...codes].join(',')}`);
+      }
+    }
+  }
+  await out([`actor recall ${total ? (found / total).toFixed(3) : 'n/a'} (${found}/${total})`, ...misses].join('\n') + '\n');
+  return 0;
+}
+
+async function evalPlover(path: string, errors: boolean): Promise<number> {
+  const dict = ActorDictionary.default();
+  const lines = readOrFail(path).split('\n');
+  let total = 0;
+  let countryOk = 0;
+  let sectorTotal = 0;
+  let sectorOk = 0;
+  const misses: string[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    if (!lines[n]!.trim()) continue;
+    let r: { id?: string; text?: unknown; actor?: Array<{ text?: string; code?: string; sector?: string | null }>; recipient?: Array<{ text?: string; code?: string; sector?: string | null }> };
+    try {
+      r = JSON.parse(lines[n]!) as typeof r;
+    } catch {
+      fail(E.BAD_JSON, `${path} line ${n + 1}: not valid JSON`);
+    }
+    if (typeof r.text !== 'string') continue;
+    const text = r.text;
+    const found = dict.find(text, { agents: 'all' });
+    for (const a of [...(r.actor ?? []), ...(r.recipient ?? [])]) {
+      if (!a.text || !a.code || !/^[A-Z]{3}$/.test(a.code)) continue;
+      const at = text.indexOf(a.text);
+      if (at < 0) continue;
+      total++;
+      const m = found.find((f) => f.start < at + a.text!.length && f.end > at);
+      const country = m ? (m.code.startsWith('IGO') ? 'IGO' : m.country ?? '') : '';
+      const okC = country === a.code;
+      if (okC) countryOk++;
+      const gs = a.sector && /^[A-Z]{3}$/.test(a.sector) ? a.sector : null;
+      let okS = true;
+      if (gs) {
+        sectorTotal++;
+        okS = (m?.sector ?? '').slice(0, 3) === gs;
+        if (okS) sectorOk++;
+      }
+      if (errors && (!okC || !okS)) misses.push(`miss\t${r.id}\t${a.text}\tgot ${m ? m.code : '-'}\texpected ${a.code}/${gs ?? ''}`);
+    }
+  }
+  const pct = (a: number, b: number): string => `${b ? (a / b).toFixed(3) : 'n/a'} (${a}/${b})`;
+  await out([`country accuracy ${pct(countryOk, total)}`, `sector accuracy ${pct(sectorOk, sectorTotal)}`, ...misses].join('\n') + '\n');
+  return 0;
+}
 
 export const actorsCommands: Command[] = [actorsResolveCommand, actorsFindCommand, evalActorsCommand];

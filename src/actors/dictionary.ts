@@ -95,6 +95,8 @@ interface Item {
   /** Actor code resolved for the date. */
   code?: string;
   locative?: boolean;
+  /** A title the person's own dictionary phrase starts with ("President Obama"): the text states the role. */
+  titleAgent?: AgentEntry;
 }
 
 export function dateNumber(date: string | null | undefined): number {
@@ -270,6 +272,10 @@ export class ActorDictionary {
       if (a && alen >= glen) {
         const entry = pickEntry(a.terminals);
         const item: Item = { from: a.from, to: a.to, kind: 'actor', actor: entry, code: pickCode(entry.codes, day) };
+        if (entry.type === 'person' || entry.type === 'leader') {
+          const t = this.agents.longestAt(words, a.from);
+          if (t && t.to < a.to) item.titleAgent = t.terminals[0]!.value;
+        }
         if (entry.via === 'capital' && i > 0 && LOCATIVE.has(words[i - 1]!.key)) item.locative = true;
         items.push(item);
         if ((entry.type === 'person' || entry.type === 'leader') && alen >= 2) {
@@ -368,6 +374,8 @@ export class ActorDictionary {
       let type: ActorType;
       let via: string;
       let title: AgentEntry | null = null;
+      /** Set when the code does not start with the country ("IGOBGD" for Bangladeshi peacekeepers). */
+      let countryOverride: string | null = null;
       if (it.kind === 'actor') {
         const e = it.actor!;
         code = it.code!;
@@ -378,7 +386,31 @@ export class ActorDictionary {
           code = countryOf(code) ?? code;
           via = 'place';
         }
+        if (it.titleAgent) code = withTitle(code, it.titleAgent);
         let next: Item | undefined = items[k + 1];
+        // "Egyptian President Hosni Mubarak", "Russian President Putin": one mention, the person's.
+        if (isPlace(it) && isPerson(next) && next!.from === it.to && !words[next!.from]!.barrier) {
+          const pc = countryOf(next!.code!);
+          if (!pc || pc === countryOf(code)) {
+            code = next!.titleAgent ? withTitle(next!.code!, next!.titleAgent) : next!.code!;
+            name = next!.actor!.name;
+            type = next!.actor!.type;
+            via = 'title';
+            to = next!.to;
+            k++;
+            next = undefined;
+          }
+        }
+        // "the Obama administration", "Putin's government": the person's country with the agent's sector.
+        if (isPerson(it) && next && next.kind === 'agent' && next.from === to && !words[next.from]!.barrier && !next.agent!.prefix && next.agent!.code !== 'UNK' && countryOf(code)) {
+          code = countryOf(code)! + next.agent!.code;
+          name = `${name} ${next.agent!.name}`;
+          type = 'group';
+          via = 'agent';
+          to = next.to;
+          k++;
+          next = undefined;
+        }
         // "Russian and Chinese troops": a country coordinated with one that has an agent shares it.
         const after = items[k + 2];
         if (isPlace(it) && isPlace(next) && coordinated(it, next!) && after && after.kind === 'agent' && gapOk(next!.to, after.from, 2) && !after.agent!.prefix) {
@@ -389,8 +421,9 @@ export class ActorDictionary {
           next = undefined;
         }
         // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
-        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && gapOk(it.to, next.from, 2)) {
+        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && next.agent!.code !== 'UNK' && gapOk(it.to, next.from, 2)) {
           const ag = next.agent!;
+          if (ag.prefix) countryOverride = countryOf(code);
           const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
           // A code made of sectors only ("MED" for a newspaper) or already carrying one keeps its code.
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
@@ -413,6 +446,7 @@ export class ActorDictionary {
         if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
           const base = countryOf(next.code!) ?? next.code!;
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
+          if (ag.prefix) countryOverride = countryOf(base);
           name = `${ag.name} ${prepWord} ${next.actor!.name}`;
           type = 'group';
           via = 'agent';
@@ -423,6 +457,7 @@ export class ActorDictionary {
         } else if (ag.prefix && isPlace(next) && next!.from === it.to && !words[next!.from]!.barrier) {
           // "MSF Arnor": an agent that goes before the country code, then the country.
           code = ag.code + countryOf(next!.code!)!;
+          countryOverride = countryOf(next!.code!);
           name = `${ag.name} ${next!.actor!.name}`;
           type = 'organisation';
           via = 'agent';
@@ -447,9 +482,7 @@ export class ActorDictionary {
         if (isPerson(next) && next!.from === to) {
           // Title + known person ("President Putin", "US Senator Marco Rubio"): the role the text states
           // wins over the dictionary's dates, which may be stale; without a usable title the dated code decides.
-          const personCountry = countryOf(next!.code!);
-          const titleSector = title.prefix ? null : title.code;
-          code = personCountry && titleSector && titleSector !== 'UNK' ? personCountry + titleSector : next!.code!;
+          code = withTitle(next!.titleAgent ? withTitle(next!.code!, next!.titleAgent) : next!.code!, title);
           name = next!.actor!.name;
           type = next!.actor!.type;
           via = 'title';
@@ -472,7 +505,9 @@ export class ActorDictionary {
       }
       const country = countryOf(code);
       if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
-      out.push(this.match(words, from, to, code, name, type, via));
+      const m = this.match(words, from, to, code, name, type, via);
+      if (countryOverride) m.country = countryOverride;
+      out.push(m);
       if (extra.length) out.push(...extra.splice(0));
     }
     return out;
@@ -529,6 +564,16 @@ const NOT_NAMES = new Set([
  * After a title ("Senator", "Prime Minister"), up to four capitalised words not in the dictionary are
  * the holder's name ("US Senator Marco Rubio"): the end of the extended mention, or `to` if none.
  */
+/**
+ * A title stated in the text ("President", "Senator", "former minister") decides the sector of a
+ * known person over the dictionary's dated roles, which may be stale or missing.
+ */
+function withTitle(personCode: string, title: AgentEntry): string {
+  const c = countryOf(personCode);
+  if (!c || title.prefix || title.code === 'UNK') return personCode;
+  return c + title.code;
+}
+
 function personAfter(words: readonly WordToken[], to: number, limit: number): number {
   let j = to;
   while (j < words.length && j < limit && j - to < 4) {
