@@ -37,7 +37,7 @@ export const DEFAULT_PARAMS: BodyParams = {
   maxGoodLinkDensity: 0.5,
   lambda: 1,
   shortWeight: 0.3,
-  dropLinkDensity: 0.5,
+  dropLinkDensity: 0.8,
 };
 
 /** Never article text. */
@@ -260,7 +260,7 @@ export interface BodyResult {
   body: string;
   blocks: Block[];
   container: Element | null;
-  /** Short lines just before the body (header, byline, dateline), nearest first: where pages show their date. */
+  /** The 8 short lines just before the body (header, byline, dateline), nearest first: where pages show their date. */
   lead: string[];
 }
 
@@ -288,6 +288,6 @@ function leadLines(raw: Block[], kept: Block[]): string[] {
   if (i < 0) i = raw.findIndex((b) => b.el === first.el);
   if (i < 0) return [];
   const out: string[] = [];
-  for (let j = i - 1; j >= 0 && out.length < 30; j--) if (raw[j]!.text.length <= 200) out.push(raw[j]!.text);
+  for (let j = i - 1; j >= 0 && out.length < 8; j--) if (raw[j]!.text.length <= 200) out.push(raw[j]!.text);
   return out;
 }
