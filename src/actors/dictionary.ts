@@ -273,8 +273,11 @@ export class ActorDictionary {
         const entry = pickEntry(a.terminals);
         const item: Item = { from: a.from, to: a.to, kind: 'actor', actor: entry, code: pickCode(entry.codes, day) };
         if (entry.type === 'person' || entry.type === 'leader') {
-          const t = this.agents.longestAt(words, a.from);
-          if (t && t.to < a.to) item.titleAgent = t.terminals[0]!.value;
+          // "President Obama", "Israeli Prime Minister Ehud Barak": a title inside the phrase.
+          for (let p = a.from; p < a.to - 1 && !item.titleAgent; p++) {
+            const t = this.agents.longestAt(words, p);
+            if (t && t.to < a.to) item.titleAgent = t.terminals[0]!.value;
+          }
         }
         if (entry.via === 'capital' && i > 0 && LOCATIVE.has(words[i - 1]!.key)) item.locative = true;
         items.push(item);
