@@ -117,12 +117,14 @@ export const evalExtractionCommand: Command = {
   name: 'eval extraction',
   summary: 'Score article extraction: shingle precision/recall/F1 and date accuracy',
   usage: `Usage: slant eval extraction --html <folder> --truth <ground-truth.json> [--dates <dates.json>] [--worst N] [--json]
+       slant eval extraction --pred <predictions.json> --truth <ground-truth.json>
 
   --html FOLDER   pages as <id>.html.gz (or .html)
   --truth FILE    {"<id>": {"articleBody": "...", "url": "..."}} (article-extraction-benchmark format)
   --dates FILE    optional {"<id>": "YYYY-MM-DD" | null}: publication dates to check (a "date" field
                   in the truth file is used too). A page counts as correct when the extracted date
                   has the same calendar day as written by the publisher.
+  --pred FILE     score another system's output ({"<id>": {"articleBody": ...}}) instead of extracting
   --worst N       list the N pages with the lowest F1 (default 10)
   --json          print the numbers as JSON
 
@@ -131,16 +133,18 @@ and recall are means over pages, F1 their harmonic mean (as the benchmark's eval
   async run(argv) {
     const { values } = args(argv, {
       html: { type: 'string' },
+      pred: { type: 'string' },
       truth: { type: 'string' },
       dates: { type: 'string' },
       worst: { type: 'string', default: '10' },
       json: { type: 'boolean', default: false },
     });
-    if (!values.html || !values.truth) fail(E.BAD_ARGUMENT, '--html <folder> and --truth <file> are both required');
+    if ((!values.html && !values.pred) || !values.truth) fail(E.BAD_ARGUMENT, '--truth <file> and one of --html <folder> or --pred <file> are required');
+    const pred = values.pred ? ((await readJson(values.pred, 'predictions file')) as Record<string, { articleBody?: string } | undefined>) : null;
     const truth = (await readJson(values.truth, 'truth file')) as Truth;
     if (typeof truth !== 'object' || truth === null || Array.isArray(truth)) fail(E.BAD_DATA_FILE, `${values.truth}: expected {"<id>": {"articleBody": ...}}`);
     const dates = values.dates ? ((await readJson(values.dates, 'dates file')) as Record<string, string | null>) : {};
-    const pages = new Map((await listPages(values.html)).map((p) => [p.id, p.path]));
+    const pages = new Map(values.html ? (await listPages(values.html)).map((p) => [p.id, p.path]) : []);
     const rows: (PageScore & { id: string; f1: number })[] = [];
     let dateTotal = 0, dateFound = 0, dateRight = 0;
     const dateMisses: string[] = [];
@@ -149,7 +153,8 @@ and recall are means over pages, F1 their harmonic mean (as the benchmark's eval
     for (const [id, t] of Object.entries(truth)) {
       const path = pages.get(id);
       let r: Extracted | null = null;
-      if (path) {
+      if (pred) r = { body: pred[id]?.articleBody ?? '', date: null } as Extracted;
+      else if (path) {
         try {
           r = extractBytes(await readPage(path), { url: t.url });
         } catch (err) {
@@ -173,7 +178,7 @@ and recall are means over pages, F1 their harmonic mean (as the benchmark's eval
     const a = aggregate(rows);
     const n = Math.max(0, Number.parseInt(values.worst, 10) || 0);
     const worst = [...rows].sort((x, y) => x.f1 - y.f1).slice(0, n);
-    const missing = Object.keys(truth).filter((id) => !pages.has(id)).length;
+    const missing = Object.keys(truth).filter((id) => (pred ? !pred[id] : !pages.has(id))).length;
     const result = {
       pages: rows.length,
       missingPages: missing,
@@ -190,7 +195,7 @@ and recall are means over pages, F1 their harmonic mean (as the benchmark's eval
     }
     const f = (x: number): string => x.toFixed(3);
     const lines = [
-      `extraction precision=${f(a.precision)} recall=${f(a.recall)} F1=${f(a.f1)} on ${rows.length} pages${missing ? ` (${missing} missing from ${basename(values.html)}: scored as empty)` : ''}`,
+      `extraction precision=${f(a.precision)} recall=${f(a.recall)} F1=${f(a.f1)} on ${rows.length} pages${missing ? ` (${missing} missing from ${basename(values.pred ?? values.html ?? '')}: scored as empty)` : ''}`,
     ];
     if (result.dates)
       lines.push(
