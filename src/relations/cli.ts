@@ -40,6 +40,8 @@ export interface Coder {
   lexicon: Lexicon;
   /** Drop negated events (PETRARCH does not code them). */
   dropNegated: boolean;
+  /** CAMEO-manual convention: stated futures coded as intent (03x) or threat (13x). */
+  intentCodes?: boolean;
 }
 
 export interface SentenceEvents {
@@ -54,7 +56,7 @@ export function codeText(text: string, coder: Coder, date?: string): SentenceEve
   const out: SentenceEvents[] = [];
   splitSentences(text).forEach((s, index) => {
     const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
-    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated });
+    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes });
     out.push({ index, start: s.start, end: s.end, events });
   });
   return out;
@@ -87,7 +89,15 @@ const DICT_OPTIONS = {
   verbs: { type: 'string', multiple: true },
   'keep-negated': { type: 'boolean' },
   'no-siblings': { type: 'boolean' },
+  convention: { type: 'string' },
 } as const;
+
+/** 'petrarch': the action's own code (PETRARCH); 'cameo': futures as intent/threat (CAMEO manual, PLOVER). */
+function convention(v: string | undefined, fallback: 'petrarch' | 'cameo'): boolean {
+  const c = v ?? fallback;
+  if (c !== 'petrarch' && c !== 'cameo') fail(E.BAD_ARGUMENT, `--convention must be petrarch or cameo, got "${c}"`);
+  return c === 'cameo';
+}
 
 function listFiles(paths: string[]): string[] {
   const files: string[] = [];
@@ -118,7 +128,9 @@ stance), the explanation, and offsets in code points into the normalised text.
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
 format). Without --actors the shipped actor dictionary is used; without --verbs the shipped CAMEO
-verb patterns. Negated events are left out, as PETRARCH does (--keep-negated keeps them).`,
+verb patterns. Negated events are left out, as PETRARCH does (--keep-negated keeps them).
+--convention cameo codes stated futures as CAMEO intent (03x) or threat (13x), as the CAMEO
+manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
   async run(argv) {
     const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' } });
     const format = values.format ?? 'tsv';
@@ -127,6 +139,7 @@ verb patterns. Negated events are left out, as PETRARCH does (--keep-negated kee
       actors: actorsFrom(values.actors ?? [], values.agents ?? []),
       lexicon: lexiconFrom(values.verbs ?? []),
       dropNegated: values['petrarch-xml'] !== undefined && !values['keep-negated'],
+      intentCodes: convention(values.convention, 'petrarch'),
     };
     const lines: string[] = [];
     if (values['petrarch-xml'] !== undefined) {
@@ -180,7 +193,10 @@ or PETRARCH validation XML. Without --actors/--agents/--verbs, dictionaries foun
 file (*actors*.txt, *agents*.txt, *verbs*.txt) are used, else the shipped ones (--no-siblings to
 force the shipped ones). --pred scores a prediction file (sentence-id<TAB>source<TAB>target<TAB>code)
 instead of running the coder. Prints precision, recall and F1 for exact (source, target, code)
-triples, country dyad + two-digit root code, and country dyad + quad class.`,
+triples, country dyad + two-digit root code, and country dyad + quad class. Conventions follow
+the gold: PETRARCH records are coded as PETRARCH does (--convention petrarch, negated events left
+out); PLOVER records as the CAMEO manual does (--convention cameo: stated futures are intent or
+threat).`,
   async run(argv) {
     const { values } = args(argv, { ...DICT_OPTIONS, gold: { type: 'string' }, pred: { type: 'string' } });
     const goldPath = values.gold;
@@ -220,7 +236,7 @@ triples, country dyad + two-digit root code, and country dyad + quad class.`,
       const agents = values.agents ?? (sib && !values.actors ? siblings(goldPath, 'agents') : []);
       const verbs = values.verbs ?? (sib ? siblings(goldPath, 'verbs') : []);
       if (actors.length || verbs.length) log(`dictionaries: ${[...actors, ...agents, ...verbs].map((f) => basename(f)).join(', ')}`);
-      const coder: Coder = { actors: actorsFrom(actors, agents), lexicon: lexiconFrom(verbs), dropNegated: !values['keep-negated'] };
+      const coder: Coder = { actors: actorsFrom(actors, agents), lexicon: lexiconFrom(verbs), dropNegated: !values['keep-negated'], intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch') };
       for (const r of gold) {
         if (!r.text) continue;
         for (const s of codeText(r.text, coder, r.date ? isoDate(r.date) : undefined)) {

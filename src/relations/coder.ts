@@ -206,6 +206,8 @@ function findVerbs(u: Unit[], lex: Lexicon): Verb[] {
     }
     if (!best) continue;
     if (isNounContext(u, i, best.form)) continue;
+    // "deliver devastating blows": an -ing form right after another verb is an adjective.
+    if (best.form.ing && out.length && out[out.length - 1]!.j === i) continue;
     out.push(best);
     i = best.j - 1;
   }
@@ -361,7 +363,9 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
       }
       return out;
     }
-    if (boundary(x) || (verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor) || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) break;
+    // Another finite verb ends the object's clause; participles ("devastating blows", "the wanted man") do not.
+    const finite = verbs.has(k) && k > from && u[k - 1]?.low !== 'to' && !u[k - 1]?.actor && !/(?:ing|ed)$/.test(x.low);
+    if (boundary(x) || finite || x.up === ',' || (x.kind === 'P' && /[.!?]/.test(x.up))) break;
   }
   return agent >= 0 && agents ? [agent] : [];
 }
