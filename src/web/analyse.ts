@@ -13,6 +13,9 @@ const FILE_TYPES = '.txt,.text,.md,.html,.htm,.json';
 const JSON_FIELDS = ['text', 'html', 'url', 'title', 'date', 'source', 'byline'];
 
 export async function analysePage(root: HTMLElement, id: string | undefined): Promise<void> {
+  // Fetch the document and the technique definitions at the same time.
+  const docPromise = id ? api.document(id) : null;
+  docPromise?.catch(() => undefined);
   const meta = await api.meta();
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const batch = h('ul', { class: 'batch', 'aria-label': 'Uploaded files' });
@@ -25,7 +28,7 @@ export async function analysePage(root: HTMLElement, id: string | undefined): Pr
   if (id) {
     status.textContent = 'Loading…';
     try {
-      const doc = await api.document(id);
+      const doc = await docPromise!;
       status.textContent = '';
       form.open = false;
       showResult(resultBox, doc, meta);
@@ -306,28 +309,37 @@ function panel(title: string, count: number | null, ...body: Child[]): HTMLDetai
   return h('details', { class: 'panel', open: true }, h('summary', null, title, count === null ? '' : ` (${count})`), ...body);
 }
 
+/** The first items of a long list, and a button for the rest (keeps the first paint small). */
+function lazyList<T>(tag: 'ol' | 'ul', cls: string, items: readonly T[], item: (x: T) => HTMLElement, first = 30): HTMLElement {
+  const list = h(tag, { class: cls });
+  const add = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) list.append(item(items[i]!));
+  };
+  add(0, Math.min(first, items.length));
+  if (items.length <= first) return list;
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link more',
+      onclick: () => {
+        more.remove();
+        add(first, Math.min(items.length, 3000));
+      },
+    },
+    `Show all ${items.length}`,
+  );
+  return h('div', null, list, more);
+}
+
 function findingList(all: Finding[], info: Map<string, TechniqueInfo>, order: readonly string[], spot: (r: Array<{ start: number; end: number }>) => void): HTMLElement {
-  const list = h('ol', { class: 'findings' });
-  for (const f of all.slice(0, 500)) {
-    list.append(
-      h(
-        'li',
-        null,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'link',
-            onclick: () => spot([{ start: f.cpStart, end: f.cpEnd }]),
-          },
-          swatch(f.technique, order),
-          h('span', null, info.get(f.technique)?.title ?? f.technique, ': '),
-          h('q', null, clip(f.text, 80)),
-        ),
-      ),
+  const item = (f: Finding): HTMLElement =>
+    h(
+      'li',
+      null,
+      h('button', { type: 'button', class: 'link', onclick: () => spot([{ start: f.cpStart, end: f.cpEnd }]) }, swatch(f.technique, order), h('span', null, info.get(f.technique)?.title ?? f.technique, ': '), h('q', null, clip(f.text, 80))),
     );
-  }
-  return panel('Spans', all.length, list);
+  return panel('Spans', all.length, lazyList('ol', 'findings', all, item));
 }
 
 function metaPanel(doc: StoredDocument): HTMLElement {
@@ -377,29 +389,50 @@ function actorPanel(r: AnalysisResult, spot: (x: Array<{ start: number; end: num
       ` ${a.code}`,
       h('span', { class: 'muted' }, ` · ${a.type} · ${a.mentions.length}×`),
     );
-    const mentions = [...new Set(a.mentions.map((m) => m.text))].slice(0, 8);
+    const mentions = [...new Set(a.mentions.map((m) => m.text))].slice(0, 6);
     list.append(h('li', null, btn, h('div', { class: 'mentions' }, mentions.map((t) => h('q', null, clip(t, 40))))));
   }
   return panel('Actors', r.actors.length, list);
 }
 
-function relationPanel(r: AnalysisResult, spot: (x: Array<{ start: number; end: number }>) => void): HTMLElement {
-  if (!r.relations.length) return panel('Relations', 0, h('p', { class: 'note' }, 'No relations found.'));
-  const list = h('ul', { class: 'relations' });
-  for (const rel of r.relations.slice(0, 300)) {
-    const x = rel as typeof rel & Record<string, unknown>;
-    const tags = ['cameo', 'goldstein', 'plover', 'polarity'].filter((k) => x[k] !== undefined && x[k] !== null).map((k) => `${k} ${String(x[k])}`);
-    list.append(
-      h(
+type Spot = (x: Array<{ start: number; end: number }>) => void;
+
+/** Coded events (who does what to whom) when present, and the co-mentioned pairs. */
+function relationPanel(r: AnalysisResult, spot: Spot): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const events = (r.events ?? []) as unknown as Array<Record<string, unknown> & { source: string; target: string; evidence: { start: number; end: number; text: string }; explanation: string }>;
+  if (events.length) {
+    const item = (ev: (typeof events)[number]): HTMLElement => {
+      const att = ev.attribution as { kind?: string; text?: string | null } | undefined;
+      const tags = [
+        typeof ev.cameo === 'string' ? `CAMEO ${ev.cameo}` : null,
+        typeof ev.description === 'string' ? ev.description : null,
+        typeof ev.goldstein === 'number' ? `Goldstein ${ev.goldstein}` : null,
+        typeof ev.plover === 'string' ? `PLOVER ${ev.plover}` : null,
+        ev.negated === true ? 'negated' : null,
+        typeof ev.modality === 'string' && ev.modality !== 'asserted' ? ev.modality : null,
+        att?.kind && att.kind !== 'author' ? `according to ${att.text ?? att.kind}` : null,
+      ].filter(Boolean);
+      const sign = typeof ev.quad === 'number' ? (ev.quad <= 2 ? '+' : '−') : '';
+      return h(
         'li',
         null,
-        h('button', { type: 'button', class: 'link', onclick: () => spot([rel.evidence]) }, h('strong', null, `${rel.source} → ${rel.target}`), ` ${rel.kind}`, tags.length ? h('span', { class: 'muted' }, ` · ${tags.join(' · ')}`) : null),
-        h('blockquote', null, clip(rel.evidence.text, 240)),
-        rel.explanation ? h('div', { class: 'muted' }, rel.explanation) : null,
-      ),
-    );
+        h('button', { type: 'button', class: 'link', onclick: () => spot([ev.evidence]) }, h('strong', null, `${ev.source} → ${ev.target}`), sign ? ` (${sign})` : ''),
+        h('div', { class: 'muted' }, tags.join(' · ')),
+        h('blockquote', null, clip(ev.evidence.text, 240)),
+      );
+    };
+    out.push(panel('Relations (coded events)', events.length, lazyList('ul', 'relations', events, item, 20)));
   }
-  return panel('Relations', r.relations.length, list);
+  if (r.relations.length) {
+    const item = (rel: AnalysisResult['relations'][number]): HTMLElement =>
+      h('li', null, h('button', { type: 'button', class: 'link', onclick: () => spot([rel.evidence]) }, h('strong', null, `${rel.source} — ${rel.target}`), ` ${rel.kind}`), h('blockquote', null, clip(rel.evidence.text, 240)));
+    const p = panel(events.length ? 'Co-mentions' : 'Relations', r.relations.length, lazyList('ul', 'relations', r.relations, item, 20));
+    if (events.length) p.open = false;
+    out.push(p);
+  }
+  if (!out.length) out.push(panel('Relations', 0, h('p', { class: 'note' }, 'No relations found.')));
+  return out;
 }
 
 /** Claims, when the analysis provides them (a later component); shown generically. */
