@@ -187,6 +187,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.listen(opts.port ?? 3000, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // Load the pipeline (dictionaries, models) in the worker now, not on the first user's request.
+  if (!opts.readOnly) analyzer.analyze('Warm-up.').catch(() => undefined);
   return {
     url: `http://${isLoopback(host) ? 'localhost' : host}:${port}`,
     port,
