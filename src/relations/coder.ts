@@ -332,6 +332,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       }
       return found;
     }
+    // "British aircraft using guided missiles killed ...": a participle phrase inside the subject.
     if (verbs.has(k) || boundary(x)) {
       if ((x.low === 'who' || x.low === 'which' || x.low === 'that') && !relative) {
         // Relative clause: the subject is the antecedent just before the pronoun.
@@ -803,6 +804,19 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
       if (p && ['of', 'with', 'against', 'to', 'toward', 'towards', 'on', 'in'].includes(p.low)) {
         const b = isActor(u[k + 2]) ? k + 2 : isActor(u[k + 3]) && u[k + 2]!.low === 'the' ? k + 3 : -1;
         if (b >= 0) pairs.push([q, b, false]);
+      }
+    }
+    // "A mounted its invasion of B": a possessive pronoun stands for the clause's subject.
+    if (pairs.length === 0 && q >= 0 && (u[q]!.low === 'its' || u[q]!.low === 'their') && ['of', 'against', 'on'].includes(u[k + 1]?.low ?? '')) {
+      const b = isActor(u[k + 2]) ? k + 2 : isActor(u[k + 3]) && u[k + 2]!.low === 'the' ? k + 3 : -1;
+      if (b >= 0) {
+        for (let r = q - 1, s = 0; r >= 0 && s < 8; r--, s++) {
+          if (isActor(u[r])) {
+            pairs.push([r, b, false]);
+            break;
+          }
+          if (boundary(u[r]!) || u[r]!.kind === 'P') break;
+        }
       }
     }
     // "A has good relations with B", "A's partnership with B": the clause subject and the with-object.
