@@ -81,6 +81,7 @@ const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 const HYPO = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'ca', 'must', "'d"]);
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'hardly', 'cannot']);
 const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'as', 'while', 'when', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'where', 'after', 'before', 'since', 'but', 'so', 'until', 'once', 'otherwise', 'however']);
+const CONJ = new Set(['and', 'or', 'nor']);
 const IF = new Set(['if', 'unless', 'whether']);
 const REPORT = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'claim', 'claims', 'claimed', 'state', 'states', 'stated', 'add', 'adds', 'added', 'note', 'notes', 'noted', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'announce', 'announced', 'announces', 'report', 'reported', 'reports', 'write', 'wrote', 'writes', 'according', 'quoted', 'confirmed', 'stressed', 'declared']);
 const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'decided', 'decide', 'decides']);
@@ -298,12 +299,18 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
         } else found.push(k);
       } else if (found.length === 0) found.push(k);
       else break;
-      // Compound: "A and B", "A, B and C".
-      let q = found[found.length - 1]! - 1;
-      while (q >= 1 && (u[q]!.low === 'and' || u[q]!.up === ',' || u[q]!.low === 'or') && (isActor(u[q - 1]) || (u[q - 1]!.low === 'the' && isActor(u[q - 2])))) {
-        const a = isActor(u[q - 1]) ? q - 1 : q - 2;
+      // "Bree Prime Minister Romendacil": adjacent mentions are one noun phrase; the first carries the role.
+      const last = found[found.length - 1]!;
+      if (isActor(u[last - 1]) && u[last - 1]!.e <= u[last]!.s) found[found.length - 1] = last - 1;
+      // Compound: "A and B", "A, B and C", "Fornost and the evil awful Gondor".
+      for (let guard = 0; guard < 12; guard++) {
+        let q = found[found.length - 1]! - 1;
+        while (q >= 0 && q > found[found.length - 1]! - 4 && u[q]!.kind === 'W' && (DET.has(u[q]!.low) || /^[a-z]+$/.test(u[q]!.low)) && !CONJ.has(u[q]!.low) && !PREP.has(u[q]!.low) && !verbs.has(q)) q--;
+        if (q < 1 || !(CONJ.has(u[q]!.low) || u[q]!.up === ',')) break;
+        let a = q - 1;
+        while (a >= 0 && q - a <= 4 && u[a]!.kind === 'W' && (DET.has(u[a]!.low) || /^[a-z]+$/.test(u[a]!.low)) && !CONJ.has(u[a]!.low) && !PREP.has(u[a]!.low) && !verbs.has(a)) a--;
+        if (a < 0 || !isActor(u[a])) break;
         found.push(a);
-        q = a - 1;
       }
       return found;
     }
@@ -620,6 +627,12 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     if (v.i - prev.j <= 2 && u[prev.j]?.low === 'to') anchor = verbGroup(u, prev, verbIdx).start;
   }
   let subj = pm && pm.src >= 0 ? [pm.src] : subjectActors(u, anchor, verbIdx);
+  // "X condemned ... and promised aid to Y": a verb right after "and" shares the previous verb's subject.
+  if (!(pm && pm.src >= 0) && vi > 0 && CONJ.has(u[anchor - 1]?.low ?? '') && u[anchor - 1]!.low !== 'nor') {
+    const prev = verbs[vi - 1]!;
+    const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
+    if (ps.length) subj = ps;
+  }
   let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, opts.placeAgents);
   // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
   if (obj.length === 0 && code && /^(02|10)/.test(code) && u[v.j]?.low === 'that') obj = objectActors(u, v.j + 1, verbIdx, 6);
