@@ -220,10 +220,19 @@ export class ActorDictionary {
 
   /** Actors in text[start, end): non-overlapping, sorted, UTF-16 offsets. */
   find(text: string, opts: FindOptions = {}): ActorMatch[] {
-    const words = wordTokens(text, opts.start ?? 0, opts.end ?? text.length);
     const day = dateNumber(opts.date);
-    const items = this.scan(words, day);
-    return this.combine(text, words, items, day, opts.agents ?? 'all');
+    const end = Math.min(opts.end ?? text.length, text.length);
+    const aliases = new Map<string, ActorEntry>();
+    const out: ActorMatch[] = [];
+    // Long texts go in chunks cut at a line or sentence end, so memory stays bounded (50 MB inputs).
+    for (let start = Math.max(0, opts.start ?? 0); start < end; ) {
+      const stop = chunkEnd(text, start, end);
+      const words = wordTokens(text, start, stop);
+      const items = this.scan(words, day, aliases);
+      for (const m of this.combine(text, words, items, day, opts.agents ?? 'all')) out.push(m);
+      start = stop;
+    }
+    return out;
   }
 
   /** The actor a short phrase denotes ("Russia's ambassador to Poland" → RUSGOV), or null if unknown. */
@@ -254,10 +263,9 @@ export class ActorDictionary {
   }
 
   /** Left to right, longest match: dictionary actors first, agents where no actor matches. */
-  private scan(words: readonly WordToken[], day: number): Item[] {
+  /** `aliases`: surnames of people named in full earlier in the text ("Angela Merkel" ... "Merkel"). */
+  private scan(words: readonly WordToken[], day: number, aliases: Map<string, ActorEntry>): Item[] {
     const items: Item[] = [];
-    // Surnames of people named in full earlier in the text ("Angela Merkel" ... "Merkel").
-    const aliases = new Map<string, ActorEntry>();
     for (let i = 0; i < words.length; ) {
       const a = this.actors.longestAt(words, i);
       const g = this.agents.longestAt(words, i);
@@ -575,6 +583,21 @@ function withTitle(personCode: string, title: AgentEntry): string {
   const c = countryOf(personCode);
   if (!c || title.prefix || title.code === 'UNK') return personCode;
   return c + title.code;
+}
+
+/** Characters per chunk in find(); a chunk ends at a newline, else a sentence end, else a space. */
+const CHUNK = 200_000;
+
+function chunkEnd(text: string, start: number, end: number): number {
+  if (end - start <= CHUNK) return end;
+  const limit = start + CHUNK;
+  for (const sep of ['\n', '. ', ' ']) {
+    const i = text.lastIndexOf(sep, limit);
+    if (i > start + CHUNK / 2) return i + sep.length;
+  }
+  // Never split a surrogate pair.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
 function personAfter(words: readonly WordToken[], to: number, limit: number): number {

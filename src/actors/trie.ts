@@ -141,7 +141,11 @@ export class PhraseTrie<T> {
   private nodes = 1;
   size = 0;
 
+  /** Keys of first words, for a cheap rejection of most text words before the full search. */
+  private readonly firstKeys = new Set<string>();
+
   add(pattern: Pattern, value: T): void {
+    this.firstKeys.add(pattern.words[0]!.key);
     let node = 0;
     const n = pattern.words.length;
     for (let i = 0; i < n; i++) {
@@ -166,6 +170,13 @@ export class PhraseTrie<T> {
    * `accept` filters terminals (e.g. by date or kind) before length is compared.
    */
   longestAt(words: readonly WordToken[], i: number, accept?: (t: Terminal<T>) => boolean): TrieMatch<T> | null {
+    const k0 = words[i]?.key;
+    if (k0 === undefined) return null;
+    if (!this.prefixNodes.has(0) && !this.firstKeys.has(k0)) {
+      // Only the possessive or singular form can still start a phrase.
+      const poss = k0.endsWith("'s") ? k0.slice(0, -2) : k0.endsWith("'") ? k0.slice(0, -1) : null;
+      if (!(poss && this.firstKeys.has(poss)) && !singulars(poss ?? k0).some((x) => this.firstKeys.has(x))) return null;
+    }
     let best: TrieMatch<T> | null = null;
     // Depth-first over (node, next word index, how the last word matched); branching is tiny.
     const stack: Array<[number, number]> = [[0, i]];
