@@ -82,6 +82,8 @@ const HYPO = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'ca', '
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'hardly', 'cannot']);
 const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'as', 'while', 'when', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'where', 'after', 'before', 'since', 'but', 'so', 'until', 'once', 'otherwise', 'however']);
 const CONJ = new Set(['and', 'or', 'nor']);
+/** Function words that never head a verb phrase, whatever a dictionary lists. */
+const CLOSED = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'the', 'a', 'an', 'and', 'or', 'but', 'that', 'which', 'who', 'this', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'their', 'his', 'her', 'our', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'not']);
 const IF = new Set(['if', 'unless', 'whether']);
 const REPORT = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'claim', 'claims', 'claimed', 'state', 'states', 'stated', 'add', 'adds', 'added', 'note', 'notes', 'noted', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'announce', 'announced', 'announces', 'report', 'reported', 'reports', 'write', 'wrote', 'writes', 'according', 'quoted', 'confirmed', 'stressed', 'declared']);
 const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'decided', 'decide', 'decides']);
@@ -166,7 +168,7 @@ interface Verb {
   form: VerbForm;
 }
 
-function isNounContext(u: Unit[], i: number, form: VerbForm): boolean {
+function isNounContext(u: Unit[], i: number, form: VerbForm, text: string): boolean {
   const p = u[i - 1];
   if (!p) return false;
   if (p.kind === 'A') return p.poss; // "Russia's invasion"
@@ -175,13 +177,15 @@ function isNounContext(u: Unit[], i: number, form: VerbForm): boolean {
   if (DET.has(p.low) || PREP.has(p.low)) return true;
   if (p.poss) return true;
   if (/^\d/.test(p.low)) return true;
-  // Determiner + adjectives + noun: "a previously unannounced visit", "the peacekeeping force".
+  // Determiner + modifiers + noun: "a previously unannounced visit", "an 800 million ducat trade protocol".
   if (!form.past) {
-    for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
+    for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
       const x = u[k]!;
       if (x.kind !== 'W') return false;
       if (DET.has(x.low) || x.poss) return true;
-      if (!ADJ_LIKE.test(x.low) || BE.has(x.low) || HAVE.has(x.low)) break;
+      if (BE.has(x.low) || HAVE.has(x.low) || DO.has(x.low) || FUTURE.has(x.low) || HYPO.has(x.low) || NEG.has(x.low) || x.low === 'to' || PREP.has(x.low) || CLOSED.has(x.low)) break;
+      // Capitalised words (names, days) and adverbs end the noun phrase: "Arnor on Thursday signs".
+      if (/^\p{Lu}/u.test(text.slice(x.s, x.s + 1)) || x.low.endsWith('ly')) break;
     }
     // Adjective + noun with no determiner: "brutal slaying", "official visit".
     if (/(?:al|ive|ous|ful|ic|ary|ern|ese|ish|ian)$/.test(p.low) && !BE.has(p.low)) return true;
@@ -189,11 +193,11 @@ function isNounContext(u: Unit[], i: number, form: VerbForm): boolean {
   return false;
 }
 
-function findVerbs(u: Unit[], lex: Lexicon): Verb[] {
+function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
   const out: Verb[] = [];
   for (let i = 0; i < u.length; i++) {
     const x = u[i]!;
-    if (x.kind !== 'W') continue;
+    if (x.kind !== 'W' || CLOSED.has(x.low)) continue; // closed-class words are never the verb
     const cands = lex.forms.get(x.up);
     if (!cands) continue;
     let best: Verb | null = null;
@@ -206,7 +210,7 @@ function findVerbs(u: Unit[], lex: Lexicon): Verb[] {
       if (!best || n > best.j - best.i || (n === best.j - best.i && best.form.code === null && f.code !== null)) best = { i, j: i + n, form: f };
     }
     if (!best) continue;
-    if (isNounContext(u, i, best.form)) continue;
+    if (isNounContext(u, i, best.form, text)) continue;
     // "deliver devastating blows": an -ing form right after another verb is an adjective.
     if (best.form.ing && out.length && out[out.length - 1]!.j === i) continue;
     out.push(best);
@@ -555,7 +559,7 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     seen.add(key);
     events.push(e);
   };
-  const verbs = findVerbs(u, lex);
+  const verbs = findVerbs(u, lex, text);
   const verbIdx = new Set(verbs.map((v) => v.i));
   const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts };
   for (let vi = 0; vi < verbs.length; vi++) {
