@@ -140,6 +140,12 @@ function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): v
       if (t.text === ':' || SPEECH.has(t.norm)) reported = true;
       if (/[.!?]/.test(t.text)) break;
     }
+    // ... or followed by one ("'no,' she said"; "'no', said the minister").
+    const j = tokenIndexAt(tokens, end);
+    for (let k = j; k < Math.min(tokens.length, j + 4) && !reported; k++) {
+      if (SPEECH.has(tokens[k]!.norm)) reported = true;
+      if (/[.!?;]/.test(tokens[k]!.text)) break;
+    }
     if (reported) continue;
     // Whole line quoted (a headline or a pull quote): not a scare quote.
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
