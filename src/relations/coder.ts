@@ -283,6 +283,15 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
   for (let k = from - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
     const x = u[k]!;
     if (isAgent(x)) continue;
+    if (x.up === ')') {
+      // "The European Union (EU) agreed": skip a short parenthesis.
+      let q = k - 1;
+      while (q >= 0 && k - q <= 8 && u[q]!.up !== '(' && u[q]!.up !== ')') q--;
+      if (q >= 0 && u[q]!.up === '(') {
+        k = q;
+        continue;
+      }
+    }
     if (x.kind === 'A') {
       const prev = u[k - 1];
       const locative = prev && prev.kind === 'W' && LOCATIVE.has(prev.low) && prev.low !== 'of';
@@ -311,6 +320,7 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
         let q = found[found.length - 1]! - 1;
         while (q >= 0 && q > found[found.length - 1]! - 4 && u[q]!.kind === 'W' && (DET.has(u[q]!.low) || /^[a-z]+$/.test(u[q]!.low)) && !CONJ.has(u[q]!.low) && !PREP.has(u[q]!.low) && !verbs.has(q)) q--;
         if (q < 1 || !(CONJ.has(u[q]!.low) || u[q]!.up === ',')) break;
+        if (CONJ.has(u[q]!.low) && u[q - 1]?.up === ',') q--; // "A, B, and C"
         let a = q - 1;
         while (a >= 0 && q - a <= 4 && u[a]!.kind === 'W' && (DET.has(u[a]!.low) || /^[a-z]+$/.test(u[a]!.low)) && !CONJ.has(u[a]!.low) && !PREP.has(u[a]!.low) && !verbs.has(a)) a--;
         if (a < 0 || !isActor(u[a])) break;
@@ -365,6 +375,14 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
     if (isAgent(x)) {
       if (agent < 0) agent = k;
       continue;
+    }
+    if (x.up === '(') {
+      let q = k + 1;
+      while (q < u.length && q - k <= 8 && u[q]!.up !== ')' && u[q]!.up !== '(') q++;
+      if (q < u.length && u[q]!.up === ')') {
+        k = q;
+        continue;
+      }
     }
     if (x.kind === 'A') {
       const out = [k];
