@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ngecCountry, evaluateActors } from './cli.js';
+import { ActorDictionary } from './dictionary.js';
+
+const main = new URL('../cli/main.js', import.meta.url).pathname;
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [main, ...args], { input, encoding: 'utf8' });
+
+test('slant actors resolve: JSON for a phrase, JSONL on stdin, one-line errors', () => {
+  const r = run(['actors', 'resolve', '--date', '2022-05-05', 'Russian troops']);
+  assert.equal(r.status, 0);
+  assert.deepEqual(JSON.parse(r.stdout), { code: 'RUSMIL', country: 'RUS', sector: 'MIL', name: 'Russia (military)' });
+  const j = run(['actors', 'resolve', '--jsonl'], '{"id":"a","text":"Beijing","date":"2022-05-05"}\n{"id":"b","text":"nobody here"}\n');
+  assert.equal(j.status, 0);
+  assert.deepEqual(j.stdout.trim().split('\n').map((l) => JSON.parse(l).code), ['CHNGOV', null]);
+  const bad = run(['actors', 'resolve', '--date', '5 May', 'Russia']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^slant: E110 --date must be YYYY-MM-DD/);
+  const badJson = run(['actors', 'resolve', '--jsonl'], '{"id":1,\n');
+  assert.match(badJson.stderr, /^slant: E106 line 1: not valid JSON/);
+  assert.equal(badJson.stdout, '');
+  assert.match(run(['eval', 'actors', '--gold', '/nonexistent.json']).stderr, /^slant: E105/);
+});
+
+test('eval actors scoring rules on a tiny case list', () => {
+  assert.equal(ngecCountry('IGOUNOJUDICJ', null), 'UNO');
+  assert.equal(ngecCountry('IGOEUREEC', null), 'EUR');
+  assert.equal(ngecCountry('IGOWSTNAT', null), 'IGO');
+  assert.equal(ngecCountry('NGOHRIAMN', null), '');
+  const cases = [
+    { test: 'a', method: 'agent_to_code', args: ['Ukrainian farmers'], expect: { country: 'UKR', code_1: 'AGR' } },
+    { test: 'b', method: 'agent_to_code', args: ['Zorbo Quillfeather'], expect: { code: { Is: 'None' } } },
+    { test: 'c', method: 'search_nat', args: ['a Narnian ship'], expect: { cc: 'NRN', text: '' } },
+    { test: 'd', method: 'query_wiki', args: ['Nato'], expect: { title: 'NATO' } },
+  ];
+  const r = evaluateActors(cases, ActorDictionary.default());
+  assert.deepEqual(r.country, [2, 3]);
+  assert.deepEqual(r.sector, [1, 1]);
+  assert.deepEqual(r.code, [1, 1]);
+});
