@@ -69,6 +69,8 @@ interface Unit {
   actor: Mention | null;
   poss: boolean;
   inQuote: boolean;
+  /** For agent mentions ("military", "security forces"): their words, so dictionary patterns still see them. */
+  words?: string[];
 }
 
 const DET = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'any', 'some', 'no', 'every', 'each', 'another', 'such', 'both', 'all', 'several', 'many', 'more', 'most', 'new', 'further', 'other', 'first', 'last', 'recent', 'fresh', 'joint', 'possible', 'direct', 'military', 'economic', 'diplomatic', 'political', 'strategic']);
@@ -107,7 +109,8 @@ function units(text: string, start: number, end: number, mentions: readonly Ment
     if (out.length >= MAX_UNITS) return out;
     if (m.start < pos) continue;
     wordUnits(text, pos, m.start, out, quote);
-    out.push({ s: m.start, e: m.end, up: m.code, low: m.code, kind: 'A', actor: m, poss: false, inQuote: quote.on });
+    const words = m.code.startsWith('---') ? text.slice(m.start, m.end).toUpperCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean) : undefined;
+    out.push({ s: m.start, e: m.end, up: m.code, low: m.code, kind: 'A', actor: m, poss: false, inQuote: quote.on, words });
     pos = m.end;
   }
   wordUnits(text, pos, end, out, quote);
@@ -131,6 +134,8 @@ function wordUnits(text: string, from: number, to: number, out: Unit[], quote: {
           continue;
         }
       }
+      // "4,000": a comma between digits is part of the number.
+      if (c === ',' && out.length && /^\d+$/.test(out[out.length - 1]!.low) && out[out.length - 1]!.e === t.start && toks[i + 1] && toks[i + 1]!.start === t.end && /^\d/.test(toks[i + 1]!.text)) continue;
       // "U.S." : the dictionary matched "U.S"; its final dot is not a sentence end.
       if (c === '.' && out.length && out[out.length - 1]!.kind === 'A' && out[out.length - 1]!.e === t.start && i + 1 < toks.length) continue;
       if (OPEN_Q.has(c) && !quote.on && c !== '’') quote.on = true;
@@ -211,8 +216,9 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
     }
     if (!best) continue;
     if (isNounContext(u, i, best.form, text)) continue;
-    // "deliver devastating blows": an -ing form right after another verb is an adjective.
-    if (best.form.ing && out.length && out[out.length - 1]!.j === i) continue;
+    // "deliver devastating blows", "impose import restrictions": a verb form right after another
+    // verb modifies a noun (English does not chain finite verbs without "to").
+    if (out.length && out[out.length - 1]!.j === i && !best.form.past) continue;
     out.push(best);
     i = best.j - 1;
   }
@@ -294,7 +300,8 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
     }
     if (x.kind === 'A') {
       const prev = u[k - 1];
-      const locative = prev && prev.kind === 'W' && LOCATIVE.has(prev.low) && prev.low !== 'of';
+      // "A court in Guyana", "the sides of the island of Cyprus": a better subject may stand further left.
+      const locative = prev && prev.kind === 'W' && (LOCATIVE.has(prev.low) || prev.low === 'of');
       if (locative && found.length === 0) {
         // "A court in Guyana has ...": keep looking for a better subject but remember this one.
         let better = -1;
@@ -413,6 +420,7 @@ function elemMatch(e: PatElem, u: Unit[], k: number, lex: Lexicon): number {
   if (!x) return 0;
   switch (e.k) {
     case 'w':
+      if (x.words) return x.words.some((w) => wordMatch(e.w, e.exact, w)) ? 1 : 0;
       return x.kind === 'W' && wordMatch(e.w, e.exact, x.up) ? 1 : 0;
     case 'src':
     case 'tgt':
@@ -422,6 +430,7 @@ function elemMatch(e: PatElem, u: Unit[], k: number, lex: Lexicon): number {
     case 'syn': {
       const set = lex.synsets.get(e.n);
       if (!set) return 0;
+      if (x.words) return set.some((ws) => ws.length === 1 && x.words!.some((w) => wordMatch(ws[0]!, false, w))) ? 1 : 0;
       for (const ws of set) {
         let ok = true;
         for (let q = 0; q < ws.length && ok; q++) {
@@ -586,7 +595,10 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     // states intent, appeal, demand, rejection or threat; otherwise the lower verb codes it and the
     // upper verb is the fallback when the lower one codes nothing.
     const next = verbs[vi + 1];
-    const chained = next && u[v.j]?.low === 'to' && (next.i === v.j + 1 || next.i === v.j + 2) ? next : null;
+    // "threatened today to impose ...": up to two words may stand between the verb and "to".
+    let to = v.j;
+    while (to < v.j + 2 && u[to] && u[to]!.kind === 'W' && u[to]!.low !== 'to' && !verbIdx.has(to) && !CLAUSE.has(u[to]!.low)) to++;
+    const chained = next && u[to]?.low === 'to' && (next.i === to + 1 || next.i === to + 2) ? next : null;
     const upperCode = baseCode(u, v);
     const upperKeeps = upperCode !== null && /^(02|03|10|12|13)/.test(upperCode);
     if (chained && !upperKeeps) {
