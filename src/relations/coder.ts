@@ -176,7 +176,16 @@ interface Verb {
 function isNounContext(u: Unit[], i: number, form: VerbForm, text: string): boolean {
   const p = u[i - 1];
   if (!p) return false;
-  if (p.kind === 'A') return p.poss; // "Russia's invasion"
+  // "Russia's invasion"; "a U.S. ally", "an Israeli attack": an indefinite article before the actor makes it a modifier.
+  if (p.kind === 'A') {
+    if (p.poss) return true;
+    for (let k = i - 2; k >= 0 && i - k <= 4; k--) {
+      const x = u[k]!;
+      if (x.low === 'a' || x.low === 'an') return true;
+      if (x.kind !== 'W' || !/^[a-z-]+$/.test(x.low) || BE.has(x.low) || HAVE.has(x.low) || CLOSED.has(x.low) || PREP.has(x.low)) break;
+    }
+    return false;
+  }
   if (p.kind === 'P') return false;
   if (p.low === 'to') return false;
   if (DET.has(p.low) || PREP.has(p.low)) return true;
@@ -336,11 +345,12 @@ function subjectActors(u: Unit[], from: number, verbs: Set<number>): number[] {
       return found;
     }
     if (x.kind === 'P' && x.up === ',' && found.length === 0) {
-      // "Arnor, which attacked Gondor last year, met Rohan": skip the relative clause to its antecedent.
+      // "Arnor, which attacked Gondor last year, met Rohan" (relative clause) and "Pakistan, a key
+      // U.S. ally, has refused" (apposition): skip to the noun phrase before the first comma.
       let w = -1;
       for (let q = k - 1; q >= 1 && k - q <= 20; q--) {
         const y = u[q]!;
-        if ((y.low === 'which' || y.low === 'who') && u[q - 1]!.up === ',') {
+        if ((y.low === 'which' || y.low === 'who' || y.low === 'a' || y.low === 'an') && u[q - 1]!.up === ',' && (y.kind === 'W') && (y.low === 'which' || y.low === 'who' || isActor(u[q - 2]))) {
           w = q;
           break;
         }
