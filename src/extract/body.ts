@@ -265,7 +265,7 @@ export interface BodyResult {
 }
 
 /** The article body as paragraphs separated by blank lines. */
-export function extractBody(doc: Document, opts: { titles?: string[]; params?: BodyParams } = {}): BodyResult {
+export function extractBody(doc: Document, opts: { titles?: string[]; description?: string | null; params?: BodyParams } = {}): BodyResult {
   const p = opts.params ?? DEFAULT_PARAMS;
   const { raw, blocks: all } = toBlocksBoth(doc, p);
   const container = chooseContainer(all, p);
@@ -278,6 +278,9 @@ export function extractBody(doc: Document, opts: { titles?: string[]; params?: B
     if (titles.has(b.text.toLowerCase())) return false;
     return true;
   });
+  // A first block (not a paragraph) that repeats the page summary word for word is a standfirst.
+  const desc = opts.description ? collapse(opts.description).toLowerCase() : '';
+  if (desc.length > 40 && kept.length > 1 && kept[0]!.tag !== 'p' && collapse(kept[0]!.text).toLowerCase() === desc) kept.shift();
   return { body: kept.map((b) => b.text).join('\n\n'), blocks: kept, container, lead: leadLines(raw, kept) };
 }
 

@@ -44,7 +44,7 @@ export interface ExtractOptions {
 export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   const { doc, notes } = parse(html);
   const meta = readMeta(doc, opts.url);
-  const { body: domBody, lead } = extractBody(doc, { titles: meta.titles, params: opts.params });
+  const { body: domBody, lead } = extractBody(doc, { titles: meta.titles, description: meta.description, params: opts.params });
   let body = domBody;
   // JSON-LD articleBody is often cut to a teaser; trust it only when it is clearly the longer text.
   const ld = meta.jsonLdBody ? meta.jsonLdBody.trim() : '';

@@ -16,6 +16,8 @@ export interface PageMeta {
   declaredLanguage: string | null;
   /** Every headline the page states (JSON-LD, og:title, h1, <title>): such lines are not body text. */
   titles: string[];
+  /** The page's summary (og:description, description): a standfirst when it opens the body. */
+  description: string | null;
   /** JSON-LD articleBody when the page carries one. */
   jsonLdBody: string | null;
 }
@@ -265,6 +267,7 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     canonicalUrl: canonicalUrl ?? null,
     declaredLanguage,
     titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(t).toLowerCase()))],
+    description: m('og:description') ?? m('description') ?? m('twitter:description') ?? str(pick('description')),
     jsonLdBody: typeof body === 'string' ? body : null,
   };
 }
