@@ -29,8 +29,10 @@ const STOP_PLACES = new Set([
   'ALTAI', 'VICTORY', 'UNION', 'CENTRAL', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'DOVER', 'NEWCASTLE', 'CAMBRIDGE',
   'OXFORD', 'DERBY', 'SALEM', 'TRENTON', 'HOPE', 'JUNEAU', 'HELENA', 'AUGUSTA', 'OLYMPIA', 'MAINE',
 ]);
+/** Agent phrases dropped as too ambiguous on their own. */
+const AMBIGUOUS_AGENTS = new Set(['state', 'states', 'at', 'party', 'parties', 'side', 'member', 'members']);
 /** Words kept lower case (any case in the text) inside names. */
-const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'le', 'al', 'el', 'da', 'du', 'des', 'in', 'on', 'to', 'y', 'bin', 'van', 'von', 'der']);
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'le', 'al', 'el', 'da', 'du', 'des', 'in', 'on', 'to', 'y', 'bin', 'van', 'von', 'der', 'at', 'from', 'with', 'by']);
 
 interface CountryRow {
   iso3: string;
@@ -232,6 +234,10 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
   for (const f of [join(p2, 'Phoenix.agents.txt'), join(ngec, 'PLOVER_agents.txt')]) {
     for (const a of parseAgents(readFileSync(f, 'utf8'))) {
       if (a.words.some((w) => /[(),;:"]/.test(w)) || a.words.length > MAX_WORDS) continue;
+      // NON marks words that are not actors (days of the week); phrases ending in a preposition
+      // ("embassy in") only make sense inside PETRARCH's own pattern matcher; "state" alone is
+      // too ambiguous ("the state of the economy", "Ohio State").
+      if (a.code === 'NON' || FUNCTION_WORDS.has(a.words[a.words.length - 1]!.toLowerCase()) || AMBIGUOUS_AGENTS.has(key(a.words))) continue;
       const k = key(a.words);
       if (seenAgent.has(k)) continue;
       seenAgent.add(k);

@@ -443,7 +443,9 @@ export class ActorDictionary {
           next = undefined;
         }
         // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
-        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && next.agent!.code !== 'UNK' && gapOk(it.to, next.from, 2)) {
+        // (Not when the actor already carries a sector: "Border Patrol ... criminal" adds nothing.)
+        const hasSector = !!sectorOf(code) && !it.locative && e.via !== 'capital';
+        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && next.agent!.code !== 'UNK' && gapOk(it.to, next.from, e.type === 'organisation' || (hasSector && !next.agent!.prefix) ? 0 : 2)) {
           const ag = next.agent!;
           if (ag.prefix) countryOverride = countryOf(code);
           const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
@@ -501,7 +503,7 @@ export class ActorDictionary {
       }
       if (title) {
         const next = items[k + 1];
-        if (isPerson(next) && next!.from === to) {
+        if (isPerson(next) && next!.from === to && !words[next!.from]!.barrier) {
           // Title + known person ("President Putin", "US Senator Marco Rubio"): the role the text states
           // wins over the dictionary's dates, which may be stale; without a usable title the dated code decides.
           code = withTitle(next!.titleAgent ? withTitle(next!.code!, next!.titleAgent) : next!.code!, title);
@@ -511,7 +513,11 @@ export class ActorDictionary {
           to = next!.to;
           k++;
         } else {
-          const end = personAfter(words, to, next ? next.from : words.length);
+          // Only a singular title takes a name after it ("Senator Marco Rubio"; not "People Call",
+          // "Sheriff's Office", "farmers Tuesday").
+          const last = words[to - 1]!;
+          const titleLike = TITLE_SECTORS.has(title.code.slice(0, 3)) && !/s$|['’]s$/.test(last.key) || last.key.endsWith('ss');
+          const end = titleLike ? personAfter(words, to, next ? next.from : words.length) : to;
           if (end > to) {
             name = `${name} ${words.slice(to, end).map((w) => w.text).join(' ')}`;
             to = end;
@@ -563,6 +569,9 @@ const SECTOR_NAMES: Record<string, string> = {
   HRI: 'human rights', ENV: 'environment', DEV: 'development', CRM: 'criminals', REL: 'religion', NGO: 'NGO',
   PRE: 'breakaway authorities', UNK: 'unspecified', MOD: 'moderates', RAD: 'radicals', SOC: 'social groups',
 };
+
+/** Sectors of agents that can be a person's title ("President", "General", "Senator", "Judge"). */
+const TITLE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'ELI', 'OPP', 'PTY', 'REL', 'CHR', 'MUS', 'JEW', 'BUD', 'MED', 'JRN', 'EDU', 'HLH', 'BUS', 'REB', 'IGO', 'NGO']);
 
 /** Agents that only qualify the next one ("deputy foreign minister", "senior official"). */
 const WEAK_AGENTS = new Set(['deputy', 'vice', 'assistant', 'acting', 'senior', 'top', 'chief', 'junior', 'former', 'interim', 'group', 'member', 'members']);
