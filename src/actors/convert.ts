@@ -234,10 +234,10 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
   for (const f of [join(p2, 'Phoenix.agents.txt'), join(ngec, 'PLOVER_agents.txt')]) {
     for (const a of parseAgents(readFileSync(f, 'utf8'))) {
       if (a.words.some((w) => /[(),;:"]/.test(w)) || a.words.length > MAX_WORDS) continue;
-      // NON marks words that are not actors (days of the week); phrases ending in a preposition
+      // NON and JNK mark words that are not actors (days of the week, storms); phrases ending in a preposition
       // ("embassy in") only make sense inside PETRARCH's own pattern matcher; "state" alone is
       // too ambiguous ("the state of the economy", "Ohio State").
-      if (a.code === 'NON' || FUNCTION_WORDS.has(a.words[a.words.length - 1]!.toLowerCase()) || AMBIGUOUS_AGENTS.has(key(a.words))) continue;
+      if (a.code === 'NON' || a.code === 'JNK' || FUNCTION_WORDS.has(a.words[a.words.length - 1]!.toLowerCase()) || AMBIGUOUS_AGENTS.has(key(a.words))) continue;
       const k = key(a.words);
       if (seenAgent.has(k)) continue;
       seenAgent.add(k);
