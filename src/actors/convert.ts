@@ -29,6 +29,9 @@ const STOP_PLACES = new Set([
   'ALTAI', 'VICTORY', 'UNION', 'CENTRAL', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'DOVER', 'NEWCASTLE', 'CAMBRIDGE',
   'OXFORD', 'DERBY', 'SALEM', 'TRENTON', 'HOPE', 'JUNEAU', 'HELENA', 'AUGUSTA', 'OLYMPIA', 'MAINE',
 ]);
+/** One-word names that are common English words ("Organization", "Youth", "Zero", "Male"). */
+const STOP_NAMES = new Set(['organization', 'organisation', 'youth', 'zero', 'male', 'front', 'movement', 'union', 'council', 'group', 'people', 'state', 'party', 'army', 'national', 'islamic', 'liberation', 'resistance', 'revolution', 'justice', 'freedom', 'unity', 'hope', 'victory']);
+
 /** Agent phrases dropped as too ambiguous on their own. */
 const AMBIGUOUS_AGENTS = new Set(['state', 'states', 'at', 'party', 'parties', 'side', 'member', 'members']);
 /** Words kept lower case (any case in the text) inside names. */
@@ -81,6 +84,7 @@ function readCapitals(path: string): Map<string, string[]> {
 /** Phrase in the data-file convention: Capitalised words need a capital; short one-word names need capitals. */
 function phrase(words: readonly string[], plural: boolean): string | null {
   if (words.length > MAX_WORDS) return null;
+  if (words.length === 1 && STOP_NAMES.has(words[0]!.toLowerCase())) return null;
   if (words.some((w) => /[(),;:"]/.test(w))) return null;
   const lower = words.map((w) => w.toLowerCase());
   let out: string;
