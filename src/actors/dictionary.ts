@@ -551,7 +551,8 @@ export class ActorDictionary {
       end,
       code,
       name: via === 'agent' || via === 'capital' ? this.groupName(code, name) : name,
-      type,
+      // State organs ("Russian troops", "the Chinese side") are organisations; others are groups.
+      type: type === 'group' && country && /^(GOV|MIL|COP|JUD|LEG|SPY)/.test(code.slice(3)) ? 'organisation' : type,
       country,
       sector: code.startsWith('---') ? code.slice(3) || null : sectorOf(code),
       via,

@@ -11,7 +11,13 @@ export interface ActorMention {
   country: string | null;
   /** CAMEO sector code (GOV, MIL, CVL, MED, ...), or null. */
   sector: string | null;
-  /** How the mention was used: 'name', 'capital' (Moscow for RUS government), 'demonym', 'collective', 'leader'. */
+  /**
+   * How the mention was recognised: 'name', 'capital' (Moscow for the Russian government, RUSGOV),
+   * 'demonym' (Chinese), 'collective' (the West, European countries), 'place' (a city or region, or a
+   * capital after "in"/"at"), 'leader' (a person with dated roles), 'title' (title + person:
+   * "President Putin"), 'agent' (country + sector word: "Russian troops"), 'alias' (a surname
+   * repeated after the full name).
+   */
   via: string;
 }
 
