@@ -10,7 +10,7 @@ import { TECHNIQUES } from './types.js';
 import { EMOJI, SEEDLIKE } from './fixtures/articles.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-const slant = (...argv: string[]) => spawnSync(process.execPath, [MAIN, ...argv], { encoding: 'utf8', timeout: 60_000 });
+const slant = (...argv: string[]) => spawnSync(process.execPath, [MAIN, ...argv], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
 
 function articles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'slant-tech-'));

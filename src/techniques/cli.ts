@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { args, out, type Command } from '../cli/command.js';
 import { E, fail } from '../core/errors.js';
 import { prepare } from './features.js';
-import { loadDefaultModel, modelPath } from './index.js';
+import { detectAll, loadDefaultModel } from './index.js';
 import { TechniqueModel } from './model.js';
 import { parseLabelLines, readArticles, readPtc, type Article } from './ptc.js';
 import { DEFAULT_CONFIG, type TrainConfig } from './train.js';
@@ -124,17 +124,19 @@ best first.`,
 export const techniquesDetectCommand: Command = {
   name: 'techniques detect',
   summary: 'SemEval FLC: print spans with their technique (id, technique, start, end)',
-  usage: `Usage: slant techniques detect <articles-dir> [--model <file>] [--confidence]
+  usage: `Usage: slant techniques detect <articles-dir> [--model <file>] [--confidence] [--model-only]
 
-Prints id<TAB>technique<TAB>start<TAB>end per span (code points). --confidence appends the
-calibrated confidence and the explanation as two more columns.`,
+Prints id<TAB>technique<TAB>start<TAB>end per span (code points): the trained model's spans plus the
+explained rules' spans it did not already cover (--model-only leaves the rules out). --confidence
+appends the confidence (calibrated for the model, measured precision for a rule) and the
+explanation as two more columns.`,
   async run(argv) {
-    const { values, positionals } = args(argv, { model: { type: 'string' }, confidence: { type: 'boolean' } });
+    const { values, positionals } = args(argv, { model: { type: 'string' }, confidence: { type: 'boolean' }, 'model-only': { type: 'boolean' } });
     const articles = readArticles(need(positionals[0], '<articles-dir>'));
     const m = model(values.model);
     const rows: string[] = [];
     for (const a of articles) {
-      for (const d of m.detect(prepare(a.text))) {
+      for (const d of detectAll(a.text, m, !values['model-only'])) {
         const base = `${a.id}\t${d.technique}\t${a.cps.cp(d.start)}\t${a.cps.cp(d.end)}`;
         rows.push(values.confidence ? `${base}\t${d.confidence.toFixed(3)}\t${d.explanation}` : base);
       }

@@ -212,12 +212,22 @@ export function sentenceFeatures(p: Prepared, s: number, f: FeatureSink): void {
 
 const LEN_EDGES = [1, 2, 3, 5, 8, 12, 20, 35] as const;
 
+/** Repeats are searched within this many characters around a span: linear work on huge inputs. */
+const REPEAT_WINDOW = 50_000;
+
+function around(p: Prepared, start: number, end: number): { hay: string; offset: number } {
+  if (p.lower.length <= 2 * REPEAT_WINDOW) return { hay: p.lower, offset: 0 };
+  const offset = Math.max(0, start - REPEAT_WINDOW);
+  return { hay: p.lower.slice(offset, Math.min(p.lower.length, end + REPEAT_WINDOW)), offset };
+}
+
 /** Occurrences of the span's text (case-folded) elsewhere in the article, at most 9. */
 export function repeats(p: Prepared, start: number, end: number): number {
   const needle = p.lower.slice(start, end).trim();
   if (needle.length < 3) return 0;
+  const { hay } = around(p, start, end);
   let count = 0;
-  for (let at = p.lower.indexOf(needle); at >= 0 && count < 10; at = p.lower.indexOf(needle, at + 1)) count++;
+  for (let at = hay.indexOf(needle); at >= 0 && count < 10; at = hay.indexOf(needle, at + 1)) count++;
   return Math.max(0, count - 1);
 }
 
@@ -234,24 +244,30 @@ export interface SpanContext {
 function countBefore(p: Prepared, start: number, end: number): number {
   const needle = p.lower.slice(start, end).trim();
   if (needle.length < 3) return 0;
+  const { hay, offset } = around(p, start, end);
   let count = 0;
-  for (let at = p.lower.indexOf(needle); at >= 0 && at < start && count < 9; at = p.lower.indexOf(needle, at + 1)) count++;
+  for (let at = hay.indexOf(needle); at >= 0 && at + offset < start && count < 9; at = hay.indexOf(needle, at + 1)) count++;
   return count;
 }
 
 export function spanContexts(p: Prepared, spans: ReadonlyArray<{ start: number; end: number }>): SpanContext[] {
   const keyOf = (s: { start: number; end: number }) => p.lower.slice(s.start, s.end).trim();
-  const byKey = new Map<string, number[]>();
-  spans.forEach((s, i) => {
+  // Starts of the spans sharing each text, sorted; identical extents counted apart.
+  const starts = new Map<string, number[]>();
+  const extents = new Map<string, number>();
+  for (const s of spans) {
     const k = keyOf(s);
-    const list = byKey.get(k) ?? [];
-    list.push(i);
-    byKey.set(k, list);
-  });
-  const sorted = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start);
+    const list = starts.get(k) ?? [];
+    list.push(s.start);
+    starts.set(k, list);
+    extents.set(`${s.start}:${s.end}`, (extents.get(`${s.start}:${s.end}`) ?? 0) + 1);
+  }
+  for (const list of starts.values()) list.sort((x, y) => x - y);
+  const sorted = spans.map((s, i) => ({ start: s.start, end: s.end, i })).sort((a, b) => a.start - b.start);
   const overlapping = new Array<number>(spans.length).fill(0);
   for (let a = 0; a < sorted.length; a++) {
-    for (let b = a + 1; b < sorted.length && sorted[b]!.start < sorted[a]!.end; b++) {
+    // at most 50 neighbours: the feature is capped at 3 anyway, and the loop stays linear
+    for (let b = a + 1; b < sorted.length && b < a + 50 && sorted[b]!.start < sorted[a]!.end; b++) {
       const x = sorted[a]!, y = sorted[b]!;
       if (x.start === y.start && x.end === y.end) continue;
       overlapping[x.i]!++;
@@ -259,14 +275,15 @@ export function spanContexts(p: Prepared, spans: ReadonlyArray<{ start: number; 
     }
   }
   return spans.map((s, i) => {
-    let before = 0, after = 0;
-    for (const j of byKey.get(keyOf(s))!) {
-      const o = spans[j]!;
-      if (o.start === s.start && o.end === s.end) continue;
-      if (o.start < s.start) before++;
-      else after++;
+    const list = starts.get(keyOf(s))!;
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < s.start) lo = mid + 1;
+      else hi = mid;
     }
-    return { sameBefore: before, sameAfter: after, overlapping: overlapping[i]! };
+    const same = extents.get(`${s.start}:${s.end}`)!;
+    return { sameBefore: lo, sameAfter: list.length - lo - same, overlapping: overlapping[i]! };
   });
 }
 

@@ -122,6 +122,19 @@ function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/** Only blanks between the line start and `start`, and at most one character after `end` on its line. */
+function wholeLine(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text[i] !== '\n' && /\s/.test(text[i]!)) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
+  let j = end, seen = 0;
+  while (j < text.length && text[j] !== '\n') {
+    if (!/\s/.test(text[j]!) && ++seen > 1) return false;
+    j++;
+  }
+  return true;
+}
+
 function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
   QUOTED.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -148,9 +161,7 @@ function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): v
     }
     if (reported) continue;
     // Whole line quoted (a headline or a pull quote): not a scare quote.
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const lineEnd = text.indexOf('\n', end);
-    if (text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim().length <= 1) continue;
+    if (wholeLine(text, start, end)) continue;
     const prev = tokens[i - 1];
     if (prev && (prev.norm === 'so-called' || (prev.norm === 'called' && tokens[i - 2]?.norm === 'so'))) {
       const s = tokens[prev.norm === 'called' ? i - 2 : i - 1]!.start;
@@ -252,8 +263,31 @@ export const MIN_SHOWN_PRECISION = 0.15;
 /** Rules shown whatever their measured precision: the constructions the product promises to flag. */
 const ALWAYS_SHOWN = new Set(['scare-quotes', 'so-called-quote']);
 
+export function isShown(h: RuleHit): boolean {
+  return ALWAYS_SHOWN.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION;
+}
+
 export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
-  return findRuleHits(text, tokens).filter((h) => ALWAYS_SHOWN.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION);
+  return findRuleHits(text, tokens).filter(isShown);
+}
+
+/**
+ * Whether a span of the same technique in `sorted` (by start) already covers the hit on about the
+ * same words (at most 1.5× its length). Binary search: linear overall, even on huge inputs.
+ */
+export function coveredBy(sorted: ReadonlyArray<{ start: number; end: number; technique: Technique }>, h: { start: number; end: number; technique: Technique }): boolean {
+  const len = h.end - h.start;
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < h.end - 1.5 * len) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.start <= h.start; i++) {
+    const e = sorted[i]!;
+    if (e.technique === h.technique && e.end >= h.end && e.end - e.start <= 1.5 * len) return true;
+  }
+  return false;
 }
 
 /**
@@ -262,12 +296,13 @@ export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
  * longer model span stays: it pinpoints the words and says why.
  */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
-  const existing = doc.has('techniques') ? doc.spans('techniques') : [];
+  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique }));
   const out: Span<TechniqueSpan>[] = [];
+  const seen = new Set<string>();
   for (const h of shownHits(doc.text)) {
-    const len = h.end - h.start;
-    if (existing.some((e) => e.data.technique === h.technique && e.start <= h.start && e.end >= h.end && e.end - e.start <= 1.5 * len)) continue;
-    if (out.some((o) => o.data.technique === h.technique && o.start === h.start && o.end === h.end)) continue;
+    const key = `${h.technique}:${h.start}:${h.end}`;
+    if (seen.has(key) || coveredBy(existing, h)) continue;
+    seen.add(key);
     const byKey = RULE_PRECISION[h.key];
     const m = byKey && byKey.hits >= 5 ? byKey : RULE_PRECISION[h.rule];
     const measured = m && m.hits >= 5 ? `right ${pct(ruleConfidence(h))} of the time on the PTC training articles` : 'precision not yet measured';
