@@ -677,7 +677,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
     if (ps.length) subj = ps;
   }
-  let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, opts.placeAgents);
+  let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, true);
   // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
   if (obj.length === 0 && code && /^(02|10)/.test(code) && u[v.j]?.low === 'that') obj = objectActors(u, v.j + 1, verbIdx, 6);
   let via = pm ? 'pattern' : 'verb';
@@ -720,7 +720,10 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   });
   // Agents never act as sources; a country-less target needs a source with a country.
   subj = subj.filter((k) => isActor(u[k]));
-  obj = obj.filter((k) => isActor(u[k]) || subj.some((q) => u[q]!.actor!.country || countryOf(u[q]!.actor!.code)));
+  // A country-less target agent is kept only when it can be placed: always with placeAgents, and
+  // by default for a state's own forces or authorities acting on a civilian group ("Egyptian police
+  // dispersed demonstrators"), which news reports leave unnamed as domestic.
+  obj = obj.filter((k) => isActor(u[k]) || subj.some((q) => canPlace(u[q]!.actor!, u[k]!.actor!, !!opts.placeAgents)));
   const out: CodedEvent[] = [];
   if (obj.length === 0 && subj.length > 1 && code && SYMMETRIC.test(code)) {
     // "Jordan and Britain have agreed ...": each partner towards the other.
@@ -730,7 +733,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   for (const s of subj) {
     for (const t of obj) {
       const inferred = isAgent(u[t]) ? '+inferred-country' : '';
-      if (inferred && !(u[s]!.actor!.country || countryOf(u[s]!.actor!.code))) continue;
+      if (inferred && !canPlace(u[s]!.actor!, u[t]!.actor!, !!opts.placeAgents)) continue;
       if (code) out.push(make(s, t, code, via + inferred));
       if (code2 && !inferred) out.push(make(t, s, code2, 'reciprocal'));
     }
@@ -744,6 +747,16 @@ const NOT_COUNTRY = /^(---|IGO|NGO|MNC|UIS|IMG|WST|EUR|AFR|ASA|MEA|LAM|NAF|SAM|S
 /** The country part of an actor code (first three letters), or null for blocs and organisations. */
 export function countryOf(code: string): string | null {
   return /^[A-Z]{3}/.test(code) && !NOT_COUNTRY.test(code) ? code.slice(0, 3) : null;
+}
+
+const STATE_SECTORS = /^[A-Z]{3}(GOV|MIL|COP|JUD|SPY|LEG)/;
+const CIVIL_SECTORS = /^---(CVL|OPP|REB|MOS|MUS|EDU|LAB|JRN|MED|REF|REL|BUS|AGR|HLH|CRM|IRG|INS|UAF|CHR)/;
+
+/** Whether a country-less target agent can take the source's country. */
+function canPlace(source: Mention, target: Mention, always: boolean): boolean {
+  if (!target.code.startsWith('---')) return true;
+  if (!(source.country ?? countryOf(source.code))) return false;
+  return always || (STATE_SECTORS.test(source.code) && CIVIL_SECTORS.test(target.code));
 }
 
 /** A country-less agent target ("---CVL") takes the source's country ("EGYCVL"); actors stay as they are. */
