@@ -249,6 +249,8 @@ export class ActorDictionary {
   /** The actor a short phrase denotes ("Russia's ambassador to Poland" → RUSGOV), or null if unknown. */
   resolve(text: string, date?: string | null): Resolution | null {
     const matches = this.find(text, { date, agents: 'all' });
+    // A personal pronoun is an actor the phrase does not identify.
+    if (!matches.length && /^\s*(he|she|they|him|her|them)\s*$/i.test(text)) return { code: '---UNK', country: null, sector: 'UNK', name: text.trim() };
     if (!matches.length) return null;
     const words = wordTokens(text);
     const locative = (m: ActorMatch): boolean => {
@@ -468,7 +470,9 @@ export class ActorDictionary {
         const prep = prepWord === 'of' || ((prepWord === 'from' || prepWord === 'in') && isPlace(next));
         const theOff = prep && it.to + 1 < words.length && words[it.to + 1]!.key === 'the' ? 1 : 0;
         if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
-          const base = countryOf(next.code!) ?? next.code!;
+          // An organisation that has its own sector keeps it ("president of the Riigikogu" → ESTLEG).
+          const own = next.actor!.type === 'organisation' && sectorOf(next.code!);
+          const base = own ? next.code! : countryOf(next.code!) ?? next.code!;
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
           if (ag.prefix) countryOverride = countryOf(base);
           name = `${ag.name} ${prepWord} ${next.actor!.name}`;
