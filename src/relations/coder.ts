@@ -842,6 +842,14 @@ function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEven
   }
 }
 
+/** The actor at k, or right after "the" or one capitalised word there ("of South Lebanon"); -1 if none. */
+function actorAt(u: Unit[], k: number, text: string): number {
+  if (isActor(u[k])) return k;
+  const x = u[k];
+  if (x && x.kind === 'W' && (x.low === 'the' || /^\p{Lu}/u.test(text.slice(x.s, x.s + 1))) && isActor(u[k + 1])) return k + 1;
+  return -1;
+}
+
 /** Relations stated with nouns: "trust between A and B", "A-B partnership", "A and B are partners", "A's invasion of B". */
 function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], push: (e: CodedEvent) => void): void {
   if (lex.nouns.size === 0) return;
@@ -872,13 +880,13 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
     if (q >= 0 && isActor(u[q]) && u[q]!.poss) {
       const p = u[k + 1];
       if (p && ['of', 'with', 'against', 'to', 'toward', 'towards', 'on', 'in'].includes(p.low)) {
-        const b = isActor(u[k + 2]) ? k + 2 : isActor(u[k + 3]) && u[k + 2]!.low === 'the' ? k + 3 : -1;
+        const b = actorAt(u, k + 2, text);
         if (b >= 0) pairs.push([q, b, false]);
       }
     }
     // "A mounted its invasion of B": a possessive pronoun stands for the clause's subject.
     if (pairs.length === 0 && q >= 0 && (u[q]!.low === 'its' || u[q]!.low === 'their') && ['of', 'against', 'on'].includes(u[k + 1]?.low ?? '')) {
-      const b = isActor(u[k + 2]) ? k + 2 : isActor(u[k + 3]) && u[k + 2]!.low === 'the' ? k + 3 : -1;
+      const b = actorAt(u, k + 2, text);
       if (b >= 0) {
         for (let r = q - 1, s = 0; r >= 0 && s < 8; r--, s++) {
           if (isActor(u[r])) {
@@ -891,7 +899,7 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
     }
     // "A has good relations with B", "A's partnership with B": the clause subject and the with-object.
     if (pairs.length === 0 && (u[k + 1]?.low === 'with' || u[k + 1]?.low === 'toward' || u[k + 1]?.low === 'towards')) {
-      const b = isActor(u[k + 2]) ? k + 2 : u[k + 2]?.low === 'the' && isActor(u[k + 3]) ? k + 3 : -1;
+      const b = actorAt(u, k + 2, text);
       if (b >= 0) {
         for (let r = k - 1, s = 0; r >= 0 && s < 10; r--, s++) {
           const y = u[r]!;
