@@ -42,6 +42,12 @@ test('"us" the pronoun is not the United States; "US" and "U.S." are', () => {
   assert.equal(golden('china plates and turkey dinners'), '');
 });
 
+test('text written without capitals: names match, the pronoun "us" still does not', () => {
+  const filler = ' and then more words were written here without any capital letters at all'.repeat(8);
+  const text = 'russia and china met the west; let us go.' + filler;
+  assert.equal(golden(text), 'russia=RUS | china=CHN | the west=WST');
+});
+
 test('leaders with dated roles; "former President" is not the president', () => {
   assert.equal(golden('President Putin met Barack Obama.', '2012-06-01'), 'President Putin=RUSGOV | Barack Obama=USAGOV');
   assert.equal(golden('Barack Obama spoke.', '2019-06-01'), 'Barack Obama=USAELI');

@@ -279,8 +279,9 @@ export class ActorDictionary {
   /** `aliases`: surnames of people named in full earlier in the text ("Angela Merkel" ... "Merkel"). */
   private scan(words: readonly WordToken[], day: number, aliases: Map<string, ActorEntry>): Item[] {
     const items: Item[] = [];
+    const lower = isLowerCaseText(words);
     for (let i = 0; i < words.length; ) {
-      const a = this.actors.longestAt(words, i);
+      const a = this.actors.longestAt(words, i, undefined, lower);
       const g = this.agents.longestAt(words, i);
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
@@ -608,6 +609,14 @@ function withTitle(personCode: string, title: AgentEntry): string {
   const c = countryOf(personCode);
   if (!c || title.prefix || title.code === 'UNK') return personCode;
   return c + title.code;
+}
+
+/** Text written without capitals (chat, some scrapes): fewer than 1 word in 200 starts with one. */
+function isLowerCaseText(words: readonly WordToken[]): boolean {
+  if (words.length < 50) return false;
+  let caps = 0;
+  for (const w of words) if (/^\p{Lu}/u.test(w.text)) caps++;
+  return caps * 200 < words.length;
 }
 
 /** Characters per chunk in find(); a chunk ends at a newline, else a sentence end, else a space. */

@@ -169,7 +169,7 @@ export class PhraseTrie<T> {
    * The longest phrase starting at word `i` whose case rules and last-word rules hold; null if none.
    * `accept` filters terminals (e.g. by date or kind) before length is compared.
    */
-  longestAt(words: readonly WordToken[], i: number, accept?: (t: Terminal<T>) => boolean): TrieMatch<T> | null {
+  longestAt(words: readonly WordToken[], i: number, accept?: (t: Terminal<T>) => boolean, lowerCaseText = false): TrieMatch<T> | null {
     const k0 = words[i]?.key;
     if (k0 === undefined) return null;
     if (!this.prefixNodes.has(0) && !this.firstKeys.has(k0)) {
@@ -195,7 +195,7 @@ export class PhraseTrie<T> {
         const ok: Terminal<T>[] = [];
         for (const t of list) {
           if (kind === 'plural' && t.last === 'exact') continue;
-          if (!caseOk(words, i, t.modes)) continue;
+          if (!caseOk(words, i, t.modes, lowerCaseText)) continue;
           if (accept && !accept(t)) continue;
           ok.push(t);
         }
@@ -224,10 +224,14 @@ function singulars(k: string): string[] {
   return out;
 }
 
-function caseOk(words: readonly WordToken[], i: number, modes: readonly CaseMode[]): boolean {
+/**
+ * Case rules. In text written without capitals (`lowerCaseText`) an initial capital cannot be asked
+ * for, but acronyms still must be in capitals ("us" stays a pronoun).
+ */
+function caseOk(words: readonly WordToken[], i: number, modes: readonly CaseMode[], lowerCaseText: boolean): boolean {
   for (let m = 0; m < modes.length; m++) {
     const mode = modes[m]!;
-    if (mode === 0) continue;
+    if (mode === 0 || (mode === 1 && lowerCaseText)) continue;
     const text = words[i + m]!.text;
     const c = text[0]!;
     if (mode === 1 && c !== c.toUpperCase()) return false;
