@@ -7,6 +7,7 @@ import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
+import { nodeCode } from '../graph/index.js';
 import type { EventData, RelationData } from './types.js';
 import './types.js';
 import '../actors/types.js';
@@ -39,11 +40,15 @@ export const relationsComponent: Component = {
       const first = new Map<string, Mention>();
       for (let k = mi; k < mentions.length && mentions[k]!.start < sent.end; k++) {
         const m = mentions[k]!;
+        // Country-less agents ("officials", "---GOV") and dates are no actor a relation could name.
+        if (m.code.startsWith('---')) continue;
         if (m.end <= sent.end && !first.has(m.code) && first.size < MAX_ACTORS_PER_SENTENCE) first.set(m.code, m);
       }
       const list = [...first.values()];
       for (let a = 0; a < list.length; a++) {
         for (let b = a + 1; b < list.length; b++) {
+          // "the US" and "the US government" in one sentence are one actor system node, not a relation.
+          if (nodeCode(list[a]!.code) === nodeCode(list[b]!.code)) continue;
           const [x, y] = list[a]!.code < list[b]!.code ? [list[a]!, list[b]!] : [list[b]!, list[a]!];
           const key = `${x.code}|${y.code}`;
           const count = (counts.get(key) ?? 0) + 1;
