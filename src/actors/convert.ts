@@ -193,6 +193,8 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
           if (n.words.length === 1 && ((placeCountries.get(k)?.size ?? 0) > 1 || STOP_PLACES.has(n.words[0]!.toUpperCase()))) continue;
           if (STOP_PLACES.has(n.words.join('_').toUpperCase())) continue;
         }
+        // Very short place names ("Goa", "Ufa") collide with acronyms ("GOA" Gun Owners of America).
+        if (!isName && n.words.length === 1 && n.words[0]!.length <= 3) continue;
         const p = phrase(n.words, plural);
         if (p) (isName ? names : places).push(p);
       }

@@ -337,15 +337,7 @@ export class ActorDictionary {
     if (!(e.type === 'person' || e.type === 'leader' || e.via === 'place' || e.via === 'capital')) return false;
     const cap = (w: WordToken | undefined): boolean => !!w && /^\p{Lu}/u.test(w.text);
     // Headline case ("Putin Says West Is Weak"): capitals say nothing there.
-    let caps = 0;
-    let n = 0;
-    let cappedFunctionWord = false;
-    for (let k = Math.max(0, from - 5); k < Math.min(words.length, to + 5); k++, n++) {
-      if (!cap(words[k])) continue;
-      caps++;
-      if (k !== from - 5 && GAP_STOP.has(words[k]!.key) && k > 0 && !words[k]!.barrier) cappedFunctionWord = true;
-    }
-    if (n >= 4 && caps / n >= 0.75 && cappedFunctionWord) return false;
+    if (isHeadline(words, from, to)) return false;
     const next = words[to];
     if (next && !next.barrier && cap(next) && !NOT_NAMES.has(next.key) && !this.actors.longestAt(words, to) && !this.agents.longestAt(words, to)) return true;
     const prev = words[from - 1];
@@ -619,6 +611,19 @@ function isLowerCaseText(words: readonly WordToken[]): boolean {
   return caps * 200 < words.length;
 }
 
+/** Headline case around words[from, to): mostly capitalised, function words included ("Says", "Of"). */
+function isHeadline(words: readonly WordToken[], from: number, to: number): boolean {
+  let caps = 0;
+  let n = 0;
+  let cappedFunctionWord = false;
+  for (let k = Math.max(0, from - 5); k < Math.min(words.length, to + 5); k++, n++) {
+    if (!/^\p{Lu}/u.test(words[k]!.text)) continue;
+    caps++;
+    if (k > 0 && k !== from - 5 && GAP_STOP.has(words[k]!.key) && !words[k]!.barrier) cappedFunctionWord = true;
+  }
+  return n >= 4 && caps / n >= 0.75 && cappedFunctionWord;
+}
+
 /** Characters per chunk in find(); a chunk ends at a newline, else a sentence end, else a space. */
 const CHUNK = 200_000;
 
@@ -635,10 +640,11 @@ function chunkEnd(text: string, start: number, end: number): number {
 }
 
 function personAfter(words: readonly WordToken[], to: number, limit: number): number {
+  if (isHeadline(words, to - 1, to + 1)) return to; // "Senator Supports ...": capitals say nothing
   let j = to;
   while (j < words.length && j < limit && j - to < 4) {
     const w = words[j]!;
-    if (w.barrier || NOT_NAMES.has(w.key)) break;
+    if (w.barrier || NOT_NAMES.has(w.key) || GAP_STOP.has(w.key)) break;
     if (!(/^\p{Lu}/u.test(w.text) || (j > to && NAME_PARTICLES.has(w.key)))) break;
     j++;
   }
