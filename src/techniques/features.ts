@@ -171,31 +171,31 @@ export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
   const th = p.th;
   const at = (k: number) => (k >= 0 && k < n ? th[k]! : 7);
   f.add(1, 0);
-  f.add(2, th[i]!, () => W(p, i));
-  f.add(3, at(i - 1), () => (i > 0 && content(p, i - 1) ? `“${p.tokens[i - 1]!.text}” before it` : null));
+  f.add(2, th[i]!);
+  f.add(3, at(i - 1));
   f.add(4, at(i + 1));
   f.add(5, at(i - 2));
   f.add(6, at(i + 2));
-  f.add(7, mix(at(i - 1), th[i]!), () => (i > 0 ? W2(p, i - 1, i) : null));
-  f.add(8, mix(th[i]!, at(i + 1)), () => (i + 1 < n ? W2(p, i, i + 1) : null));
+  f.add(7, mix(at(i - 1), th[i]!));
+  f.add(8, mix(th[i]!, at(i + 1)));
   f.add(9, p.shape[i]!);
   f.add(10, mix(p.shape[i]!, i > 0 ? p.shape[i - 1]! : 0));
   f.add(11, p.suffix[i]!);
-  f.add(12, p.inQuote[i]!, () => (p.inQuote[i] ? 'being inside quotation marks' : null));
+  f.add(12, p.inQuote[i]!);
   const mask = p.ruleMask[i]!;
-  for (let t = 0; t < TECHNIQUES.length; t++) if (mask & (1 << t)) f.add(13, t, () => `a ${TECHNIQUES[t]} rule`);
+  for (let t = 0; t < TECHNIQUES.length; t++) if (mask & (1 << t)) f.add(13, t);
   let near = 0;
   for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) near |= p.ruleMask[k]!;
   for (let t = 0; t < TECHNIQUES.length; t++) if (near & (1 << t)) f.add(14, t);
-  f.add(15, Math.min(4, p.rep[i]!), () => (p.rep[i]! >= 2 ? 'the phrase recurring in the article' : null));
+  f.add(15, Math.min(4, p.rep[i]!));
   f.add(16, mix(Math.min(6, p.freq[i]!), p.tokens[i]!.word ? 1 : 0));
   const s = p.sentences[p.sentOf[i]!];
   if (s) {
     const len = s.t1 - s.t0, pos = i - s.t0;
     f.add(17, pos === 0 ? 0 : pos === len - 1 ? 1 : 2 + Math.min(4, Math.floor((5 * pos) / len)));
-    f.add(18, s.flags, () => (s.flags & 1 ? 'an exclamation in the sentence' : null));
+    f.add(18, s.flags);
   }
-  f.add(19, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0, () => (p.tokens[i]!.start < p.firstLineEnd ? 'being in the headline' : null));
+  f.add(19, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0);
 }
 
 /** Sentence-level features (bag of words): shared by every token of the sentence. */
@@ -203,7 +203,7 @@ export function sentenceFeatures(p: Prepared, s: number, f: FeatureSink): void {
   const sent = p.sentences[s]!;
   for (let i = sent.t0; i < sent.t1 && i < sent.t0 + 60; i++) {
     if (!p.tokens[i]!.word && p.tokens[i]!.text !== '!' && p.tokens[i]!.text !== '?') continue;
-    f.add(20, p.th[i]!, () => (content(p, i) ? `“${p.tokens[i]!.text}” in the sentence` : null));
+    f.add(20, p.th[i]!);
   }
 }
 

@@ -200,22 +200,37 @@ function absolutes(text: string, tokens: readonly Token[], hits: RuleHit[]): voi
   }
 }
 
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function repeated(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
   const p = PATTERN.get('repeated-phrase')!;
   const words = tokens.filter((t) => t.word);
+  const h = words.map((w) => fnv(w.norm));
+  const stop = words.map((w) => STOPWORDS.has(w.norm));
   const taken = new Uint8Array(words.length);
   for (let n = 4; n >= 2; n--) {
-    const at = new Map<string, number[]>();
+    // n-grams keyed by a numeric hash of their words; equal keys are checked word by word below
+    const at = new Map<number, number[]>();
     for (let i = 0; i + n <= words.length; i++) {
-      if (STOPWORDS.has(words[i]!.norm) || STOPWORDS.has(words[i + n - 1]!.norm)) continue;
+      if (stop[i] || stop[i + n - 1]) continue;
       if (words[i + n - 1]!.start - words[i]!.end > 60) continue; // the n words must be close together
-      let key = words[i]!.norm;
-      for (let k = 1; k < n; k++) key += ' ' + words[i + k]!.norm;
-      const list = at.get(key) ?? [];
-      list.push(i);
-      at.set(key, list);
+      let key = h[i]!;
+      for (let k = 1; k < n; k++) key = Math.imul(key ^ h[i + k]!, 0x9e3779b1) >>> 0;
+      const list = at.get(key);
+      if (list) list.push(i);
+      else at.set(key, [i]);
     }
-    for (const [, list] of at) {
+    for (const [, all] of at) {
+      if (all.length < 3) continue;
+      const first = all[0]!;
+      const list = all.filter((i) => {
+        for (let k = 0; k < n; k++) if (words[i + k]!.norm !== words[first + k]!.norm) return false;
+        return true;
+      });
       if (list.length < 3) continue;
       for (const i of list.slice(1)) {
         let free = true;
