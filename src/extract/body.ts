@@ -30,6 +30,10 @@ export interface BodyParams {
   shortWeight: number;
   /** Blocks in the container with more links than this are dropped. */
   dropLinkDensity: number;
+  /** Climb to the parent when it adds at least this much article-like text ... */
+  extendMin: number;
+  /** ... and that text outweighs the other text it adds by this factor. */
+  extendRatio: number;
 }
 
 export const DEFAULT_PARAMS: BodyParams = {
@@ -38,6 +42,8 @@ export const DEFAULT_PARAMS: BodyParams = {
   lambda: 1,
   shortWeight: 0.3,
   dropLinkDensity: 0.8,
+  extendMin: 100,
+  extendRatio: 0.5,
 };
 
 /** Never article text. */
@@ -236,18 +242,34 @@ const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
 
 /** The container holding the most article-like text for the least other text. */
 export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS): Element | null {
-  const score = new Map<Element, number>();
+  const good = new Map<Element, number>();
+  const bad = new Map<Element, number>();
   for (const b of blocks) {
     const len = b.text.length;
     const ld = linkDensity(b);
-    let v: number;
-    if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b)) v = len * (1 - ld);
-    else if (ld > p.maxGoodLinkDensity) v = -p.lambda * (b.linkChars + p.shortWeight * (len - b.linkChars));
-    else v = -p.lambda * p.shortWeight * len;
-    for (let e: Element | null = b.el; e; e = e.parent && isTag(e.parent) ? e.parent : null) score.set(e, (score.get(e) ?? 0) + v);
+    let g = 0, x = 0;
+    if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b)) g = len * (1 - ld);
+    else if (ld > p.maxGoodLinkDensity) x = p.lambda * (b.linkChars + p.shortWeight * (len - b.linkChars));
+    else x = p.lambda * p.shortWeight * len;
+    for (let e: Element | null = b.el; e; e = e.parent && isTag(e.parent) ? e.parent : null) {
+      if (g) good.set(e, (good.get(e) ?? 0) + g);
+      if (x) bad.set(e, (bad.get(e) ?? 0) + x);
+    }
   }
   let best: Element | null = null, bestScore = -Infinity;
-  for (const [el, s] of score) if (s > bestScore) (best = el), (bestScore = s);
+  for (const el of new Set([...good.keys(), ...bad.keys()])) {
+    const s = (good.get(el) ?? 0) - (bad.get(el) ?? 0);
+    if (s > bestScore) (best = el), (bestScore = s);
+  }
+  // Articles split by an ad or a promo box: climb while the text added is still mostly article.
+  for (let up = 0; best && up < 3; up++) {
+    const parent = best.parent && isTag(best.parent) ? best.parent : null;
+    if (!parent) break;
+    const addGood = (good.get(parent) ?? 0) - (good.get(best) ?? 0);
+    const addBad = (bad.get(parent) ?? 0) - (bad.get(best) ?? 0);
+    if (addGood < p.extendMin || addGood < p.extendRatio * addBad) break;
+    best = parent;
+  }
   return best;
 }
 
