@@ -5,8 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { E, fail } from '../core/errors.js';
 import type { AnalysisResult } from '../result.js';
 import {
@@ -54,8 +54,8 @@ export class SqliteStore implements Store {
 
   constructor(path: string) {
     this.path = path;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
+      if (path !== ':memory:') makeDirs(dirname(path));
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
@@ -266,6 +266,15 @@ function newId(): string {
   let s = '';
   for (const b of bytes) s += alphabet[b & 31];
   return s;
+}
+
+/** mkdir -p, one level at a time (Node's recursive mkdir can loop forever under /proc). */
+function makeDirs(dir: string): void {
+  const parts = resolve(dir).split(sep);
+  for (let i = 2; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join(sep) || sep;
+    if (!existsSync(p)) mkdirSync(p);
+  }
 }
 
 function clamp(x: number, lo: number, hi: number): number {
