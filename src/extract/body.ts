@@ -55,7 +55,7 @@ const SKIP_TAGS = new Set([
 
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt',
-  'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'form',
+  'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'caption', 'figure', 'form',
   'fieldset', 'address', 'hr', 'center', 'details', 'summary', 'body', 'html', 'hgroup', 'legend', 'big',
 ]);
 
@@ -178,6 +178,8 @@ function walk(doc: Document, share: ((el: Element) => number) | null): Block[] {
       parts.push('\n');
       continue;
     }
+    // Table cells join into one line per row ("HD  Home Depot  225.86"); blocks inside cells stay blocks.
+    if (el.name === 'td' || el.name === 'th') parts.push(' ');
     if (skipReason(el, share ? share(el) : 1)) continue;
     if (BLOCK_TAGS.has(el.name)) {
       flush();
