@@ -66,3 +66,41 @@ test('slant extract: bad input gives one line on stderr and a non-zero exit', ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('slant extract <url>: fetched from a loopback server only with --allow-private', async () => {
+  const { createServer } = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page('Flood', A));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/story`;
+  const runAsync = (...argv: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const env = { ...process.env };
+      delete env.SLANT_ALLOW_PRIVATE_URLS;
+      const child = spawn(process.execPath, [MAIN, ...argv], { env });
+      let stdout = '', stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      const timer = setTimeout(() => child.kill(), 20_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout, stderr });
+      });
+    });
+  try {
+    const ok = await runAsync('extract', url, '--allow-private');
+    assert.equal(ok.status, 0, ok.stderr);
+    const r = JSON.parse(ok.stdout) as { url: string; body: string; charset: string };
+    assert.equal(r.url, url);
+    assert.equal(r.body, A.join('\n\n'));
+    assert.equal(r.charset, 'utf-8 (content-type)');
+    const refused = await runAsync('extract', url);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^slant: E108 127\.0\.0\.1 resolves to 127\.0\.0\.1, a private or local address/);
+  } finally {
+    server.close();
+  }
+});
