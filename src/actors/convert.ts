@@ -28,9 +28,13 @@ const STOP_PLACES = new Set([
   'CHAPARHAR', 'GUINEA', 'TOGO', 'CHAD', 'MALI', 'NIGER', 'DELHI', 'BRUSSELS', 'GORA', 'BAR', 'MAN', 'SAMARA',
   'ALTAI', 'VICTORY', 'UNION', 'CENTRAL', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'DOVER', 'NEWCASTLE', 'CAMBRIDGE',
   'OXFORD', 'DERBY', 'SALEM', 'TRENTON', 'HOPE', 'JUNEAU', 'HELENA', 'AUGUSTA', 'OLYMPIA', 'MAINE',
+  'SODOM', 'GOMORRAH', 'BETHLEHEM', 'NAZARETH', 'BABYLON', 'EDEN', 'ZION', 'GOLGOTHA', 'GALILEE', 'JUDEA',
 ]);
 /** One-word names that are common English words ("Organization", "Youth", "Zero", "Male"). */
 const STOP_NAMES = new Set(['organization', 'organisation', 'youth', 'zero', 'male', 'front', 'movement', 'union', 'council', 'group', 'people', 'state', 'party', 'army', 'national', 'islamic', 'liberation', 'resistance', 'revolution', 'justice', 'freedom', 'unity', 'hope', 'victory']);
+
+/** Short words that begin place names, not acronyms ("St. Petersburg", "San Diego", "Port Said"). */
+const PLACE_PREFIXES = new Set(['st', 'ste', 'san', 'fort', 'ft', 'new', 'old', 'mt', 'bay', 'ras', 'bir', 'ban', 'ain', 'abu', 'ben', 'sao', 'dar', 'kom', 'tel', 'ust', 'big', 'red', 'las', 'los', 'les', 'el', 'al', 'la', 'le', 'lac', 'cap', 'isla']);
 
 /** Agent phrases dropped as too ambiguous on their own. */
 const AMBIGUOUS_AGENTS = new Set(['state', 'states', 'at', 'party', 'parties', 'side', 'member', 'members']);
@@ -188,7 +192,14 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
           if (p) dem.push(p);
           continue;
         }
-        const isName = !afterCapital || n.words.some((w) => nameWords.has(w.toLowerCase())) || n.words.some((w) => w.replace(/\./g, '').length <= 3 && !FUNCTION_WORDS.has(w.toLowerCase()));
+        // A name shares a word (or, for misspellings, the first four letters) with the country's
+        // names, or is a short acronym; everything else (cities, provinces, rivers) is a place.
+        void afterCapital;
+        const stems = [...nameWords].filter((w) => w.length >= 4).map((w) => w.slice(0, 4));
+        const isName =
+          n.words.some((w) => nameWords.has(w.toLowerCase())) ||
+          n.words.some((w) => w.replace(/\./g, '').length <= 3 && !FUNCTION_WORDS.has(w.toLowerCase()) && !PLACE_PREFIXES.has(w.toLowerCase().replace(/\.$/, ''))) ||
+          (n.words.length === 1 && stems.includes(k.slice(0, 4)));
         if (!isName) {
           if (n.words.length === 1 && ((placeCountries.get(k)?.size ?? 0) > 1 || STOP_PLACES.has(n.words[0]!.toUpperCase()))) continue;
           if (STOP_PLACES.has(n.words.join('_').toUpperCase())) continue;
@@ -217,8 +228,9 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
     }
     let type: string;
     const dated = a.codes.some((c) => c.dated);
-    if (dated) type = a.codes.some((c) => (sectorOf(c.code) ?? '').startsWith('GOV')) ? 'leader' : 'person';
-    else if (file === 'milnonstate' || /REB|INS|SEP|UAF|PRM/.test(sectorOf(first) ?? '') || first.startsWith('IMG')) type = 'group';
+    if (file === 'milnonstate') type = 'group';
+    else if (dated) type = a.codes.some((c) => (sectorOf(c.code) ?? '').startsWith('GOV')) ? 'leader' : 'person';
+    else if (/REB|INS|SEP|UAF|PRM/.test(sectorOf(first) ?? '') || first.startsWith('IMG')) type = 'group';
     else if (!countryOf(first) && first.length === 3) type = 'bloc';
     else type = 'organisation';
     // The World Bank is not a UN body (Phoenix's own comment says so): code it as an IGO of its own.

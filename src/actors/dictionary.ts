@@ -304,8 +304,10 @@ export class ActorDictionary {
         if (entry.via === 'capital' && i > 0 && LOCATIVE.has(words[i - 1]!.key)) item.locative = true;
         items.push(item);
         if ((entry.type === 'person' || entry.type === 'leader') && alen >= 2) {
+          // The surname, unless it is also a common word ("Theresa May" → not every "May").
           const last = words[a.to - 1]!;
-          if (last.key.length > 2) aliases.set(last.key.replace(/'s?$/, ''), entry);
+          const k = last.key.replace(/'s?$/, '');
+          if (k.length > 2 && !NOT_NAMES.has(k) && !GAP_STOP.has(k) && !COMMON_SURNAME_WORDS.has(k)) aliases.set(k, entry);
         }
         i = a.to;
       } else if (g) {
@@ -339,7 +341,11 @@ export class ActorDictionary {
     // Headline case ("Putin Says West Is Weak"): capitals say nothing there.
     if (isHeadline(words, from, to)) return false;
     const next = words[to];
-    if (next && !next.barrier && cap(next) && !NOT_NAMES.has(next.key) && !this.actors.longestAt(words, to) && !this.agents.longestAt(words, to)) return true;
+    // The next capitalised word continues the name unless it starts an actor of its own (a place
+    // does not count: "Mandalay Bay" is a hotel, though Bay is a Somali region).
+    const na = next ? this.actors.longestAt(words, to) : null;
+    const startsActor = !!na && pickEntry(na.terminals).via !== 'place';
+    if (next && !next.barrier && cap(next) && !NOT_NAMES.has(next.key) && !startsActor && !this.agents.longestAt(words, to)) return true;
     const prev = words[from - 1];
     // A capitalised word that starts a sentence or clause says nothing either.
     if (prev && !words[from]!.barrier && cap(prev) && from - 1 > 0 && !prev.barrier && !NOT_NAMES.has(prev.key) && !GAP_STOP.has(prev.key) && !FORMER.has(prev.key) && !this.agents.longestAt(words, from - 1)) return true;
@@ -513,7 +519,9 @@ export class ActorDictionary {
           // Only a singular title takes a name after it ("Senator Marco Rubio"; not "People Call",
           // "Sheriff's Office", "farmers Tuesday").
           const last = words[to - 1]!;
-          const titleLike = TITLE_SECTORS.has(title.code.slice(0, 3)) && !/s$|['’]s$/.test(last.key) || last.key.endsWith('ss');
+          const religious = RELIGION_SECTORS.has(title.code.slice(0, 3));
+          const titleLike =
+            (TITLE_SECTORS.has(title.code.slice(0, 3)) && !/s$|['’]s$/.test(last.key)) || last.key.endsWith('ss') ? !religious || CLERGY.has(last.key) : false;
           const end = titleLike ? personAfter(words, to, next ? next.from : words.length) : to;
           if (end > to) {
             name = `${name} ${words.slice(to, end).map((w) => w.text).join(' ')}`;
@@ -570,6 +578,24 @@ const SECTOR_NAMES: Record<string, string> = {
 
 /** Sectors of agents that can be a person's title ("President", "General", "Senator", "Judge"). */
 const TITLE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'ELI', 'OPP', 'PTY', 'REL', 'CHR', 'MUS', 'JEW', 'BUD', 'MED', 'JRN', 'EDU', 'HLH', 'BUS', 'REB', 'IGO', 'NGO']);
+
+/** Religion sectors: an agent there is a title only for clergy ("Archbishop X", not "Muslim Brotherhood"). */
+const RELIGION_SECTORS = new Set(['MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'REL', 'SHI', 'SUN', 'CTH', 'ORT', 'PRO']);
+const CLERGY = new Set(['archbishop', 'bishop', 'cardinal', 'pope', 'imam', 'rabbi', 'cleric', 'priest', 'patriarch', 'ayatollah', 'sheikh', 'mullah', 'pastor', 'reverend', 'father', 'metropolitan', 'mufti', 'lama']);
+/** Capitalised words after a title that make it a place or institution, not a person ("Air Force Base"). */
+const INSTITUTION_WORDS = new Set([
+  'base', 'command', 'academy', 'university', 'college', 'school', 'hospital', 'station', 'office', 'department',
+  'committee', 'council', 'court', 'church', 'party', 'group', 'foundation', 'institute', 'association', 'society',
+  'union', 'league', 'center', 'centre', 'museum', 'airport', 'bridge', 'street', 'square', 'road', 'avenue',
+  'brotherhood', 'republic', 'state', 'states', 'agency', 'service', 'services', 'forces', 'force', 'corps', 'house',
+  'building', 'hall', 'palace', 'camp', 'prison', 'jail', 'headquarters', 'ministry', 'board', 'bureau', 'fund',
+]);
+/** Surnames that are also common words: never used as a later short mention ("May", "Rice", "Power"). */
+const COMMON_SURNAME_WORDS = new Set([
+  'rice', 'power', 'black', 'brown', 'white', 'green', 'young', 'king', 'price', 'cook', 'hunt', 'wells', 'bush',
+  'long', 'little', 'hill', 'lee', 'rose', 'may', 'march', 'bell', 'wood', 'stone', 'field', 'page', 'bond', 'love',
+  'hope', 'gay', 'strong', 'short', 'small', 'swift', 'frank', 'grant', 'major', 'chase', 'mark', 'state', 'house',
+]);
 
 /** Agents that only qualify the next one ("deputy foreign minister", "senior official"). */
 const WEAK_AGENTS = new Set(['deputy', 'vice', 'assistant', 'acting', 'senior', 'top', 'chief', 'junior', 'former', 'interim', 'group', 'member', 'members']);
@@ -644,7 +670,7 @@ function personAfter(words: readonly WordToken[], to: number, limit: number): nu
   let j = to;
   while (j < words.length && j < limit && j - to < 4) {
     const w = words[j]!;
-    if (w.barrier || NOT_NAMES.has(w.key) || GAP_STOP.has(w.key)) break;
+    if (w.barrier || NOT_NAMES.has(w.key) || GAP_STOP.has(w.key) || (j === to && INSTITUTION_WORDS.has(w.key))) break;
     if (!(/^\p{Lu}/u.test(w.text) || (j > to && NAME_PARTICLES.has(w.key)))) break;
     j++;
   }

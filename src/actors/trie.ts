@@ -74,6 +74,8 @@ export function wordTokens(text: string, start = 0, end = text.length): WordToke
     }
     const stop = Math.min(m.index + t.length, end);
     const s = text.slice(m.index, stop);
+    // A blank line (paragraph break) separates as much as punctuation does.
+    if (prev && !barrier && m.index - prev.end > 1 && /\n[^\S\n]*\n/.test(text.slice(prev.end, m.index))) barrier = true;
     prev = { start: m.index, end: stop, text: s, key: foldKey(s), barrier, before };
     out.push(prev);
     barrier = false;
