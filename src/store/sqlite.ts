@@ -168,9 +168,9 @@ export class SqliteStore implements Store {
       params.push(query.from);
     }
     if (query.to) {
-      // "to 2022-05-05" includes timestamps on that day.
+      // A prefix bound is inclusive: "to 2022-05" takes every date and timestamp in May 2022.
       conds.push('d.date <= ?');
-      params.push(query.to.length === 10 ? `${query.to}T99` : query.to);
+      params.push(`${query.to}\uffff`);
     }
     if (query.outlet) {
       conds.push('d.id IN (SELECT doc FROM document_outlets WHERE value = ?)');

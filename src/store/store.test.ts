@@ -52,6 +52,9 @@ test('put, get, search, filters, sort, delete, and reopen keeps everything', asy
     assert.equal((await s.search({ technique: 'Doubt' })).total, 2);
     assert.equal((await s.search({ outlet: 'huanqiu' })).total, 1);
     assert.equal((await s.search({ from: '2022-01-01', to: '2022-05-05' })).total, 1);
+    assert.equal((await s.search({ from: '2022', to: '2022' })).total, 1);
+    assert.equal((await s.search({ to: '2022-05' })).total, 2);
+    assert.equal((await s.search({ to: '2022-05-04' })).total, 1);
     assert.deepEqual((await s.search({ sort: 'date', order: 'asc' })).items.map((i) => i.date), ['2021-03-01', '2022-05-05', '2023-01-10']);
     assert.deepEqual((await s.search({ sort: 'techniques' })).items.map((i) => Object.values(i.techniques).reduce((x, y) => x + y, 0)), [3, 1, 0]);
     const p2 = await s.search({ sort: 'date', order: 'asc', page: 2, pageSize: 2 });
