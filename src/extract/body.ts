@@ -243,14 +243,14 @@ function isStock(b: Block): boolean {
 const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
 
 /** The container holding the most article-like text for the least other text. */
-export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS): Element | null {
+export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS, teasers: Set<Block> = new Set()): Element | null {
   const good = new Map<Element, number>();
   const bad = new Map<Element, number>();
   for (const b of blocks) {
     const len = b.text.length;
     const ld = linkDensity(b);
     let g = 0, x = 0;
-    if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b)) g = len * (1 - ld);
+    if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b) && !teasers.has(b)) g = len * (1 - ld);
     else if (ld > p.maxGoodLinkDensity) x = p.lambda * (b.linkChars + p.shortWeight * (len - b.linkChars));
     else x = p.lambda * p.shortWeight * len;
     for (let e: Element | null = b.el; e; e = e.parent && isTag(e.parent) ? e.parent : null) {
@@ -275,6 +275,34 @@ export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS)
   return best;
 }
 
+const CARD = new Set(['li', 'article']);
+const HEADING = /^h[1-6]$/;
+
+/**
+ * Teaser cards: a list item or <article> (within 5 levels) holding a linked headline and a short
+ * summary. Their summaries read like article text, so they are marked and kept out of the body.
+ */
+function findTeasers(blocks: Block[]): Set<Block> {
+  const cardOf = (b: Block): Element | null => {
+    let e: Element | null = b.el;
+    for (let i = 0; e && i < 6; i++, e = e.parent && isTag(e.parent) ? e.parent : null) if (CARD.has(e.name)) return e;
+    return null;
+  };
+  const cards = new Map<Element, { linkedHeading: boolean; chars: number; blocks: Block[] }>();
+  for (const b of blocks) {
+    const card = cardOf(b);
+    if (!card) continue;
+    let c = cards.get(card);
+    if (!c) cards.set(card, (c = { linkedHeading: false, chars: 0, blocks: [] }));
+    c.chars += b.text.length;
+    c.blocks.push(b);
+    if (HEADING.test(b.tag) && linkDensity(b) >= 0.8) c.linkedHeading = true;
+  }
+  const out = new Set<Block>();
+  for (const c of cards.values()) if (c.linkedHeading && c.chars < 1000) for (const b of c.blocks) out.add(b);
+  return out;
+}
+
 function inside(el: Element, container: Element): boolean {
   for (let e: Element | null = el; e; e = e.parent && isTag(e.parent) ? e.parent : null) if (e === container) return true;
   return false;
@@ -292,11 +320,13 @@ export interface BodyResult {
 export function extractBody(doc: Document, opts: { titles?: string[]; description?: string | null; params?: BodyParams } = {}): BodyResult {
   const p = opts.params ?? DEFAULT_PARAMS;
   const { raw, blocks: all } = toBlocksBoth(doc, p);
-  const container = chooseContainer(all, p);
+  const teasers = findTeasers(all);
+  const container = chooseContainer(all, p, teasers);
   if (!container) return { body: '', blocks: [], container: null, lead: [] };
   const titles = new Set(opts.titles ?? []);
   const kept = all.filter((b) => {
     if (!inside(b.el, container)) return false;
+    if (teasers.has(b)) return false;
     if (linkDensity(b) > p.dropLinkDensity) return false;
     if (isStock(b)) return false;
     if (titles.has(b.text.toLowerCase())) return false;

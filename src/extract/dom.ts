@@ -96,6 +96,11 @@ export function parse(html: string): Parsed {
     html = html.slice(0, MAX_HTML);
     notes.push(`page cut at ${MAX_HTML} characters`);
   }
+  // Browsers ignore a second <body> and every </body> or </html> before the end; htmlparser2 would
+  // nest a body inside the article (CMS fragments carry their own) and close the page early.
+  const firstBody = html.search(/<body[\s>]/i);
+  if (firstBody >= 0) html = html.slice(0, firstBody + 5) + html.slice(firstBody + 5).replace(/<body\b[^>]*>/gi, '');
+  html = html.replace(/<\/(?:body|html)\s*>/gi, '');
   const capped = capDepth(html);
   if (capped !== null) {
     html = capped;
