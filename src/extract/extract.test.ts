@@ -242,3 +242,31 @@ test('metric: shingles of \\w+ tokens, per-page P/R, means, harmonic F1', () => 
   assert.equal(agg.recall, 0.5);
   assert.equal(agg.f1, 0.6);
 });
+
+test('teaser cards beside the article, table rows as lines, a nested <body> from a CMS fragment', () => {
+  const para = (s: string) => `<p>${s}</p>`;
+  const teaser = (t: string, d: string) => `<li class="card"><h5><a href="/x">${t}</a></h5><div class="summary">${d}</div></li>`;
+  const html = `<html><body><div class="page"><div class="story"><body class="fragment">
+${para('The city council approved the new cycling plan on Monday after three hours of debate and a narrow vote of nine to seven.')}
+${para('The plan adds forty kilometres of protected lanes over five years and removes parking on two of the busiest streets.')}
+<table><tr><th>Street</th><th>Lanes</th></tr><tr class="row player-12"><td>Harbour Road</td><td>2</td></tr><tr><td>Mill Lane</td><td>1</td></tr></table>
+${para('Opponents said shops would lose customers, while cycling groups called the vote a first step rather than a solution.')}
+</body></div>
+<ul class="more-list">
+${teaser('Bakery wins regional prize', 'The family bakery on the market square has won the regional bread prize for the third year running, judges said.')}
+${teaser('Storm closes coastal road', 'The coastal road will stay closed until Friday while crews clear fallen trees and repair the damaged sea wall.')}
+${teaser('School opens new library', 'Pupils moved into the new library this week, which was paid for by a local foundation and built in eight months.')}
+</ul></div></body></html>`;
+  const r = extract(html);
+  assert.equal(
+    r.body,
+    [
+      'The city council approved the new cycling plan on Monday after three hours of debate and a narrow vote of nine to seven.',
+      'The plan adds forty kilometres of protected lanes over five years and removes parking on two of the busiest streets.',
+      'Street Lanes',
+      'Harbour Road 2',
+      'Mill Lane 1',
+      'Opponents said shops would lose customers, while cycling groups called the vote a first step rather than a solution.',
+    ].join('\n\n'),
+  );
+});
