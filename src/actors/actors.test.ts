@@ -42,6 +42,16 @@ test('"us" the pronoun is not the United States; "US" and "U.S." are', () => {
   assert.equal(golden('china plates and turkey dinners'), '');
 });
 
+test('names inside longer names, headlines, paragraph breaks', () => {
+  // A city that is someone's surname stays a surname for the rest of the text.
+  assert.equal(golden('The writer Christopher Ferrara wrote it. Ferrara said more. Rome agreed.'), 'writer Christopher Ferrara=---MED | Rome=ITAGOV');
+  assert.equal(golden('Theresa May spoke in May.', '2018-01-01'), 'Theresa May=GBRGOV');
+  // Headline case: a capitalised word after a title is not a name.
+  assert.equal(golden('Senator Supports Bill To Fund The Wall', '2018-01-01', 'all'), 'Senator=---LEG');
+  // No phrase spans a blank line.
+  assert.equal(golden('He flew to New\n\nYork is big.'), '');
+});
+
 test('text written without capitals: names match, the pronoun "us" still does not', () => {
   const filler = ' and then more words were written here without any capital letters at all'.repeat(8);
   const text = 'russia and china met the west; let us go.' + filler;

@@ -285,9 +285,13 @@ export class ActorDictionary {
       const g = this.agents.longestAt(words, i);
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
-      if (a && alen >= glen && this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals))) {
+      const entryKey = a ? '\u0001' + words.slice(a.from, a.to).map((w) => w.key).join(' ') : '';
+      if (a && alen >= glen && (aliases.has(entryKey) || this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals)))) {
         // "Mohammed Hussein Roble", "Feliciano Valencia", "New York Times": a person or place name
-        // inside a longer capitalised name is someone (or something) else.
+        // inside a longer capitalised name is someone (or something) else, and stays so for the rest
+        // of the text ("Christopher Ferrara" ... "Ferrara" is not the Italian city).
+        const e = pickEntry(a.terminals);
+        if (e.via === 'place' || e.via === 'capital') aliases.set(entryKey, BLOCKED);
         i = a.to;
         continue;
       }
@@ -578,6 +582,9 @@ const SECTOR_NAMES: Record<string, string> = {
 
 /** Sectors of agents that can be a person's title ("President", "General", "Senator", "Judge"). */
 const TITLE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'ELI', 'OPP', 'PTY', 'REL', 'CHR', 'MUS', 'JEW', 'BUD', 'MED', 'JRN', 'EDU', 'HLH', 'BUS', 'REB', 'IGO', 'NGO']);
+
+/** Marks, in the per-text alias map, a place name found to be part of a person's name. */
+const BLOCKED: ActorEntry = { codes: [], type: 'unknown', name: '', via: 'blocked' };
 
 /** Religion sectors: an agent there is a title only for clergy ("Archbishop X", not "Muslim Brotherhood"). */
 const RELIGION_SECTORS = new Set(['MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'REL', 'SHI', 'SUN', 'CTH', 'ORT', 'PRO']);
