@@ -9,8 +9,7 @@ import { TechniqueModel } from './model.js';
 import { parseLabelLines, readArticles, readPtc, type Article } from './ptc.js';
 import { DEFAULT_CONFIG, type TrainConfig } from './train.js';
 import { evaluate, rulePrecision, trainFinal, type EvalReport } from './evaluate.js';
-import { TECHNIQUES } from './types.js';
-void TECHNIQUES;
+import { TECHNIQUES, type Technique } from './types.js';
 
 const log = (s: string) => process.stderr.write(`slant: ${s}\n`);
 
@@ -147,7 +146,12 @@ explanation as two more columns.`,
 };
 
 const f3 = (x: number) => x.toFixed(3);
-const short = (t: string) => t.replace(/[,_-].*$/, '').slice(0, 6);
+const ABBREV: Record<Technique, string> = {
+  Appeal_to_Authority: 'Auth', 'Appeal_to_fear-prejudice': 'Fear', 'Bandwagon,Reductio_ad_hitlerum': 'Bandw', 'Black-and-White_Fallacy': 'B&W',
+  Causal_Oversimplification: 'Causal', Doubt: 'Doubt', 'Exaggeration,Minimisation': 'Exag', 'Flag-Waving': 'Flag', Loaded_Language: 'Loaded',
+  'Name_Calling,Labeling': 'Name', Repetition: 'Repet', Slogans: 'Slogan', 'Thought-terminating_Cliches': 'Cliche', 'Whataboutism,Straw_Men,Red_Herring': 'Whatab',
+};
+const short = (t: Technique) => ABBREV[t];
 
 export function formatReport(r: EvalReport): string {
   const o: string[] = [];
