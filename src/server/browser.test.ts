@@ -162,7 +162,7 @@ test('library: search, filter, open, restart keeps the documents; docs page', { 
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => location.hash.includes('q=pressuring'));
   await page.waitForSelector('table.library tbody tr');
-  const titles = await page.locator('table.library tbody td:first-child a').allTextContents();
+  const titles = await page.locator('table.library tbody td:nth-child(2) a').allTextContents();
   assert.ok(titles.includes('Browser test article'), titles.join('|'));
   await page.selectOption('#actor', 'USA');
   await page.click('form.search button[type=submit]');
@@ -175,9 +175,9 @@ test('library: search, filter, open, restart keeps the documents; docs page', { 
   srv = await startServe(dir);
   ({ page, problems } = await open('/#/library?q=fantasy'));
   await page.waitForSelector('table.library tbody tr');
-  const after = await page.locator('table.library tbody td:first-child a').allTextContents();
+  const after = await page.locator('table.library tbody td:nth-child(2) a').allTextContents();
   assert.ok(after.some((t) => t.startsWith('Fixture')), after.join('|'));
-  await page.locator('table.library tbody td:first-child a', { hasText: 'Fixture' }).click();
+  await page.locator('table.library tbody td:nth-child(2) a', { hasText: 'Fixture' }).click();
   await page.waitForSelector(`[data-rendered="${fixtureId}"]`);
   await assertClean(page, problems);
   await page.close();
@@ -209,6 +209,14 @@ test('upload several files at once; graph of a library search; delete from the l
   await page.waitForSelector('table.library tbody tr');
   assert.equal(await page.locator('table.library tbody tr').count(), 3);
   assert.match((await page.getAttribute('a[download="slant-export.csv"]', 'href')) ?? '', /^\/api\/export\?q=treaty&format=csv$/);
+  // Two picked by hand.
+  await page.locator('input.pick').nth(0).check();
+  await page.locator('input.pick').nth(1).check();
+  await page.click('text=Actor system of 2 selected');
+  await page.waitForSelector('svg.graph-svg, .note');
+  assert.match(await page.locator('.scope').innerText(), /^2 documents/);
+  await page.goBack();
+  await page.waitForSelector('table.library tbody tr');
   await page.click('text=Actor system of these');
   await page.waitForSelector('svg.graph-svg, .note');
   assert.match(await page.locator('.scope').innerText(), /3 documents matching q=treaty/);
@@ -232,7 +240,7 @@ test('hostile text through the API and the CLI HTML report runs nothing', { skip
   for (const path of [`/#/analyse/${id}`, `/#/graph/${id}`, '/#/library?q=pwned']) {
     const { page, problems } = await open(path);
     await page.waitForSelector('[data-rendered], svg.graph-svg, table.library, .note');
-    for (const m of await page.locator('mark.span, g.edge').all()) await m.hover();
+    for (const m of await page.locator('mark.span, g.edge').all()) await m.hover({ force: true });
     await assertClean(page, problems);
     await page.close();
   }

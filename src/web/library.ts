@@ -63,10 +63,17 @@ async function list(host: HTMLElement, status: HTMLElement, params: Filters, met
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   status.textContent = `${page.total} document${page.total === 1 ? '' : 's'}${page.total ? ` · page ${page.page} of ${pages}` : ''}`;
   const exportQs = (format: string): string => qs({ ...filters, sort: params.sort, order: params.order, format });
+  const selected = new Set<string>();
+  const graphSelected = h(
+    'button',
+    { type: 'button', disabled: true, onclick: () => (location.hash = `#/graph?ids=${[...selected].join(',')}`) },
+    'Actor system of selected',
+  );
   const toolbar = h(
     'div',
     { class: 'row small toolbar' },
     h('a', { href: `#/graph${qs(filters)}`, class: 'button' }, 'Actor system of these'),
+    graphSelected,
     h('a', { href: `/api/export${exportQs('json')}`, download: 'slant-export.json', class: 'button' }, 'Export JSON'),
     h('a', { href: `/api/export${exportQs('csv')}`, download: 'slant-export.csv', class: 'button' }, 'Export CSV'),
   );
@@ -111,6 +118,21 @@ async function list(host: HTMLElement, status: HTMLElement, params: Filters, met
     return h(
       'tr',
       { 'data-id': d.id },
+      h(
+        'td',
+        null,
+        h('input', {
+          type: 'checkbox',
+          class: 'pick',
+          'aria-label': `Select ${d.title ?? d.id}`,
+          onchange: (e: Event) => {
+            if ((e.target as HTMLInputElement).checked) selected.add(d.id);
+            else selected.delete(d.id);
+            graphSelected.disabled = selected.size === 0;
+            graphSelected.textContent = selected.size ? `Actor system of ${selected.size} selected` : 'Actor system of selected';
+          },
+        }),
+      ),
       h('td', null, h('a', { href: `#/analyse/${d.id}` }, d.title ?? '(untitled)'), h('div', { class: 'snippet' }, d.snippet)),
       h('td', { class: 'nowrap' }, d.date ?? '—'),
       h('td', null, d.outlets.slice(0, 3).join(', ') || '—'),
@@ -127,7 +149,7 @@ async function list(host: HTMLElement, status: HTMLElement, params: Filters, met
     h(
       'thead',
       null,
-      h('tr', null, sortable('title', 'Title'), sortable('date', 'Date'), h('th', null, 'Outlets'), h('th', null, 'Actors'), sortable('techniques', 'Techniques'), sortable('words', 'Words'), sortable('created', 'Added'), h('th', null, h('span', { class: 'visually-hidden' }, 'Actions'))),
+      h('tr', null, h('th', null, h('span', { class: 'visually-hidden' }, 'Select')), sortable('title', 'Title'), sortable('date', 'Date'), h('th', null, 'Outlets'), h('th', null, 'Actors'), sortable('techniques', 'Techniques'), sortable('words', 'Words'), sortable('created', 'Added'), h('th', null, h('span', { class: 'visually-hidden' }, 'Actions'))),
     ),
     h('tbody', null, rows),
   );
