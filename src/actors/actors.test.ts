@@ -72,6 +72,8 @@ test('leaders with dated roles; "former President" is not the president', () => 
 test('agents combine with a nearby country', () => {
   assert.equal(golden('Russian troops and Ukrainian farmers; Shanghai police arrested Chinese journalists.'), 'Russian troops=RUSMIL | Ukrainian farmers=UKRAGR | Shanghai police=CHNCOP | Chinese journalists=CHNMED');
   assert.equal(golden("Russia's defence ministry and the president of Ukraine."), "Russia's defence ministry=RUSGOVMIL | president of Ukraine=UKRGOV");
+  // "anti-China forces" are not China's; "Sino-US" names both.
+  assert.equal(golden('anti-China forces and pro-Russian separatists; Sino-US talks'), 'China=CHN | Russian=RUS | Sino=CHN | US=USA');
   // Bare agents have no country: reported as unknown (---), only when asked for.
   assert.equal(golden('Soldiers and police arrived.', '2022-05-05', 'all'), 'Soldiers=---MIL | police=---COP');
   assert.equal(golden('Soldiers and police arrived.'), '');

@@ -448,8 +448,11 @@ export class ActorDictionary {
           next = undefined;
         }
         // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
-        // (Not when the actor already carries a sector: "Border Patrol ... criminal" adds nothing.)
+        // (Not when the actor already carries a sector: "Border Patrol ... criminal" adds nothing; not
+        // after pro-/anti-: "anti-China forces" are not China's.)
         const hasSector = !!sectorOf(code) && !it.locative && e.via !== 'capital';
+        const stance = it.from > 0 && words[it.from]!.before.includes('-') && (words[it.from - 1]!.key === 'anti' || words[it.from - 1]!.key === 'pro');
+        if (stance) next = undefined;
         if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && next.agent!.code !== 'UNK' && gapOk(it.to, next.from, e.type === 'organisation' || (hasSector && !next.agent!.prefix) ? 0 : 2)) {
           const ag = next.agent!;
           if (ag.prefix) countryOverride = countryOf(code);
