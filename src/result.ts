@@ -11,7 +11,7 @@ import './relations/types.js';
 import type { Technique } from './techniques/types.js';
 import type { EventResult } from './relations/types.js';
 import type { GraphResult } from './graph/types.js';
-import { toEventResults, toGraphResult } from './relations/result.js';
+import { framingOf, toEventResults, toGraphResult } from './relations/result.js';
 
 export type { EventResult, GraphResult };
 
@@ -136,7 +136,7 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       explanation: s.reason,
     })),
     events,
-    graph: toGraphResult(actorList, events, m.id ?? null),
+    graph: toGraphResult(actorList, events, m.id ?? null, framingOf(doc)),
     techniques: doc.spans('techniques').map((s: Span<{ technique: Technique }>) => ({
       technique: s.data.technique,
       ...ref(s),

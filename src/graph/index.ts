@@ -13,6 +13,8 @@ export interface GraphActor {
   name: string;
   type: string;
   mentions: number;
+  /** Persuasion techniques in the sentences that name the actor (see Portrayal.framing). */
+  framing?: Array<{ technique: string; count: number; evidence: EvidenceRef[] }>;
 }
 
 /** Evidence kept per edge and per portrayal (the strongest first); counts stay exact. */
@@ -79,7 +81,11 @@ export function buildGraph(actors: readonly GraphActor[], events: readonly Graph
     evidence: e.evidence.slice(0, MAX_EVIDENCE),
   }));
   const nodes = new Map<string, GraphNode>();
-  for (const a of actors) nodes.set(a.code, { code: a.code, name: a.name, type: a.type, mentions: a.mentions, portrayal: emptyPortrayal() });
+  for (const a of actors) {
+    const portrayal = emptyPortrayal();
+    if (a.framing?.length) portrayal.framing = a.framing.map((f) => ({ ...f, evidence: f.evidence.map((r) => ({ ...r, doc: doc ?? r.doc ?? null })) }));
+    nodes.set(a.code, { code: a.code, name: a.name, type: a.type, mentions: a.mentions, portrayal });
+  }
   for (const e of events) {
     for (const c of [e.source, e.target]) if (!nodes.has(c)) nodes.set(c, { code: c, name: c, type: 'unknown', mentions: 0, portrayal: emptyPortrayal() });
   }
@@ -133,7 +139,8 @@ function describe(n: GraphNode): void {
   else if (sc + tc === 0) p.role = 'isolated';
   else p.role = 'mixed';
   const plural = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
-  p.summary = `${n.name} (${n.code}) is portrayed as ${p.role}: it initiates ${plural(sc, 'cooperative act')} and ${plural(sf, 'conflictual act')}, and receives ${sc + sf + tc + tf === 0 ? 'none' : `${tc} cooperative and ${tf} conflictual`}.`;
+  const framing = p.framing?.length ? ` Sentences naming it use ${p.framing.slice(0, 3).map((f) => `${f.technique.replace(/_/g, ' ')} (${f.count})`).join(', ')}.` : '';
+  p.summary = `${n.name} (${n.code}) is portrayed as ${p.role}: it initiates ${plural(sc, 'cooperative act')} and ${plural(sf, 'conflictual act')}, and receives ${sc + sf + tc + tf === 0 ? 'none' : `${tc} cooperative and ${tf} conflictual`}.${framing}`;
 }
 
 /** Recompute signs of actor pairs, triads, balance and realignments from nodes and edges. */
@@ -331,6 +338,12 @@ export function mergeGraphs(graphs: readonly GraphResult[]): GraphResult {
       s.nr += nr;
       sums.set(n.code, s);
       for (const r of p.evidence) if (m.portrayal.evidence.length < MAX_EVIDENCE) m.portrayal.evidence.push(r);
+      for (const f of p.framing ?? []) {
+        const list = (m.portrayal.framing ??= []);
+        const have = list.find((x) => x.technique === f.technique);
+        if (have) (have.count += f.count), have.evidence.length < 2 && have.evidence.push(...f.evidence.slice(0, 2 - have.evidence.length));
+        else list.push({ technique: f.technique, count: f.count, evidence: f.evidence.slice(0, 2) });
+      }
     }
     for (const e of g.edges) {
       const key = `${e.directed ? `${e.source}>${e.target}` : `${e.source}~${e.target}`}${e.standing ? '|s' : ''}`;
@@ -350,6 +363,7 @@ export function mergeGraphs(graphs: readonly GraphResult[]): GraphResult {
     p.acts = s.na ? round(s.acts / s.na) : 0;
     p.receives = s.nr ? round(s.receives / s.nr) : 0;
     p.evidence = p.evidence.slice(0, 3);
+    p.framing?.sort((a, b) => b.count - a.count || a.technique.localeCompare(b.technique));
   }
   const edgeList: GraphEdge[] = [...edges.values()].map(({ codes, ...e }) => ({
     ...e,

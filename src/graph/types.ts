@@ -43,6 +43,11 @@ export interface Portrayal {
   summary: string;
   /** The sentences behind the role, strongest first (at most 3). */
   evidence: EvidenceRef[];
+  /**
+   * How the text frames the actor: persuasion techniques found in sentences that name it, most
+   * frequent first (technique, count, and up to two of the technique spans).
+   */
+  framing?: Array<{ technique: string; count: number; evidence: EvidenceRef[] }>;
 }
 
 export interface GraphNode {

@@ -77,6 +77,12 @@ test('catenative chains and relative clauses', () => {
   assert.deepEqual(code('Arnor announced that it will attack Gondor.'), ['ARN>GON 190 verb [future reported:ARN]']);
 });
 
+test('light verb + event noun codes as the noun; compounds after verbs are nouns', () => {
+  assert.deepEqual(code('Arnor made concessions to Gondor.'), ['ARN>GON 080 verb']);
+  assert.deepEqual(code('Arnor launched an attack on Gondor.'), ['ARN>GON 190 pattern']);
+  assert.deepEqual(code('Arnor threatened today to impose import restrictions on Gondor.'), ['ARN>GON 130 verb']);
+});
+
 test('relational nouns: between, hyphenated pairs, copula with partners, possessive', () => {
   assert.deepEqual(code('There is deep mistrust between the West and Russia.'), ['WST>RUS 110 noun [char]', 'RUS>WST 110 noun [char]']);
   assert.deepEqual(code('China-Russia relations are improving.'), ['CHN>RUS 050 noun [char]', 'RUS>CHN 050 noun [char]']);

@@ -171,7 +171,12 @@ interface Verb {
   /** Index after the last word of a multi-word verb. */
   j: number;
   form: VerbForm;
+  /** Light verb + event noun ("made concessions", "launched an attack"): the light verb's form, tried first. */
+  light?: VerbForm;
 }
+
+/** Verbs that take an event noun as their object and add little meaning of their own. */
+const LIGHT = /^(make|made|makes|making|take|took|taken|takes|taking|give|gave|given|gives|giving|hold|held|holds|holding|launch|launched|launches|launching|stage|staged|stages|staging|mount|mounted|mounts|mounting|conduct|conducted|conducts|conducting|carry|carried|carries|carrying|issue|issued|issues|issuing|begin|began|begun|begins|beginning|renew|renewed|renews|renewing|resume|resumed|resumes|resuming|step|stepped|steps|stepping|deliver|delivered|delivers|delivering|express|expressed|expresses|expressing|offer|offered|offers|offering|extend|extended|extends|extending)$/;
 
 function isNounContext(u: Unit[], i: number, form: VerbForm, text: string): boolean {
   const p = u[i - 1];
@@ -224,10 +229,19 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
       if (!best || n > best.j - best.i || (n === best.j - best.i && best.form.code === null && f.code !== null)) best = { i, j: i + n, form: f };
     }
     if (!best) continue;
-    if (isNounContext(u, i, best.form, text)) continue;
     // "deliver devastating blows", "impose import restrictions": a verb form right after another
     // verb modifies a noun (English does not chain finite verbs without "to").
-    if (out.length && out[out.length - 1]!.j === i && !best.form.past) continue;
+    const afterVerb = out.length > 0 && out[out.length - 1]!.j === i && !best.form.past;
+    if (afterVerb || isNounContext(u, i, best.form, text)) {
+      // "made concessions", "launched an attack", "gave a warm welcome": a light verb with an event
+      // noun codes as the noun's verb, unless the light verb's own patterns say more.
+      const prev = out[out.length - 1];
+      if (prev && LIGHT.test(u[prev.i]!.low) && best.form.code !== null && !prev.light && i - prev.j <= 3 && u.slice(prev.j, i).every((y) => y.kind === 'W' && !PREP.has(y.low) && !CLAUSE.has(y.low) && !NEG.has(y.low))) {
+        out[out.length - 1] = { i: prev.i, j: best.j, form: best.form, light: prev.form };
+        i = best.j - 1;
+      }
+      continue;
+    }
     out.push(best);
     i = best.j - 1;
   }
@@ -280,7 +294,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
     } else break;
     k--;
   }
-  if (sawBe && v.form.past) passive = true;
+  if (sawBe && (v.light ?? v.form).past) passive = true;
   // "will never succeed", "does not ... at all": negation right after the verb's auxiliaries is covered above.
   return { start: k + 1, negated, modality, passive, intent };
 }
@@ -651,7 +665,9 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   const v = verbs[vi]!;
   if (REPORT.has(u[v.i]!.low) && v.form.words.length === 1) return []; // reporting verbs carry attribution, not events
   const g = verbGroup(u, v, verbIdx);
-  const pm = bestPattern(u, v, g.start, lex);
+  // For "light verb + event noun", the light verb's own patterns win when one matches ("make no concession").
+  const lightPm = v.light ? bestPattern(u, { i: v.i, j: v.i + v.light.words.length, form: v.light }, g.start, lex) : null;
+  const pm = lightPm && (lightPm.pattern.code || lightPm.pattern.code2) ? lightPm : bestPattern(u, v, g.start, lex);
   let code = baseCode(u, v);
   let code2 = v.form.code2;
   if (pm) {
@@ -701,7 +717,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   obj = obj.slice().sort((a, b) => a - b);
   const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
   const attr = attribution(u, v.i, text);
-  const stance: CodedEvent['stance'] = attr.kind !== 'author' || v.form.past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
+  const stance: CodedEvent['stance'] = attr.kind !== 'author' || (v.light ?? v.form).past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
   const make = (s: number, t: number, c: string, how: string): CodedEvent => ({
     source: u[s]!.actor!.code,
     target: placeAgent(u[t]!.actor!, u[s]!.actor!),

@@ -79,8 +79,6 @@ export function codeInfo(code: string): CodeInfo {
   return { code, description: 'Unknown CAMEO code', goldstein: 0, quad, plover: null, mode: null };
 }
 
-const IRREGULAR_PAST = /(?:EN|WN|NE|T|D)$/; // told, sent, shown, done, made: listed forms ending so are past
-
 export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
   const forms = new Map<string, VerbForm[]>();
   const add = (words: string[], lemma: string, block: VerbBlock, code: string | null, code2: string | null, past: boolean, ing: boolean, patterns: Pattern[] = block.patterns): void => {
@@ -112,7 +110,8 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
       for (const f of v.forms) {
         const words = f.split(' ');
         const hw = words[v.head] ?? words[0]!;
-        add(words, lemma, block, code, code2, /ED$/.test(hw) || (IRREGULAR_PAST.test(hw) && !/S$/.test(hw)), /ING$/.test(hw), patterns);
+        // Listed irregular forms are third person (-S), -ING, or past (MADE, MET, TOLD, TAKEN).
+        add(words, lemma, block, code, code2, hw !== head && !/ING$/.test(hw) && !(/S$/.test(hw) && !/SS$/.test(hw)), /ING$/.test(hw), patterns);
       }
     }
   }
