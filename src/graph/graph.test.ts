@@ -104,3 +104,12 @@ test('renderers: escaped SVG with colours, arrows and widths; text drawing', () 
   assert.equal(renderGraphText(buildGraph([], [])), 'Actor system: no actors found.\n');
   assert.match(renderGraphSvg(buildGraph([], [])), /No relations between actors found/);
 });
+
+test('framing: techniques in the sentences naming an actor are part of its portrayal and merge', () => {
+  const framed = [{ code: 'CHN', name: 'China', type: 'state', mentions: 3, framing: [{ technique: 'Loaded_Language', count: 2, evidence: [{ start: 0, end: 7, text: 'fantasy' }] }] }];
+  const g = buildGraph(framed, [], 'd1');
+  assert.match(g.nodes[0]!.portrayal.summary, /Loaded Language \(2\)/);
+  assert.equal(g.nodes[0]!.portrayal.framing![0]!.evidence[0]!.doc, 'd1');
+  const m = mergeGraphs([g, buildGraph(framed, [], 'd2')]);
+  assert.equal(m.nodes[0]!.portrayal.framing![0]!.count, 4);
+});
