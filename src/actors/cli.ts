@@ -293,7 +293,7 @@ async function evalPlover(path: string, errors: boolean): Promise<number> {
       if (at < 0) continue;
       total++;
       const m = found.find((f) => f.start < at + a.text!.length && f.end > at);
-      const country = m ? (m.code.startsWith('IGO') ? 'IGO' : m.country ?? '') : '';
+      const country = m ? m.country ?? (m.code.startsWith('IGO') ? 'IGO' : '') : '';
       const okC = country === a.code;
       if (okC) countryOk++;
       const gs = a.sector && /^[A-Z]{3}$/.test(a.sector) ? a.sector : null;

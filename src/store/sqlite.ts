@@ -44,6 +44,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE document_techniques (doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, technique TEXT NOT NULL, spans INTEGER NOT NULL);
    CREATE INDEX document_techniques_t ON document_techniques(technique, doc);
    CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');`,
+  // 2: outlet codes stay searchable but are kept out of the filter menu (names only there).
+  `ALTER TABLE document_outlets ADD COLUMN is_code INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 type Row = { id: string; created: string; summary: string; snippet?: string | null };
@@ -91,8 +93,9 @@ export class SqliteStore implements Store {
       this.db
         .prepare('INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES (?,?,?,?,?,?,?,?,?,?)')
         .run(id, created, summary.title, summary.date, summary.language, summary.url, summary.words, result.techniques.length, JSON.stringify(summary), json);
-      const o = this.db.prepare('INSERT INTO document_outlets (doc, value) VALUES (?, ?)');
-      for (const v of outletValues(result)) o.run(id, v);
+      const o = this.db.prepare('INSERT INTO document_outlets (doc, value, is_code) VALUES (?, ?, ?)');
+      const names = new Set(summary.outlets.map((v) => v.toLowerCase()));
+      for (const v of outletValues(result)) o.run(id, v, names.has(v.toLowerCase()) ? 0 : 1);
       const a = this.db.prepare('INSERT INTO document_actors (doc, code, name, mentions) VALUES (?,?,?,?)');
       for (const x of result.actors) a.run(id, x.code, x.name, x.mentions.length);
       const t = this.db.prepare('INSERT INTO document_techniques (doc, technique, spans) VALUES (?,?,?)');
@@ -135,7 +138,7 @@ export class SqliteStore implements Store {
 
   async facets(): Promise<Facets> {
     return {
-      outlets: this.db.prepare('SELECT value, count(DISTINCT doc) AS count FROM document_outlets GROUP BY value COLLATE NOCASE ORDER BY count DESC, value LIMIT 200').all() as Facets['outlets'],
+      outlets: this.db.prepare('SELECT value, count(DISTINCT doc) AS count FROM document_outlets WHERE is_code = 0 GROUP BY value COLLATE NOCASE ORDER BY count DESC, value LIMIT 200').all() as Facets['outlets'],
       actors: this.db.prepare('SELECT code AS value, min(name) AS name, count(*) AS count FROM document_actors GROUP BY code ORDER BY count DESC, code LIMIT 300').all() as Facets['actors'],
       techniques: this.db.prepare('SELECT technique AS value, count(*) AS count FROM document_techniques GROUP BY technique ORDER BY technique').all() as Facets['techniques'],
     };
@@ -229,7 +232,7 @@ export function summarize(id: string, created: string, r: AnalysisResult): Docum
     date: r.meta.date,
     language: r.meta.language,
     url: r.meta.canonicalUrl ?? r.meta.url,
-    outlets: outletValues(r),
+    outlets: outletValues(r, false),
     actors: r.actors.map((a) => a.code),
     techniques,
     words,
@@ -243,8 +246,8 @@ function firstLine(text: string): string | null {
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 
-/** Credited outlet names (and codes), the site name and the declared source, without repeats. */
-function outletValues(r: AnalysisResult): string[] {
+/** Credited outlet names (and codes, for search), the site name and the declared source, without repeats. */
+function outletValues(r: AnalysisResult, codes = true): string[] {
   const seen = new Map<string, string>();
   const add = (v: string | null | undefined): void => {
     const t = v?.trim();
@@ -252,7 +255,7 @@ function outletValues(r: AnalysisResult): string[] {
   };
   for (const c of r.meta.credits) {
     add(c.name);
-    add(c.code);
+    if (codes) add(c.code);
   }
   add(r.meta.siteName);
   add(r.meta.source);

@@ -15,7 +15,7 @@ function result(text: string, o: { title?: string; date?: string; credit?: strin
     schemaVersion: '1.0.0',
     id: null,
     text,
-    meta: { title: o.title ?? null, date: o.date ?? null, dateSource: null, byline: null, language: 'en', url: null, canonicalUrl: null, siteName: null, source: null, credits: o.credit ? [{ name: o.credit, code: o.credit.toUpperCase(), kind: 'state-media' }] : [] },
+    meta: { title: o.title ?? null, date: o.date ?? null, dateSource: null, byline: null, language: 'en', url: null, canonicalUrl: null, siteName: null, source: null, credits: o.credit ? [{ name: o.credit, code: `${o.credit.toLowerCase()}-net`, kind: 'state-media' }] : [] },
     sentences: [],
     actors: (o.actors ?? []).map((code) => ({ code, name: code, type: 'state' as const, country: code, sector: null, mentions: [{ start: 0, end: 1, text: text[0]!, via: 'name' }] })),
     relations: [],
@@ -62,8 +62,10 @@ test('put, get, search, filters, sort, delete, and reopen keeps everything', asy
     assert.deepEqual(p2.items.map((i) => i.date), ['2023-01-10']);
     const summary = (await s.search({ ids: [a.id] })).items[0]!;
     assert.deepEqual(summary.techniques, { Loaded_Language: 2, Doubt: 1 });
-    assert.deepEqual(summary.outlets, ['Huanqiu'], 'name and code differ only in case: kept once');
+    assert.deepEqual(summary.outlets, ['Huanqiu'], 'the listing shows names, not codes');
+    assert.equal((await s.search({ outlet: 'HUANQIU-NET' })).total, 1, 'codes are searchable');
     const facets = await s.facets();
+    assert.deepEqual(facets.outlets, [{ value: 'Huanqiu', count: 1 }], 'codes are not in the menu');
     assert.equal(facets.actors.find((f) => f.value === 'RUS')?.count, 2);
 
     await s.close();
@@ -78,6 +80,29 @@ test('put, get, search, filters, sort, delete, and reopen keeps everything', asy
     const all: string[] = [];
     for await (const d of s.each({ sort: 'date', order: 'asc' }, 10)) all.push(d.id);
     assert.equal(all.length, 2);
+    await s.close();
+  } finally {
+    t.done();
+  }
+});
+
+test('an older database is migrated in place and keeps its documents', async () => {
+  const t = tempDb();
+  try {
+    const db = new Database(t.path);
+    db.exec(MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    db.prepare("INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES ('old1', '2024-01-01T00:00:00Z', 'Old', NULL, 'en', NULL, 2, 0, ?, ?)").run(
+      JSON.stringify({ id: 'old1', created: '2024-01-01T00:00:00Z', title: 'Old', date: null, language: 'en', url: null, outlets: [], actors: [], techniques: {}, words: 2, snippet: 'Old text' }),
+      JSON.stringify(result('Old text')),
+    );
+    db.prepare("INSERT INTO documents_fts (id, title, body) VALUES ('old1', 'Old', 'Old text')").run();
+    db.close();
+    const s = new SqliteStore(t.path);
+    assert.equal(s.version, MIGRATIONS.length);
+    assert.equal((await s.search({ q: 'old' })).items[0]?.id, 'old1');
+    await s.put(result('New text', { credit: 'Xinhua' }));
+    assert.equal((await s.facets()).outlets[0]?.value, 'Xinhua');
     await s.close();
   } finally {
     t.done();
