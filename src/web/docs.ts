@@ -9,8 +9,23 @@ interface Op {
   requestBody?: unknown;
 }
 
+type Schema = { description?: string; properties?: Record<string, { type?: string; description?: string }> };
+
+/** The JSON body's fields, from the schema the request body refers to. */
+function bodyFields(doc: { components?: { schemas?: Record<string, Schema> } }, body: unknown): HTMLElement {
+  const ref = (body as { content?: Record<string, { schema?: { $ref?: string } }> }).content?.['application/json']?.schema?.$ref ?? '';
+  const schema = doc.components?.schemas?.[ref.split('/').pop() ?? ''];
+  if (!schema?.properties) return h('p', null, 'Body: JSON (see /openapi.json).');
+  return h(
+    'div',
+    null,
+    h('p', null, 'JSON body', schema.description ? ` — ${schema.description}` : '', ':'),
+    h('dl', null, Object.entries(schema.properties).map(([k, v]) => [h('dt', null, h('code', null, k), v.type ? ` (${v.type})` : ''), h('dd', null, v.description ?? '')])),
+  );
+}
+
 export async function docsPage(root: HTMLElement): Promise<void> {
-  const doc = (await api.openapi()) as { info?: { title?: string; version?: string; description?: string }; paths?: Record<string, Record<string, Op>> };
+  const doc = (await api.openapi()) as { info?: { title?: string; version?: string; description?: string }; paths?: Record<string, Record<string, Op>>; components?: { schemas?: Record<string, Schema> } };
   root.append(
     h('h1', null, `${doc.info?.title ?? 'API'} ${doc.info?.version ?? ''}`),
     h('p', null, doc.info?.description ?? ''),
@@ -26,7 +41,7 @@ export async function docsPage(root: HTMLElement): Promise<void> {
           { class: 'endpoint' },
           h('h2', null, h('code', null, `${method.toUpperCase()} ${path}`)),
           h('p', null, op.summary ?? ''),
-          op.requestBody ? h('p', null, 'Body: JSON (see the schema in /openapi.json).') : null,
+          op.requestBody ? bodyFields(doc, op.requestBody) : null,
           params.length ? h('dl', null, params.map((p) => [h('dt', null, h('code', null, p.name), ` (${p.in})`), h('dd', null, p.description ?? '')])) : null,
           h('p', { class: 'muted' }, 'Responses: ', Object.entries(op.responses ?? {}).map(([code, r]) => `${code} ${r.description ?? ''}`).join(' · ')),
         ),
