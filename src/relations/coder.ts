@@ -695,7 +695,12 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, true);
   // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
-  if (obj.length === 0 && code && /^(02|10)/.test(code) && u[v.j]?.low === 'that') obj = objectActors(u, v.j + 1, verbIdx, 6);
+  if (obj.length === 0 && code && /^(02|10)/.test(code)) {
+    // "demanded (on Friday) that ...": a couple of time words may stand before "that".
+    let t = v.j;
+    while (t < v.j + 3 && u[t] && u[t]!.kind === 'W' && u[t]!.low !== 'that' && !CLAUSE.has(u[t]!.low) && !verbIdx.has(t)) t++;
+    if (u[t]?.low === 'that') obj = objectActors(u, t + 1, verbIdx, 6);
+  }
   let via = pm ? 'pattern' : 'verb';
   if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
@@ -706,11 +711,17 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       if (by >= 0 || boundary(u[k]!)) break;
     }
     // "is opposed to X", "is committed to X": an adjectival participle with no agent stays active.
-    const adjectival = by < 0 && ['to', 'with', 'about', 'of', 'in'].includes(u[v.j]?.low ?? '');
+    const adjectival = by < 0 && ['to', 'with', 'about', 'of'].includes(u[v.j]?.low ?? '');
     if (!adjectival) {
       obj = subj;
       subj = by >= 0 ? [by] : [];
       via = 'passive';
+      // "was arrested in Lebanon": arrests, detentions and expulsions with no agent are the acts of
+      // the state where they happen (CAMEO codes the authorities of that state).
+      if (by < 0 && code && /^17/.test(code) && u[v.j]?.low === 'in' && isActor(u[v.j + 1]) && countryOf(u[v.j + 1]!.actor!.code)) {
+        subj = [v.j + 1];
+        via = 'passive+location';
+      }
     }
   }
   subj = subj.slice().sort((a, b) => a - b);

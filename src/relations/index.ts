@@ -103,6 +103,8 @@ export function eventReason(e: CodedEvent, text: string): string {
       ? `the relational noun ${w(e.trigger)} links ${w(e.sourceMention)} and ${w(e.targetMention)}`
       : e.via === 'passive'
         ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} done by ${w(e.sourceMention)}`
+        : e.via === 'passive+location'
+          ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} with no agent, in ${w(e.sourceMention)}, whose authorities are taken as the source`
         : `${w(e.sourceMention)} is the subject of ${w(e.trigger)} and ${w(e.targetMention)} its ${e.via === 'reciprocal' ? 'counterpart' : 'object'}`;
   const inferred = e.via.includes('+inferred-country') ? ` (${w(e.targetMention)} names no country; it is placed in the source's country, ${e.target.slice(0, 3)})` : '';
   return `${e.source} → ${e.target}${inferred}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
