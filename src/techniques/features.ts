@@ -6,7 +6,7 @@
  */
 import { tokenize, type Token } from '../core/tokens.js';
 import { splitSentences } from '../sentences/index.js';
-import { findRuleHits, STOPWORDS, type RuleHit } from './rules.js';
+import { findRuleHits, ruleTitle, STOPWORDS, type RuleHit } from './rules.js';
 import { TECHNIQUES, type Technique } from './types.js';
 
 export function hashStr(s: string): number {
@@ -337,7 +337,7 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
   f.add(121, nw ? Math.round((4 * caps) / nw) : 0);
   for (const h of p.hits) {
     if (h.start >= end || h.end <= start) continue;
-    f.add(122, hashStr(h.rule), () => `the ${h.rule} rule (${h.technique.replace(/_/g, ' ')})`);
+    f.add(122, hashStr(h.rule), () => ruleTitle(h.rule));
     f.add(123, TECH_INDEX.get(h.technique)!);
   }
   const s = p.sentences[p.sentOf[Math.min(t0, n - 1)] ?? 0];

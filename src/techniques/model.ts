@@ -13,6 +13,7 @@ import { FeatureSink, lowerBound, prepare, sentenceFeatures, spanContexts, spanF
 import { logit, platt, softmaxInto, type Platt } from './linear.js';
 import { TECHNIQUES, type Technique } from './types.js';
 import { STOPWORDS } from './rules.js';
+import { TECHNIQUE_INFO } from './definitions.js';
 
 export interface ModelHeader {
   format: 'slant-techniques';
@@ -175,7 +176,7 @@ export class TechniqueModel {
       .slice(0, 3)
       .map((x) => x.name);
     const why = parts.length ? `mostly because of ${list(parts)}` : 'from the passage as a whole';
-    return `The trained model reads this as ${technique.replace(/_/g, ' ')} (${Math.round(confidence * 100)}% likely right), ${why}.`;
+    return `The trained model reads this as ${TECHNIQUE_INFO[technique].title.toLowerCase()} (${Math.round(confidence * 100)}% likely right), ${why}.`;
   }
 }
 

@@ -25,8 +25,8 @@ export interface RuleHit {
   explanation: string;
 }
 
-interface LexiconEntry { id: string; technique: Technique; source: string; explain: string; phrases: string[] }
-interface PatternEntry { id: string; technique: Technique; source: string; explain: string }
+interface LexiconEntry { id: string; title: string; technique: Technique; source: string; explain: string; phrases: string[] }
+interface PatternEntry { id: string; title: string; technique: Technique; source: string; explain: string }
 interface RuleData {
   lexicon: LexiconEntry[];
   patterns: PatternEntry[];
@@ -51,8 +51,15 @@ const DATA = loadJson<RuleData>('rules.json')!;
 for (const e of [...DATA.lexicon, ...DATA.patterns]) {
   if (!(TECHNIQUES as readonly string[]).includes(e.technique)) fail(E.BAD_DATA_FILE, `rules.json: entry ${e.id} names unknown technique ${e.technique}`);
   if (!e.source) fail(E.BAD_DATA_FILE, `rules.json: entry ${e.id} has no source`);
+  if (!e.title) fail(E.BAD_DATA_FILE, `rules.json: entry ${e.id} has no title`);
 }
 const PATTERN = new Map(DATA.patterns.map((p) => [p.id, p]));
+const TITLES = new Map([...DATA.lexicon, ...DATA.patterns].map((e) => [e.id, e.title]));
+
+/** What a rule looks for, in words (used when the model explains itself). */
+export function ruleTitle(rule: string): string {
+  return TITLES.get(rule) ?? rule;
+}
 const ABSOLUTES = new Set(DATA.absolutes);
 const MODALS = new Set(DATA.modals);
 const SPEECH = new Set(DATA.speechVerbs);
@@ -177,7 +184,7 @@ function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): v
     else if (t.norm === 'so' && tokens[i + 1]?.norm === 'called') j = i + 2;
     if (j < 0 || j >= tokens.length || !tokens[j]!.word) continue;
     let k = j;
-    while (k + 1 < tokens.length && k - j < 2 && tokens[k + 1]!.word && !STOPWORDS.has(tokens[k + 1]!.norm) && !/\n/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+    while (k + 1 < tokens.length && k - j < 2 && tokens[k + 1]!.word && !STOPWORDS.has(tokens[k + 1]!.norm) && tokens[k + 1]!.norm !== 'so-called' && !/\n/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
     const start = t.start, end = tokens[k]!.end;
     hits.push({ rule: 'so-called-quote', key: 'so-called-quote', technique: PATTERN.get('so-called-quote')!.technique, start, end, explanation: fill(PATTERN.get('so-called-quote')!.explain, `“${text.slice(tokens[j]!.start, end)}”`) });
   }
