@@ -22,7 +22,8 @@ export interface Pattern {
 
 export interface Terminal<T> {
   value: T;
-  modes: CaseMode[];
+  /** Case mode per word as digits ('012'); '' when every word may be in any case. */
+  modes: string;
   last: LastMode;
 }
 
@@ -163,7 +164,9 @@ export class PhraseTrie<T> {
     }
     let list = this.terminals.get(node);
     if (!list) this.terminals.set(node, (list = []));
-    list.push({ value, modes: pattern.words.map((w) => w.mode), last: pattern.last });
+    let modes = '';
+    for (const w of pattern.words) modes += w.mode;
+    list.push({ value, modes: /^0*$/.test(modes) ? '' : modes, last: pattern.last });
     this.size++;
   }
 
@@ -230,9 +233,9 @@ function singulars(k: string): string[] {
  * Case rules. In text written without capitals (`lowerCaseText`) an initial capital cannot be asked
  * for, but acronyms still must be in capitals ("us" stays a pronoun).
  */
-function caseOk(words: readonly WordToken[], i: number, modes: readonly CaseMode[], lowerCaseText: boolean): boolean {
+function caseOk(words: readonly WordToken[], i: number, modes: string, lowerCaseText: boolean): boolean {
   for (let m = 0; m < modes.length; m++) {
-    const mode = modes[m]!;
+    const mode = (modes.charCodeAt(m) - 48) as CaseMode;
     if (mode === 0 || (mode === 1 && lowerCaseText)) continue;
     const text = words[i + m]!.text;
     const c = text[0]!;
