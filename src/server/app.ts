@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { E, fail } from '../core/errors.js';
+import { E, errorLine, fail } from '../core/errors.js';
 import type { Input } from '../analyze.js';
 import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
 import { SqliteStore } from '../store/sqlite.js';
@@ -16,7 +16,7 @@ import { csvHeader, csvRow } from '../store/export.js';
 import { Analyzer, checkResult } from './analyzer.js';
 import { buildActorGraph } from './graph.js';
 import { openApi } from './openapi.js';
-import { readJson, optString, sendError, sendJson } from './http.js';
+import { errorBody, readJson, optString, sendError, sendJson } from './http.js';
 import { techniqueInfo } from './techniques.js';
 
 export interface ServerOptions {
@@ -171,6 +171,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      const { status } = errorBody(err);
+      if (status >= 500) console.error(`slant: ${req.method} ${(req.url ?? '').slice(0, 200)}: ${errorLine(err)}`);
       sendError(res, err);
       // Drain what the client is still sending, so it reads our error instead of a reset.
       req.resume();

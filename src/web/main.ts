@@ -51,6 +51,11 @@ async function tokenBox(): Promise<void> {
   }
 }
 
+// The skip link focuses the content without touching the hash (the hash is the route).
+document.querySelector('a.skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', () => void route());
 void tokenBox();
 void route();
