@@ -84,6 +84,10 @@ const HYPO = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'ca', '
 const NEG = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'hardly', 'cannot']);
 const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'as', 'while', 'when', 'whereas', 'although', 'though', 'if', 'unless', 'whether', 'where', 'after', 'before', 'since', 'but', 'so', 'until', 'once', 'otherwise', 'however']);
 const CONJ = new Set(['and', 'or', 'nor']);
+/** Nouns that make a preceding demonym a place ("the Thai border"), not an actor. */
+const PLACE_NOUN = new Set(['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace', 'soil', 'mainland']);
+/** Common adjectives without a telltale suffix, allowed between a light verb and its event noun. */
+const PLAIN_ADJ = new Set(['warm', 'new', 'fresh', 'major', 'big', 'full', 'strong', 'first', 'last', 'second', 'formal', 'brief', 'short', 'long', 'large', 'small', 'joint', 'rare', 'fierce', 'harsh', 'sharp', 'deep', 'high', 'low', 'open', 'clear', 'firm', 'huge', 'swift', 'quick', 'further', 'more', 'serious']);
 /** Function words that never head a verb phrase, whatever a dictionary lists. */
 const CLOSED = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'the', 'a', 'an', 'and', 'or', 'but', 'that', 'which', 'who', 'this', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'their', 'his', 'her', 'our', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'not']);
 const IF = new Set(['if', 'unless', 'whether']);
@@ -236,7 +240,7 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
       // "made concessions", "launched an attack", "gave a warm welcome": a light verb with an event
       // noun codes as the noun's verb, unless the light verb's own patterns say more.
       const prev = out[out.length - 1];
-      if (prev && LIGHT.test(u[prev.i]!.low) && best.form.code !== null && !prev.light && i - prev.j <= 3 && u.slice(prev.j, i).every((y) => y.kind === 'W' && !PREP.has(y.low) && !CLAUSE.has(y.low) && !NEG.has(y.low))) {
+      if (prev && LIGHT.test(u[prev.i]!.low) && best.form.code !== null && !prev.light && i - prev.j <= 3 && u.slice(prev.j, i).every((y) => y.kind === 'W' && (DET.has(y.low) || ADJ_LIKE.test(y.low) || PLAIN_ADJ.has(y.low) || /^\d/.test(y.low)))) {
         out[out.length - 1] = { i: prev.i, j: best.j, form: best.form, light: prev.form };
         i = best.j - 1;
       }
@@ -404,9 +408,12 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
   for (let k = from, steps = 0; k < u.length && steps < limit; k++, steps++) {
     const x = u[k]!;
     if (isAgent(x)) {
-      if (agent < 0) agent = k;
+      // Only an agent close to the verb is its object ("dispersed demonstrators"), not one deep in a phrase.
+      if (agent < 0 && k - from <= 4) agent = k;
       continue;
     }
+    // "on the Thai border", "the Lebanese coast": a demonym naming a place is not a participant.
+    if (isActor(x) && PLACE_NOUN.has(u[k + 1]?.low ?? '')) continue;
     if (x.up === '(') {
       let q = k + 1;
       while (q < u.length && q - k <= 8 && u[q]!.up !== ')' && u[q]!.up !== '(') q++;
@@ -752,7 +759,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   // dispersed demonstrators"), which news reports leave unnamed as domestic.
   obj = obj.filter((k) => isActor(u[k]) || subj.some((q) => canPlace(u[q]!.actor!, u[k]!.actor!, !!opts.placeAgents)));
   const out: CodedEvent[] = [];
-  if (obj.length === 0 && subj.length > 1 && code && SYMMETRIC.test(code)) {
+  if ((obj.length === 0 || obj.every((k) => isAgent(u[k]))) && subj.length > 1 && code && SYMMETRIC.test(code)) {
     // "Jordan and Britain have agreed ...": each partner towards the other.
     for (const a of subj) for (const b of subj) if (a !== b) out.push(make(a, b, code, 'compound'));
     return out;
