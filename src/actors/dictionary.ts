@@ -240,7 +240,7 @@ export class ActorDictionary {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
       const items = this.scan(words, day, aliases);
-      for (const m of this.combine(text, words, items, day, opts.agents ?? 'all')) out.push(m);
+      for (const m of this.combine(words, items, opts.agents ?? 'all')) out.push(m);
       start = stop;
     }
     return out;
@@ -357,9 +357,7 @@ export class ActorDictionary {
   }
 
   /** Combine countries with agents and titles with names; resolve codes; build matches. */
-  private combine(text: string, words: readonly WordToken[], items: Item[], day: number, agentsMode: 'all' | 'attached'): ActorMatch[] {
-    void text;
-    void day;
+  private combine(words: readonly WordToken[], items: Item[], agentsMode: 'all' | 'attached'): ActorMatch[] {
     const out: ActorMatch[] = [];
     // Words a..b-1 lie between two items; no punctuation barrier may separate them.
     const gapOk = (a: number, b: number, max: number): boolean => {
@@ -687,7 +685,7 @@ function personAfter(words: readonly WordToken[], to: number, limit: number): nu
   return j;
 }
 
-/** Among entries for one phrase, prefer states and names over places; first (hand-written) otherwise. */
+/** Among entries for one phrase the first loaded wins: hand-written files load before generated ones. */
 function pickEntry(terminals: Terminal<ActorEntry>[]): ActorEntry {
   return terminals[0]!.value;
 }
