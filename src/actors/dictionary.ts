@@ -158,7 +158,19 @@ export class ActorDictionary {
 
   addActor(pattern: Pattern, entry: ActorEntry): void {
     this.actors.add(pattern, entry);
-    // Display names of plain codes ("RUS" → Russia), for naming combinations such as RUSMIL.
+    this.register(entry);
+  }
+
+  /** Add a phrase in the data-file convention; parsed when a text first contains its first word. */
+  addActorPhrase(phrase: string, entry: ActorEntry): void {
+    if (!this.actors.addLazy(phrase, entry)) {
+      const p = parsePattern(phrase);
+      if (p) this.actors.add(p, entry);
+    }
+  }
+
+  /** Display names of plain codes ("RUS" → Russia), for naming combinations such as RUSMIL. */
+  register(entry: ActorEntry): void {
     const c = entry.codes[entry.codes.length - 1];
     if (c && c.to === 99999999 && (entry.type === 'state' || entry.type === 'bloc' || entry.type === 'organisation') && entry.via !== 'place' && entry.via !== 'capital' && !sectorOf(c.code) && !this.codeNames.has(c.code)) this.codeNames.set(c.code, entry.name);
   }
@@ -726,10 +738,8 @@ export function loadActorTsv(d: ActorDictionary, text: string): void {
     if (f.length < 5) continue;
     const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode);
     const entry: ActorEntry = { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
-    for (const phrase of f[4]!.split('|')) {
-      const p = parsePattern(phrase);
-      if (p) d.addActor(p, entry);
-    }
+    d.register(entry);
+    for (const phrase of f[4]!.split('|')) d.addActorPhrase(phrase, entry);
   }
 }
 

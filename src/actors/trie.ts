@@ -109,6 +109,16 @@ export function parsePattern(phrase: string): Pattern | null {
 
 const SIMPLE_PHRASE = /^[A-Za-z ]+$/;
 
+/** Folded key of a phrase's first word (same result as parsePattern's first word). */
+function firstKeyOf(phrase: string): string | null {
+  const p = phrase.replace(/[~*]$/, '').trim();
+  if (SIMPLE_PHRASE.test(p)) {
+    const sp = p.indexOf(' ');
+    return (sp < 0 ? p : p.slice(0, sp)).toLowerCase() || null;
+  }
+  return parsePattern(p)?.words[0]?.key ?? null;
+}
+
 function asciiMode(w: string): CaseMode {
   const c = w.charCodeAt(0);
   if (c >= 97) return w === w.toLowerCase() ? 0 : caseModeOf(w);
@@ -147,6 +157,38 @@ export class PhraseTrie<T> {
   /** Keys of first words, for a cheap rejection of most text words before the full search. */
   private readonly firstKeys = new Set<string>();
 
+  /** Phrases not yet in the trie, by first-word key: built on first use, so loading stays fast. */
+  private readonly pending = new Map<string, Array<[string, T]>>();
+
+  /**
+   * Queue a phrase (data-file convention) to be parsed and inserted when a text first contains its
+   * first word. Returns false for phrases that must be inserted now (stems).
+   */
+  addLazy(phrase: string, value: T): boolean {
+    if (phrase.endsWith('*')) return false;
+    const key = firstKeyOf(phrase);
+    if (!key) return false;
+    let list = this.pending.get(key);
+    if (!list) this.pending.set(key, (list = []));
+    list.push([phrase, value]);
+    this.firstKeys.add(key);
+    this.size++;
+    return true;
+  }
+
+  private materialize(key: string): void {
+    const list = this.pending.get(key);
+    if (!list) return;
+    this.pending.delete(key);
+    for (const [phrase, value] of list) {
+      const p = parsePattern(phrase);
+      if (p) {
+        this.add(p, value);
+        this.size--; // counted when queued
+      }
+    }
+  }
+
   add(pattern: Pattern, value: T): void {
     this.firstKeys.add(pattern.words[0]!.key);
     let node = 0;
@@ -177,10 +219,15 @@ export class PhraseTrie<T> {
   longestAt(words: readonly WordToken[], i: number, accept?: (t: Terminal<T>) => boolean, lowerCaseText = false): TrieMatch<T> | null {
     const k0 = words[i]?.key;
     if (k0 === undefined) return null;
+    const poss0 = k0.endsWith("'s") ? k0.slice(0, -2) : k0.endsWith("'") ? k0.slice(0, -1) : null;
     if (!this.prefixNodes.has(0) && !this.firstKeys.has(k0)) {
       // Only the possessive or singular form can still start a phrase.
-      const poss = k0.endsWith("'s") ? k0.slice(0, -2) : k0.endsWith("'") ? k0.slice(0, -1) : null;
-      if (!(poss && this.firstKeys.has(poss)) && !singulars(poss ?? k0).some((x) => this.firstKeys.has(x))) return null;
+      if (!(poss0 && this.firstKeys.has(poss0)) && !singulars(poss0 ?? k0).some((x) => this.firstKeys.has(x))) return null;
+    }
+    if (this.pending.size) {
+      this.materialize(k0);
+      if (poss0) this.materialize(poss0);
+      for (const x of singulars(poss0 ?? k0)) this.materialize(x);
     }
     let best: TrieMatch<T> | null = null;
     // Depth-first over (node, next word index, how the last word matched); branching is tiny.
