@@ -64,7 +64,7 @@ const SKIP_ROLES = /^(navigation|complementary|banner|contentinfo|dialog|alertdi
 const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'u', 'small', 'abbr', 'cite', 'q', 'sub', 'sup', 'time', 'mark', 'font', 'code', 'var', 'kbd', 's', 'del', 'ins', 'bdi', 'bdo', 'data', 'dfn']);
 
 const INLINE_NEG = new Set(['caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'author', 'timestamp', 'dateline', 'hidden', 'sr', 'visually', 'offscreen', 'copyright']);
-const INLINE_NEG_SUB = /photo-?credit|image-?credit|media-?credit|wp-caption-text|screen-?reader|visually-?hidden|sr-?only/i;
+const INLINE_NEG_SUB = /(?:tooltip|popover|hovercard|rollover)[-_]?(?:[a-z]+[-_])?(?:block|card|content|body|box|panel|container|wrapper|inner)|photo-?credit|image-?credit|media-?credit|wp-caption-text|screen-?reader|visually-?hidden|sr-?only/i;
 
 // Words in class/id naming page furniture. Matched on whole words of the class/id, split at - _ space.
 const NEG_WORDS = new Set([
@@ -80,7 +80,7 @@ const NEG_WORDS = new Set([
 // Words that mark furniture even around most of a page's text (long comment threads, fat footers).
 const STRONG_NEG = new Set(['footer', 'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'outbrain', 'taboola', 'related']);
 // Compound names that never hold article text, matched as substrings.
-const NEG_SUB = /read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|video-?player|audio-?player|media-?player|player-?(?:wrap|container|embed)|jwplayer|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
+const NEG_SUB = /(?:tooltip|popover|hovercard|rollover)[-_]?(?:[a-z]+[-_])?(?:block|card|content|body|box|panel|container|wrapper|inner)|read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|video-?player|audio-?player|media-?player|player-?(?:wrap|container|embed)|jwplayer|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
 // Embedded posts quoted by the article (tweets, Instagram) are part of its text.
 const EMBED = /twitter-tweet|instagram-media|tweet-?embed|embed-?tweet|social-?media-?embed|social-?embed/i;
 // Names that mark the article body: never dropped even if a word above appears too.
