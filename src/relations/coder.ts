@@ -73,7 +73,7 @@ interface Unit {
   words?: string[];
 }
 
-const DET = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'any', 'some', 'no', 'every', 'each', 'another', 'such', 'both', 'all', 'several', 'many', 'more', 'most', 'new', 'further', 'other', 'first', 'last', 'recent', 'fresh', 'joint', 'possible', 'direct', 'military', 'economic', 'diplomatic', 'political', 'strategic']);
+const DET = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'any', 'some', 'no', 'every', 'each', 'another', 'such', 'both', 'all', 'several', 'many', 'more', 'most', 'new', 'further', 'other', 'first', 'last', 'recent', 'fresh', 'joint', 'possible', 'direct', 'military', 'economic', 'diplomatic', 'political', 'strategic']);
 const PREP = new Set(['of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'about', 'against', 'into', 'over', 'under', 'between', 'among', 'through', 'during', 'after', 'before', 'without', 'within', 'toward', 'towards', 'across', 'near', 'upon', 'amid', 'despite', 'via', 'per', 'since', 'onto']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'across', 'within', 'from', 'into', 'on', 'over', 'to', 'outside', 'throughout']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", 'get', 'got', 'gets', 'become', 'became']);
@@ -154,7 +154,8 @@ function wordUnits(text: string, from: number, to: number, out: Unit[], quote: {
       poss = true;
     }
     if (low.endsWith("n't") && low.length > 3) {
-      const base = low === "can't" ? 'can' : low === "won't" ? 'will' : low.slice(0, -3);
+      // Treebank style, as PETRARCH patterns expect: "wo n't", "ca n't", "did n't".
+      const base = low.slice(0, -3);
       out.push({ s: t.start, e: t.end - 3, up: base.toUpperCase(), low: base, kind: 'W', actor: null, poss: false, inQuote: quote.on });
       out.push({ s: t.end - 3, e: t.end, up: "N'T", low: "n't", kind: 'W', actor: null, poss: false, inQuote: quote.on });
       continue;
@@ -542,6 +543,10 @@ function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatM
   return best;
 }
 
+function patternNegates(p: Pattern): boolean {
+  return p.pre.some((e) => (e.k === 'syn' && /NEG/.test(e.n)) || (e.k === 'w' && /^(NOT|NEVER|N'T|NO)$/.test(e.w)) || (e.k === 'phrase' && e.ws.some((w) => /^(NOT|NEVER|N'T)$/.test(w) || /NEG/.test(w))));
+}
+
 function patternText(p: Pattern): string {
   const el = (e: PatElem): string => (e.k === 'w' ? e.w : e.k === 'phrase' ? `{${e.ws.join(' ')}}` : e.k === 'syn' ? e.n : e.k === 'src' ? '$' : e.k === 'tgt' ? '+' : '^');
   return [...p.pre.map(el), '*', ...p.post.map(el)].join(' ');
@@ -682,7 +687,9 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     code2 = pm.pattern.code2;
   }
   if (code === null && code2 === null) return [];
-  if (g.negated && opts.dropNegated) return [];
+  // PETRARCH leaves negated events out, unless the pattern itself spells out the negation
+  // ("- &NEGATVAUXVRB * OVER EFFORTS [904]").
+  if (g.negated && opts.dropNegated && !(pm && patternNegates(pm.pattern))) return [];
   if (opts.intentCodes && g.intent && !g.negated) {
     code = code && futureCode(code);
     code2 = code2 && futureCode(code2);
