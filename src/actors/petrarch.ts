@@ -12,7 +12,7 @@
  * Agents:   !SET! = A, B            substitution sets, expanded inside names (FOREIGN_!MINIST!)
  *           FARMER [~AGR]           sector added after a country code; [NGO~] goes before it
  *           POLICE {} [~COP]        {} = no plural; {MEN} = irregular plural
- * Comments start with '#' (or a whole line "<!-- ... -->").
+ * Comments start with '#' or ';' (or a whole line "<!-- ... -->").
  */
 
 export interface DatedCode {
@@ -88,7 +88,10 @@ export function parseCode(inner: string): DatedCode | null {
 }
 
 function stripComment(line: string): { body: string; comment: string } {
-  const i = line.indexOf('#');
+  // '#' starts a comment; so does ';' (older TABARI files).
+  const h = line.indexOf('#');
+  const sc = line.indexOf(';');
+  const i = h < 0 ? sc : sc < 0 ? h : Math.min(h, sc);
   return i < 0 ? { body: line, comment: '' } : { body: line.slice(0, i), comment: line.slice(i + 1).trim() };
 }
 
