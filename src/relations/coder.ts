@@ -730,10 +730,11 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       obj = subj;
       subj = by >= 0 ? [by] : [];
       via = 'passive';
-      // "was arrested in Lebanon": arrests, detentions and expulsions with no agent are the acts of
-      // the state where they happen (CAMEO codes the authorities of that state).
-      if (by < 0 && code && /^17/.test(code) && u[v.j]?.low === 'in' && isActor(u[v.j + 1]) && countryOf(u[v.j + 1]!.actor!.code)) {
-        subj = [v.j + 1];
+      // "was arrested in Lebanon", "was shot dead in Osgiliath": coercion and violence with no agent
+      // are coded as acts of the state where they happen (PETRARCH and PLOVER gold do the same).
+      const inAt = u[v.j]?.low === 'in' ? v.j : u[v.j + 1]?.low === 'in' && u[v.j]?.kind === 'W' ? v.j + 1 : -1;
+      if (by < 0 && code && /^(17|18|19|20)/.test(code) && inAt >= 0 && isActor(u[inAt + 1]) && countryOf(u[inAt + 1]!.actor!.code)) {
+        subj = [inAt + 1];
         via = 'passive+location';
       }
     }
