@@ -72,6 +72,9 @@ test('leaders with dated roles; "former President" is not the president', () => 
 test('agents combine with a nearby country', () => {
   assert.equal(golden('Russian troops and Ukrainian farmers; Shanghai police arrested Chinese journalists.'), 'Russian troops=RUSMIL | Ukrainian farmers=UKRAGR | Shanghai police=CHNCOP | Chinese journalists=CHNMED');
   assert.equal(golden("Russia's defence ministry and the president of Ukraine."), "Russia's defence ministry=RUSGOVMIL | president of Ukraine=UKRGOV");
+  // Coordination: countries share an agent, agents share a country.
+  assert.equal(golden('The ambassadors of Kenya, Uganda and Ghana met Russian and Chinese diplomats.'), 'ambassadors of Kenya=KENGOV | Uganda=UGAGOV | Ghana=GHAGOV | Russian=RUSGOV | Chinese diplomats=CHNGOV');
+  assert.equal(golden('Danish media and government warned lawmakers and officials in Kenya.'), 'Danish media=DNKMED | government=DNKGOV | lawmakers=KENLEG | officials in Kenya=KENGOV');
   // "anti-China forces" are not China's; "Sino-US" names both.
   assert.equal(golden('anti-China forces and pro-Russian separatists; Sino-US talks'), 'China=CHN | Russian=RUS | Sino=CHN | US=USA');
   // Bare agents have no country: reported as unknown (---), only when asked for.

@@ -411,6 +411,7 @@ export class ActorDictionary {
       let type: ActorType;
       let via: string;
       let title: AgentEntry | null = null;
+      let skipTo = -1;
       /** Set when the code does not start with the country ("IGOBGD" for Bangladeshi peacekeepers). */
       let countryOverride: string | null = null;
       if (it.kind === 'actor') {
@@ -471,6 +472,17 @@ export class ActorDictionary {
           code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
           // "Arnor former security officials": a past role in between makes an elite.
           for (let g = it.to; g < next.from; g++) if (FORMER.has(words[g]!.key)) code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
+          // "Danish media and government": the country also goes with the coordinated agents.
+          const c = countryOf(base);
+          let j = k + 1;
+          while (c && !ag.prefix && items[j + 1]?.kind === 'agent' && !items[j + 1]!.agent!.prefix && coordinated(items[j]!, items[j + 1]!)) {
+            const a = items[++j]!;
+            extra.push(this.match(words, a.from, a.to, c + a.agent!.code, a.agent!.name, 'group', 'agent'));
+          }
+          if (j > k + 1) {
+            // emitted after this match; skip them in the main loop
+            skipTo = j;
+          }
           name = `${e.name} ${ag.name}`;
           type = 'group';
           via = 'agent';
@@ -479,13 +491,31 @@ export class ActorDictionary {
           k++;
         }
       } else {
-        const ag = it.agent!;
-        const next = items[k + 1];
+        let ag = it.agent!;
+        // "Lawmakers and officials in Arnor": coordinated agents share the place after the last one.
+        let lastAgent = k;
+        while (items[lastAgent + 1]?.kind === 'agent' && !items[lastAgent + 1]!.agent!.prefix && !ag.prefix && coordinated(items[lastAgent]!, items[lastAgent + 1]!)) lastAgent++;
+        const tail = items[lastAgent]!;
+        const next = items[lastAgent + 1];
         // Agent + of/from/in + country: "President of Russia", "Soldiers from Gondor", "lawmakers in Kenya".
-        const prepWord = it.to < words.length && !words[it.to]!.barrier ? words[it.to]!.key : '';
+        const prepWord = tail.to < words.length && !words[tail.to]!.barrier ? words[tail.to]!.key : '';
         const prep = prepWord === 'of' || ((prepWord === 'from' || prepWord === 'in') && isPlace(next));
-        const theOff = prep && it.to + 1 < words.length && words[it.to + 1]!.key === 'the' ? 1 : 0;
-        if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === it.to + 1 + theOff && !words[next.from]!.barrier) {
+        const theOff = prep && tail.to + 1 < words.length && words[tail.to + 1]!.key === 'the' ? 1 : 0;
+        const sharesPlace = lastAgent > k && prep && isPlace(next) && next!.from === tail.to + 1 + theOff && !words[next!.from]!.barrier;
+        if (sharesPlace) {
+          // The earlier agents become mentions of their own, coded with the shared country.
+          const c = countryOf(next!.code!)!;
+          out.push(this.match(words, it.from, it.to, c + ag.code, `${ag.name}`, 'group', 'agent'));
+          for (let j = k + 1; j < lastAgent; j++) {
+            const a = items[j]!;
+            out.push(this.match(words, a.from, a.to, c + a.agent!.code, a.agent!.name, 'group', 'agent'));
+          }
+          k = lastAgent;
+          ag = tail.agent!;
+          from = tail.from;
+          to = tail.to;
+        }
+        if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === tail.to + 1 + theOff && !words[next.from]!.barrier && (lastAgent === k)) {
           // An organisation that has its own sector keeps it ("president of the Riigikogu" → ESTLEG).
           const own = next.actor!.type === 'organisation' && sectorOf(next.code!);
           const base = own ? next.code! : countryOf(next.code!) ?? next.code!;
@@ -559,6 +589,7 @@ export class ActorDictionary {
       if (countryOverride) m.country = countryOverride;
       out.push(m);
       if (extra.length) out.push(...extra.splice(0));
+      if (skipTo > k) k = skipTo;
     }
     return out;
   }
