@@ -292,6 +292,14 @@ function nodeDetail(n: Node, g: ActorGraph): HTMLElement {
     h('p', null, `${n.type} · ${n.mentions} mentions`),
     p ? h('p', null, h('strong', null, `Portrayed as ${p.role}. `), p.summary) : null,
     p?.evidence.length ? h('ol', { class: 'evidence' }, p.evidence.map((ev) => h('li', null, h('blockquote', null, ev.text), docLink(g, ev.doc)))) : null,
+    p?.framing?.length
+      ? h(
+          'div',
+          null,
+          h('h3', null, 'Techniques used on it'),
+          h('ul', null, p.framing.map((f) => h('li', null, h('strong', null, `${f.technique.replace(/_/g, ' ')} ×${f.count}`), f.evidence.map((ev) => h('div', null, h('q', null, ev.text)))))),
+        )
+      : null,
   );
 }
 
