@@ -2,7 +2,12 @@
 export type ActorType = 'state' | 'bloc' | 'organisation' | 'leader' | 'person' | 'group' | 'unknown';
 
 export interface ActorMention {
-  /** ISO 3166 alpha-3 for states (CHN); CAMEO/Phoenix-style codes for blocs and organisations (WST, NATO, EUR). */
+  /**
+   * ISO 3166 alpha-3 for states (CHN), followed by CAMEO sector codes (RUSGOV, USAMIL); CAMEO region
+   * codes for blocs (WST the West, EUR Europe); Phoenix IGO codes for organisations (IGOWSTNAT NATO,
+   * IGOEUREEC the EU, IGOUNO the UN); `---` + sector when the country is unknown ("---MIL").
+   * Scheme: src/actors/data/SOURCES.md.
+   */
   code: string;
   /** Display name ("China", "the West"). */
   name: string;
