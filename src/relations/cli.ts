@@ -116,7 +116,7 @@ function listFiles(paths: string[]): string[] {
 export const eventsCommand: Command = {
   name: 'events',
   summary: 'Code who does what to whom (CAMEO, Goldstein, quad, PLOVER) per sentence',
-  usage: `Usage: slant events <file|dir>... [--format tsv|jsonl]
+  usage: `Usage: slant events <file|dir>... [--format tsv|jsonl] [--date YYYY-MM-DD]
        slant events --petrarch-xml <file> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]...
 
 Documents: prints doc-id<TAB>sentence<TAB>source<TAB>target<TAB>cameo<TAB>goldstein<TAB>quad<TAB>plover,
@@ -134,6 +134,7 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
   async run(argv) {
     const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' } });
     const format = values.format ?? 'tsv';
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail(E.BAD_ARGUMENT, `--date must be YYYY-MM-DD, got "${values.date}"`);
     if (format !== 'tsv' && format !== 'jsonl') fail(E.BAD_ARGUMENT, `--format must be tsv or jsonl, got "${format}"`);
     const coder: Coder = {
       actors: actorsFrom(values.actors ?? [], values.agents ?? []),
@@ -159,7 +160,10 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
     // Documents go through the same input handling, normalisation and components as `slant analyze`.
     const pipeline = await createPipeline(['sentences', 'actors', 'events']);
     for (const f of files) {
-      const doc = pipeline.run(await toDoc(await loadInput(f, {})));
+      const input = await loadInput(f, {});
+      // --date: the document date for dated roles ("President X" before/after a term), if the file has none.
+      if (values.date && typeof input === 'object' && !input.date) input.date = values.date;
+      const doc = pipeline.run(await toDoc(typeof input === 'string' && values.date ? { text: input, date: values.date } : input));
       const id = basename(f).replace(/\.(txt|md|text|html?|json)(\.gz)?$/i, '');
       const sents = doc.spans('sentences');
       let si = 0;
