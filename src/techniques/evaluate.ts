@@ -3,11 +3,11 @@
  * steps of training: choosing the span threshold and fitting the calibrators on held-out folds.
  */
 import { fitPlatt, logit, platt, type Platt } from './linear.js';
-import { findRuleHits, ruleConfidence, shownHits } from './rules.js';
+import { findRuleHits, shownHits } from './rules.js';
 import { buildCorpus, crossValidate, fit, siF1At, THRESHOLDS, type Corpus, type FoldRun, type TrainConfig } from './train.js';
 import { decodeSpans, detectScore, type TechniqueModel } from './model.js';
 import { spanContexts } from './features.js';
-import { ece, overlapScore, scoreFLC, scoreSI, type Article, type PRF, type Prediction } from './ptc.js';
+import { ece, scoreFLC, scoreSI, type Article, type PRF, type Prediction } from './ptc.js';
 import { TECHNIQUES, type Technique } from './types.js';
 
 type Item = { fold: number; x: number; correct: boolean };
@@ -34,7 +34,7 @@ export function classifyTemplate(model: TechniqueModel, corpus: Corpus, a: numbe
 function pickThreshold(corpus: Corpus, runs: FoldRun[]): number {
   let best = THRESHOLDS[0]!, bestF = -1;
   for (const t of THRESHOLDS) {
-    const f = siF1At(corpus, runs, t, overlapScore);
+    const f = siF1At(corpus, runs, t);
     if (f > bestF) [best, bestF] = [t, f];
   }
   return best;
@@ -215,4 +215,3 @@ export function rulePrecision(articles: Article[]): Record<string, { hits: numbe
   return out;
 }
 
-export { ruleConfidence };

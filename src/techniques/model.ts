@@ -9,7 +9,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { E, fail } from '../core/errors.js';
-import { FeatureSink, lowerBound, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared, type SpanContext } from './features.js';
+import { FeatureSink, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared, type SpanContext } from './features.js';
 import { logit, platt, softmaxInto, type Platt } from './linear.js';
 import { TECHNIQUES, type Technique } from './types.js';
 import { STOPWORDS } from './rules.js';
@@ -232,4 +232,3 @@ export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number)
   return out;
 }
 
-export { prepare, lowerBound };

@@ -2,11 +2,11 @@
  * Training and cross-validation of the technique model on a PTC split. Everything is seeded: the
  * fold assignment, the example order of every epoch. Cross-validation is by article.
  */
-import { Examples, fitPlatt, logit, rng, shuffle, trainBinary, trainSoftmax, type Platt } from './linear.js';
+import { Examples, rng, shuffle, trainBinary, trainSoftmax } from './linear.js';
 import { FeatureSink, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared } from './features.js';
-import { TechniqueModel, decodeSpans, detectScore, type ModelHeader } from './model.js';
+import { TechniqueModel, decodeSpans, type ModelHeader } from './model.js';
 import { TECHNIQUES } from './types.js';
-import type { Article } from './ptc.js';
+import { overlapScore, type Article } from './ptc.js';
 
 export interface TrainConfig {
   siBits: number;
@@ -134,7 +134,7 @@ export function crossValidate(corpus: Corpus, cfg: TrainConfig, log: (s: string)
 }
 
 /** Pooled SI F1 (code points) of decoding the given articles at a threshold. */
-export function siF1At(corpus: Corpus, runs: FoldRun[], threshold: number, overlap: typeof import('./ptc.js').overlapScore): number {
+export function siF1At(corpus: Corpus, runs: FoldRun[], threshold: number): number {
   const groups = [];
   for (const r of runs) {
     for (const a of r.test) {
@@ -144,21 +144,5 @@ export function siF1At(corpus: Corpus, runs: FoldRun[], threshold: number, overl
       groups.push({ pred, gold: art.gold.map((g) => [cp.cp(g.start), cp.cp(g.end)] as [number, number]) });
     }
   }
-  return overlap(groups).f;
+  return overlapScore(groups).f;
 }
-
-export interface HeldOut {
-  /** Per fold: threshold chosen on the other folds. */
-  threshold: number[];
-  /** (logit of top TC probability, correct) per gold span, with its fold. */
-  tc: Array<{ fold: number; x: number; correct: boolean }>;
-  detect: Array<{ fold: number; x: number; correct: boolean }>;
-}
-
-/** Fit a Platt scaler on every fold except `fold` (cross-fitting keeps the calibration honest). */
-export function plattExcept(items: Array<{ fold: number; x: number; correct: boolean }>, fold: number | null): Platt {
-  const use = items.filter((i) => i.fold !== fold);
-  return fitPlatt(use.map((i) => i.x), use.map((i) => i.correct));
-}
-
-export { detectScore, logit };
