@@ -180,7 +180,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
 
   const draw = (): void => {
     visible = all.filter((f) => !hidden.has(f.technique));
-    rendered = renderArticle(r.text, visible, order);
+    rendered = renderArticle(r.text, visible, order, r.meta.language);
     articleHost.replaceChildren(rendered.root);
   };
 

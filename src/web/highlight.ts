@@ -79,11 +79,12 @@ export interface Rendered {
 }
 
 /** The article element: paragraphs split at blank lines, spans as <mark> segments. */
-export function renderArticle(text: string, findings: readonly Finding[], order: readonly string[]): Rendered {
+export function renderArticle(text: string, findings: readonly Finding[], order: readonly string[], lang: string | null = null): Rendered {
   const segments = segment(text.length, findings);
   const elements: Array<HTMLElement | null> = [];
   const nodes: Array<{ node: Text; start: number }> = [];
-  const root = h('div', { class: 'article', lang: '' });
+  // The article's own language (fonts, hyphenation, screen readers); '' when unknown.
+  const root = h('div', { class: 'article', lang: lang && /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(lang) && lang !== 'und' ? lang : '' });
   let para = h('p');
   root.appendChild(para);
   const firstOf = new Set<number>();
