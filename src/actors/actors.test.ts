@@ -75,6 +75,8 @@ test('agents combine with a nearby country', () => {
   // Coordination: countries share an agent, agents share a country.
   assert.equal(golden('The ambassadors of Kenya, Uganda and Ghana met Russian and Chinese diplomats.'), 'ambassadors of Kenya=KENGOV | Uganda=UGAGOV | Ghana=GHAGOV | Russian=RUSGOV | Chinese diplomats=CHNGOV');
   assert.equal(golden('Danish media and government warned lawmakers and officials in Kenya.'), 'Danish media=DNKMED | government=DNKGOV | lawmakers=KENLEG | officials in Kenya=KENGOV');
+  // Proxies are not the country's own agents.
+  assert.equal(golden('Iran-backed militias and Somalia-based militias'), 'Iran=IRN | Somalia-based militias=SOMUAF');
   // "anti-China forces" are not China's; "Sino-US" names both.
   assert.equal(golden('anti-China forces and pro-Russian separatists; Sino-US talks'), 'China=CHN | Russian=RUS | Sino=CHN | US=USA');
   // Bare agents have no country: reported as unknown (---), only when asked for.

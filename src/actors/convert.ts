@@ -259,7 +259,8 @@ export function convert(dictsDir: string, outDir: string): { actors: number; age
       const k = key(a.words);
       if (seenAgent.has(k)) continue;
       seenAgent.add(k);
-      const code = a.code + (a.prefix ? '~' : '');
+      // PLOVER's PPL ("people") is CAMEO's CVL.
+      const code = a.code.replace(/^PPL/, 'CVL') + (a.prefix ? '~' : '');
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
       list.push(k + (a.plurals === null ? '~' : ''));

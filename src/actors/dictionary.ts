@@ -378,8 +378,9 @@ export class ActorDictionary {
       // Only modifiers may stand between ("Russian special forces"), not verbs or function words.
       for (let k = a; k < b; k++) {
         const w = words[k]!;
-        // "Somalia-based", "Iran-backed": a participle hyphenated to the country is a modifier.
-        if (GAP_STOP.has(w.key) || (/(?:ing|ed)$/.test(w.key) && !w.before.includes('-'))) return false;
+        // "Somalia-based", "Kurdish-led": a participle hyphenated to the country is a modifier; but
+        // "Iran-backed militias" or a "US-controlled regime" are not the country's own agents.
+        if (GAP_STOP.has(w.key) || (/(?:ing|ed)$/.test(w.key) && !w.before.includes('-')) || (w.before.includes('-') && PROXY_WORDS.has(w.key))) return false;
       }
       return true;
     };
@@ -629,6 +630,12 @@ const TITLE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'ELI', 
 
 /** Marks, in the per-text alias map, a place name found to be part of a person's name. */
 const BLOCKED: ActorEntry = { codes: [], type: 'unknown', name: '', via: 'blocked' };
+
+/** Hyphenated participles that make an agent someone else's proxy ("Iran-backed militias"). */
+const PROXY_WORDS = new Set([
+  'backed', 'sponsored', 'funded', 'supported', 'controlled', 'installed', 'allied', 'aligned', 'friendly',
+  'leaning', 'occupied', 'annexed', 'trained', 'armed', 'inspired', 'linked', 'affiliated', 'financed', 'imposed',
+]);
 
 /** Religion sectors: an agent there is a title only for clergy ("Archbishop X", not "Muslim Brotherhood"). */
 const RELIGION_SECTORS = new Set(['MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'REL', 'SHI', 'SUN', 'CTH', 'ORT', 'PRO']);
