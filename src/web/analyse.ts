@@ -297,6 +297,8 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
   (window as unknown as { __slantRenderMs?: number }).__slantRenderMs = ms;
   performance.mark('slant:rendered');
   box.dataset.rendered = doc.id;
+  // The header's "Actor system" now means this document's.
+  document.querySelector('header a[data-page="graph"]')?.setAttribute('href', `#/graph/${doc.id}`);
 }
 
 function swatch(t: string, order: readonly string[]): HTMLElement {

@@ -26,6 +26,7 @@ async function route(): Promise<void> {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  if (page !== 'graph' && !(page === 'analyse' && id)) document.querySelector('header a[data-page="graph"]')?.setAttribute('href', '#/graph');
   const view = h('div', { class: `page page-${page}` });
   main.replaceChildren(view);
   try {
