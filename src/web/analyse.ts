@@ -122,7 +122,10 @@ function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d
     ),
     h('div', { class: 'row' }, h('label', { class: 'field' }, h('span', null, 'Title'), title), h('label', { class: 'field' }, h('span', null, 'Date'), date), go),
   );
-  box.append(form);
+  box.append(
+    h('p', { class: 'note hint' }, 'Paste an article, choose .txt, .html or .json files (several at once), or give a web address. slant marks the persuasion techniques and draws the actor system the text asserts; every document is kept in the library on this machine.'),
+    form,
+  );
   return box;
 }
 
