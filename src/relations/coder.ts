@@ -261,6 +261,8 @@ interface Group {
   passive: boolean;
   /** A stated future or readiness ("will", "would", "ready to", "plans to"): CAMEO codes these as intent (03) or threat (13). */
   intent: boolean;
+  /** "must", "should": what someone is told to do, not an event. */
+  obligation: boolean;
 }
 
 /** Look left of the verb over auxiliaries, modals, negation, adverbs and catenative verbs ("tried to"). */
@@ -270,6 +272,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
   let modality: Modality = 'asserted';
   let passive = false;
   let intent = false;
+  let obligation = false;
   let sawBe = false;
   let steps = 0;
   while (k >= 0 && steps++ < 10) {
@@ -282,6 +285,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
       intent = true;
     } else if (HYPO.has(l)) {
       modality = 'hypothetical';
+      if (l === 'must' || l === 'should') obligation = true;
       if (l === 'would' || l === "'d") intent = true;
     }
     else if (BE.has(l)) sawBe = true;
@@ -301,7 +305,7 @@ function verbGroup(u: Unit[], v: Verb, verbs: Set<number>): Group {
   }
   if (sawBe && (v.light ?? v.form).past) passive = true;
   // "will never succeed", "does not ... at all": negation right after the verb's auxiliaries is covered above.
-  return { start: k + 1, negated, modality, passive, intent };
+  return { start: k + 1, negated, modality, passive, intent, obligation };
 }
 
 /** True when unit k ends a clause for left/right scans. */
@@ -743,6 +747,8 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   obj = obj.slice().sort((a, b) => a - b);
   const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
   const attr = attribution(u, v.i, text);
+  // "X said Y must ensure security": the demand X→Y is coded (codeDemands); Y's obligation is not an event.
+  if (g.obligation && attr.kind === 'reported' && attr.code) return [];
   const stance: CodedEvent['stance'] = attr.kind !== 'author' || (v.light ?? v.form).past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
   const make = (s: number, t: number, c: string, how: string): CodedEvent => ({
     source: u[s]!.actor!.code,
