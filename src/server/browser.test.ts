@@ -120,6 +120,11 @@ test('the fixture: exact nested spans after an emoji, tooltip by hover and keybo
   assert.match((await tip.textContent()) ?? '', /Doubt/);
   await page.keyboard.press('Escape');
   await tip.waitFor({ state: 'hidden' });
+  // From the list of spans to the span: focus moves there and the tooltip opens.
+  await page.locator('ol.findings button', { hasText: 'fantasy' }).click();
+  await tip.waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'fantasy');
+  assert.match((await tip.textContent()) ?? '', /An emotionally loaded word/);
   // Toggle Loaded_Language off: only Doubt and Name calling remain.
   await page.locator('input[data-technique="Loaded_Language"]').uncheck();
   assert.deepEqual(await page.locator('mark.span').allTextContents(), ['so-called “threat”', HOSTILE[0]]);

@@ -251,6 +251,17 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
     if (scroll && rs[0]) (rs[0].startContainer.parentElement ?? articleHost).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   };
   const unspot = (): void => cssHighlights()?.delete('slant-spot');
+  /** From the list of spans to the span itself: focus its first segment, which shows the tooltip. */
+  const focusFinding = (f: Finding): void => {
+    if (hidden.has(f.technique)) return spotlight([{ start: f.cpStart, end: f.cpEnd }]);
+    const si = rendered.segments.findIndex((sg) => sg.start === f.start);
+    const el = rendered.elements[si];
+    if (!el) return spotlight([{ start: f.cpStart, end: f.cpEnd }]);
+    if (!el.hasAttribute('tabindex')) el.tabIndex = -1;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    el.focus({ preventScroll: true });
+    spotlight([{ start: f.cpStart, end: f.cpEnd }], false);
+  };
 
   // Legend with toggles.
   const legend = h('fieldset', { class: 'legend' }, h('legend', null, `Techniques (${all.length} spans)`));
@@ -293,7 +304,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
         h('a', { href: `/api/export?format=json&ids=${doc.id}`, download: `slant-${doc.id}.json` }, 'JSON'),
       ),
     ),
-    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, spotlight)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
+    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, focusFinding)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
     tip,
   );
   const ms = performance.now() - t0;
@@ -337,12 +348,12 @@ function lazyList<T>(tag: 'ol' | 'ul', cls: string, items: readonly T[], item: (
   return h('div', null, list, more);
 }
 
-function findingList(all: Finding[], info: Map<string, TechniqueInfo>, order: readonly string[], spot: (r: Array<{ start: number; end: number }>) => void): HTMLElement {
+function findingList(all: Finding[], info: Map<string, TechniqueInfo>, order: readonly string[], go: (f: Finding) => void): HTMLElement {
   const item = (f: Finding): HTMLElement =>
     h(
       'li',
       null,
-      h('button', { type: 'button', class: 'link', onclick: () => spot([{ start: f.cpStart, end: f.cpEnd }]) }, swatch(f.technique, order), h('span', null, info.get(f.technique)?.title ?? f.technique, ': '), h('q', null, clip(f.text, 80))),
+      h('button', { type: 'button', class: 'link', onclick: () => go(f) }, swatch(f.technique, order), h('span', null, info.get(f.technique)?.title ?? f.technique, ': '), h('q', null, clip(f.text, 80))),
     );
   return panel('Spans', all.length, lazyList('ol', 'findings', all, item));
 }
