@@ -222,6 +222,9 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
   for (let i = 0; i < u.length; i++) {
     const x = u[i]!;
     if (x.kind !== 'W' || CLOSED.has(x.low)) continue; // closed-class words are never the verb
+    // "US-led", "Syrian-backed", "Israeli-occupied": a participle glued to a name is an adjective.
+    const hy = u[i - 1];
+    if (hy && hy.kind === 'P' && hy.up === '-' && hy.e === x.s && u[i - 2] && u[i - 2]!.e === hy.s) continue;
     const cands = lex.forms.get(x.up);
     if (!cands) continue;
     let best: Verb | null = null;
@@ -629,8 +632,18 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   const verbs = findVerbs(u, lex, text);
   const verbIdx = new Set(verbs.map((v) => v.i));
   const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts };
+  // "demanded that the United States match ...": the verb of what is demanded is no event.
+  const demanded = new Set<number>();
+  for (let vi = 0; vi + 1 < verbs.length; vi++) {
+    const c = baseCode(u, verbs[vi]!);
+    if (!c || !/^(02|10)/.test(c)) continue;
+    let t = verbs[vi]!.j;
+    while (t < verbs[vi]!.j + 3 && u[t] && u[t]!.kind === 'W' && u[t]!.low !== 'that') t++;
+    if (u[t]?.low === 'that' && verbs[vi + 1]!.i - t <= 8) demanded.add(vi + 1);
+  }
   for (let vi = 0; vi < verbs.length; vi++) {
     const v = verbs[vi]!;
+    if (demanded.has(vi)) continue;
     // Catenative chain "agreed to undertake exercises": the upper verb keeps the event when its code
     // states intent, appeal, demand, rejection or threat; otherwise the lower verb codes it and the
     // upper verb is the fallback when the lower one codes nothing.
