@@ -127,11 +127,8 @@ export function goldFromJson(obj: Record<string, unknown>): { record: GoldRecord
 /** A predicted CAMEO code in the gold's vocabulary (PLOVER type for the PLOVER set). */
 export function predCode(cameo: string, plover: boolean): string | null {
   if (!plover) return cameo;
-  const info = codeInfo(cameo);
-  if (info.plover) return info.plover;
-  // PLOVER folds CAMEO 02 (appeal) into REQUEST; 01 (public statement) has no PLOVER type.
-  if (cameo.startsWith('02')) return 'REQUEST';
-  return null;
+  // PLOVER drops CAMEO 01 (public statements) and 02 (appeals): those predictions are not scored.
+  return codeInfo(cameo).plover;
 }
 
 export function formatScores(s: Record<View, Prf>): string {

@@ -64,7 +64,7 @@ test('PLOVER GSR records: actor × recipient, compound SRC/TAR actors towards ea
   const two = goldFromJson({ id: 'p2', text: 'x', event_v2: 'AGREE', actor: [{ code: 'ARN' }, { code: 'GON' }], recipient: [], markup: '(SRC/TAR: Arnor) and (SRC/TAR: Gondor)' });
   assert.deepEqual(two.record.events.map((e) => `${e.source}>${e.target}`), ['ARN>GON', 'GON>ARN']);
   assert.equal(predCode('112', true), 'ACCUSE');
-  assert.equal(predCode('021', true), 'REQUEST');
+  assert.equal(predCode('021', true), null); // PLOVER dropped CAMEO 02 (appeals)
   assert.equal(predCode('010', true), null);
 });
 
