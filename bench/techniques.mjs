@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 
 const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const runs = Number(arg('--runs', 5));
-const data = arg('--data', '/work/shared/data/ptc/train');
+const data = arg('--data', new URL('../../shared/data/ptc/train', import.meta.url).pathname); // ../shared beside the checkout
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dist = (p) => new URL(`../dist/techniques/${p}`, import.meta.url).href;
 
