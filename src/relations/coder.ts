@@ -189,6 +189,10 @@ function isNounContext(u: Unit[], i: number, form: VerbForm, text: string): bool
   // "Russia's invasion"; "a U.S. ally", "an Israeli attack": an indefinite article before the actor makes it a modifier.
   if (p.kind === 'A') {
     if (p.poss) return true;
+    if (form.past) return false; // "A French minister threatened": a past form after a name is the verb
+    // "A French minister threatens": when the mention already ends in a common noun it is the head.
+    const last = text.slice(p.s, p.e).split(/\s+/).pop() ?? '';
+    if (/^\p{Ll}/u.test(last)) return false;
     for (let k = i - 2; k >= 0 && i - k <= 4; k--) {
       const x = u[k]!;
       if (x.low === 'a' || x.low === 'an') return true;
