@@ -82,3 +82,39 @@ test('techniques detect: a 1 MB single-line article finishes', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.ok(Date.now() - t0 < 30_000);
 });
+
+test('train techniques / eval techniques on a tiny PTC folder; the trained file is usable', async () => {
+  const { mkdirSync, existsSync } = await import('node:fs');
+  const { LOADED, PLAIN } = await import('./fixtures/articles.js');
+  const dir = mkdtempSync(join(tmpdir(), 'slant-ptc-'));
+  mkdirSync(join(dir, 'articles'));
+  mkdirSync(join(dir, 'labels', 'tc'), { recursive: true });
+  const texts: Record<string, string> = { '1': SEEDLIKE, '2': EMOJI, '3': PLAIN, '4': LOADED };
+  const gold: Record<string, Array<[string, string]>> = {
+    '1': [['Loaded_Language', 'wishful thinking'], ['Doubt', 'so-called “threat”']],
+    '2': [['Loaded_Language', 'disgraceful sham'], ['Slogans', 'Stop the toll!']],
+    '3': [],
+    '4': [['Loaded_Language', 'charade'], ['Loaded_Language', 'Shameful!']],
+  };
+  for (const [id, text] of Object.entries(texts)) {
+    writeFileSync(join(dir, 'articles', `article${id}.txt`), text);
+    const cp = new CodePoints(text);
+    const lines = gold[id]!.map(([t, phrase]) => {
+      const u = text.indexOf(phrase);
+      const s = [...text.slice(0, u)].length;
+      return `${id}\t${t}\t${s}\t${s + [...phrase].length}\n`;
+    });
+    assert.ok(cp.length > 0);
+    writeFileSync(join(dir, 'labels', 'tc', `article${id}.task-flc-tc.labels`), lines.join(''));
+  }
+  const ev = slant('eval', 'techniques', '--data', dir, '--folds', '2');
+  assert.equal(ev.status, 0, ev.stderr);
+  assert.match(ev.stdout, /^PTC cross-validation: 4 articles, 2 folds by article/);
+  assert.match(ev.stdout, /\nTC  technique of gold spans  micro-F1 \d\.\d{3} +\(\d+\/6\), ECE \d\.\d{3}\n/);
+  const model = join(dir, 'tiny.bin.gz');
+  const tr = slant('train', 'techniques', '--data', dir, '--out', model, '--folds', '2');
+  assert.equal(tr.status, 0, tr.stderr);
+  assert.ok(existsSync(model));
+  const d = slant('techniques', 'detect', join(dir, 'articles'), '--model', model, '--model-only');
+  assert.equal(d.status, 0, d.stderr);
+});
