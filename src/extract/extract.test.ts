@@ -270,3 +270,17 @@ ${teaser('School opens new library', 'Pupils moved into the new library this wee
     ].join('\n\n'),
   );
 });
+
+test('metadata clean-up: twice-encoded entities, bylines with dates and handles, title and site name', async () => {
+  const { cleanByline, decodeEntities } = await import('./meta.js');
+  assert.equal(decodeEntities('&#8216;Quoted&#8217; &amp; &#x201C;more&#x201D;&nbsp;text'), '‘Quoted’ & “more” text');
+  assert.equal(cleanByline('By Jane Doe @janedoe Nov 18, 2019 at 9:24 pm ET'), 'Jane Doe');
+  assert.equal(cleanByline('JANE DOE NOVEMBER 20, 2019 10:43'), 'JANE DOE');
+  assert.equal(cleanByline('Jane Doe | Updated 3 hours ago'), 'Jane Doe');
+  assert.equal(cleanByline('https://www.facebook.com/janedoe'), null);
+  const page = (title: string) => extract(`<html><head><title>${title}</title></head><body><p>Text.</p></body></html>`);
+  assert.deepEqual([page('Flood closes the valley road | Valley Post').title, page('Flood closes the valley road | Valley Post').siteName], ['Flood closes the valley road', 'Valley Post']);
+  assert.equal(page('Die elektronische Patientenakte (ePA) – der lange Weg').title, 'Die elektronische Patientenakte (ePA) – der lange Weg');
+  const ld = extract(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Caf&amp;eacute; &#8216;reopens&#8217;"}</script></head><body></body></html>`);
+  assert.equal(ld.title, 'Café ‘reopens’');
+});

@@ -62,6 +62,17 @@ function names(v: Json | undefined): string[] {
   return [];
 }
 
+// Entities left in JSON-LD and meta values that were encoded twice ("&#8216;", "&amp;nbsp;").
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', eacute: 'é', egrave: 'è', uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', pound: '£', euro: '€', copy: '©' };
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const cp = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : -1;
+    if (cp >= 0) return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    return NAMED[name!.toLowerCase()] ?? m;
+  });
+}
+
 const isUrl = (s: string): boolean => /^(https?:)?\/\//i.test(s) || /^www\./i.test(s);
 
 /** "By Jane Doe and John Roe | Reuters" → "Jane Doe and John Roe | Reuters" (trimmed, bounded). */
@@ -71,6 +82,10 @@ export function cleanByline(s: string | null | undefined): string | null {
   if (b.length > 200 || isUrl(b)) return null;
   b = b.replace(/^(?:written\s)?by[:\s]\s*/i, '').replace(/^(?:posted|published)\s+by\s+/i, '').trim();
   b = b.replace(/\s*(?:[|•·,-]\s*)?(?:updated|published|posted)\b.*$/i, '').trim();
+  // "Jane Doe @janedoe Nov 18, 2019 at 9:24 pm", "JANE DOE NOVEMBER 20, 2019 10:43": cut at the date or handle.
+  const d = dateInText(b);
+  if (d && d.index > 0) b = b.slice(0, d.index).trim();
+  b = b.replace(/\s@\w+.*$/, '').replace(/[\s|•·,–—-]+$/, '').trim();
   if (!b || b.length > 120 || !/\p{L}/u.test(b)) return null;
   return b;
 }
@@ -83,8 +98,10 @@ function splitTitle(t: string): [string, string | null] {
     const i = t.lastIndexOf(sep);
     if (i > 0) {
       const a = t.slice(0, i).trim(), b = t.slice(i + sep.length).trim();
-      if (a.length >= b.length && b.length <= 60) return [a, b || null];
-      if (b.length > a.length && a.length <= 40 && t.indexOf(sep) === i) return [b, a || null];
+      const words = (x: string): number => x.split(/\s+/).length;
+      // "Headline | Site Name" (a short suffix), or "Site | Headline" (a prefix of a few words).
+      if (a.length >= b.length && b.length <= 60 && words(b) <= 6 && !/^\p{Ll}/u.test(b)) return [a, b || null];
+      if (b.length > a.length && words(a) <= 3 && t.indexOf(sep) === i) return [b, a || null];
     }
   }
   return [t, null];
@@ -258,15 +275,16 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     }
   }
   const body = pick('articleBody');
+  const clean = (x: string | null | undefined): string | null => (x ? collapse(decodeEntities(decodeEntities(x))) || null : null);
   return {
-    title: title || null,
-    byline,
+    title: clean(title),
+    byline: clean(byline),
     date,
     dateSource,
-    siteName: siteName ? collapse(siteName) : null,
+    siteName: clean(siteName),
     canonicalUrl: canonicalUrl ?? null,
     declaredLanguage,
-    titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(t).toLowerCase()))],
+    titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(decodeEntities(t)).toLowerCase()))],
     description: m('og:description') ?? m('description') ?? m('twitter:description') ?? str(pick('description')),
     jsonLdBody: typeof body === 'string' ? body : null,
   };
