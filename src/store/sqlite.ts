@@ -18,10 +18,10 @@ import {
   type Store,
   type StoredDocument,
 } from './types.js';
-import { ftsQuery } from './fts.js';
+import { ftsQuery, ftsText, unspaceCjk } from './fts.js';
 
 /** Schema changes in order; the database records how many ran (PRAGMA user_version). Never edit one that shipped. */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   // 1: documents, their facets, and the full-text index.
   `CREATE TABLE documents (
      id TEXT PRIMARY KEY,
@@ -46,6 +46,18 @@ export const MIGRATIONS: readonly string[] = [
    CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');`,
   // 2: outlet codes stay searchable but are kept out of the filter menu (names only there).
   `ALTER TABLE document_outlets ADD COLUMN is_code INTEGER NOT NULL DEFAULT 0;`,
+  // 3: CJK characters indexed one by one (see fts.ts), so "中国" finds 中国 inside a longer run.
+  (db) => {
+    const ids = db.prepare('SELECT id FROM documents').pluck().all() as string[];
+    const get = db.prepare('SELECT title, result FROM documents WHERE id = ?');
+    const put = db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)');
+    db.exec('DELETE FROM documents_fts');
+    // One document at a time: a large library is never held in memory at once.
+    for (const id of ids) {
+      const r = get.get(id) as { title: string | null; result: string };
+      put.run(id, ftsText(r.title ?? ''), ftsText((JSON.parse(r.result) as AnalysisResult).text));
+    }
+  },
 ];
 
 type Row = { id: string; created: string; summary: string; snippet?: string | null };
@@ -78,7 +90,9 @@ export class SqliteStore implements Store {
     if (at > MIGRATIONS.length) fail(E.STORAGE, `the database ${this.path} has schema ${at}, newer than this slant (${MIGRATIONS.length}); upgrade slant`);
     for (let i = at; i < MIGRATIONS.length; i++) {
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[i]!);
+        const m = MIGRATIONS[i]!;
+        if (typeof m === 'string') this.db.exec(m);
+        else m(this.db);
         this.db.pragma(`user_version = ${i + 1}`);
       })();
     }
@@ -100,7 +114,7 @@ export class SqliteStore implements Store {
       for (const x of result.actors) a.run(id, x.code, x.name, x.mentions.length);
       const t = this.db.prepare('INSERT INTO document_techniques (doc, technique, spans) VALUES (?,?,?)');
       for (const [k, n] of Object.entries(summary.techniques)) t.run(id, k, n);
-      this.db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)').run(id, summary.title ?? '', result.text);
+      this.db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)').run(id, ftsText(summary.title ?? ''), ftsText(result.text));
     })();
     return { id, created, result: { ...result, id } };
   }
@@ -217,7 +231,7 @@ function orderBy(query: SearchQuery, fts: boolean): string {
 
 function toSummary(row: Row): DocumentSummary {
   const s = JSON.parse(row.summary) as DocumentSummary;
-  return { ...s, snippet: row.snippet ?? s.snippet };
+  return { ...s, snippet: row.snippet ? unspaceCjk(row.snippet) : s.snippet };
 }
 
 /** The listing columns of a result, computed once at storage. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore, MIGRATIONS } from './sqlite.js';
-import { ftsQuery } from './fts.js';
+import { ftsQuery, ftsText, unspaceCjk } from './fts.js';
 import { csvCell, csvHeader, csvRow } from './export.js';
 import type { AnalysisResult } from '../result.js';
 
@@ -42,6 +42,9 @@ test('put, get, search, filters, sort, delete, and reopen keeps everything', asy
     assert.equal((await s.get(a.id))?.result.text, 'Moscow and Beijing deepen their partnership. 🚀 中国');
     assert.equal((await s.get(a.id))?.result.id, a.id);
 
+    assert.equal((await s.search({ q: '中国' })).items[0]?.id, a.id, 'CJK words are found inside a run of characters');
+    assert.equal((await s.search({ q: '国' })).total, 1);
+    assert.equal((await s.search({ q: '中美' })).total, 0);
     const hits = await s.search({ q: 'moscow' });
     assert.deepEqual(hits.items.map((i) => i.id).sort(), [a.id, b.id].sort());
     assert.equal((await s.search({ q: 'partner*' })).total, 1);
@@ -90,13 +93,15 @@ test('an older database is migrated in place and keeps its documents', async () 
   const t = tempDb();
   try {
     const db = new Database(t.path);
-    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[0] as string);
     db.pragma('user_version = 1');
     db.prepare("INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES ('old1', '2024-01-01T00:00:00Z', 'Old', NULL, 'en', NULL, 2, 0, ?, ?)").run(
       JSON.stringify({ id: 'old1', created: '2024-01-01T00:00:00Z', title: 'Old', date: null, language: 'en', url: null, outlets: [], actors: [], techniques: {}, words: 2, snippet: 'Old text' }),
       JSON.stringify(result('Old text')),
     );
     db.prepare("INSERT INTO documents_fts (id, title, body) VALUES ('old1', 'Old', 'Old text')").run();
+    db.exec(MIGRATIONS[1] as string);
+    db.pragma('user_version = 2');
     db.close();
     const s = new SqliteStore(t.path);
     assert.equal(s.version, MIGRATIONS.length);
@@ -119,6 +124,13 @@ test('a database from a newer slant is refused with a clear error', () => {
   } finally {
     t.done();
   }
+});
+
+test('CJK text is indexed per character and shown without the extra spaces', () => {
+  assert.equal(ftsText('Beijing 北京市 said'), 'Beijing  北  京  市  said');
+  assert.equal(ftsQuery('北京'), '"北 京"');
+  assert.equal(ftsQuery('"北京 talks"'), '"北 京 talks"');
+  assert.equal(unspaceCjk('Beijing  北  京  市  said'), 'Beijing 北京市 said');
 });
 
 test('ftsQuery quotes words and keeps phrases and prefixes', () => {
