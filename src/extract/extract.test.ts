@@ -114,6 +114,8 @@ test('dates: meta tag, URL and text fallbacks; UTC timestamp one day after the U
     url: 'https://news.example/2020/02/03/water-law',
   });
   assert.deepEqual([late.date, late.dateSource], ['2020-02-03', 'url']);
+  const shown = extract(`<html><head><meta property="article:published_time" content="2020-02-04T03:00:00Z"></head><body><time datetime="2020-02-04T03:00:00Z">Feb. 3, 2020 10:00 pm EST</time>${para}</body></html>`);
+  assert.deepEqual([shown.date, shown.dateSource], ['2020-02-03', 'time-element']);
   const text = extract(`<html><body><p class="meta">Published March 5, 2019</p><article>${para}${para}</article></body></html>`);
   assert.deepEqual([text.date, text.dateSource], ['2019-03-05', 'text']);
 });

@@ -49,7 +49,7 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   // JSON-LD articleBody is often cut to a teaser; trust it only when it is clearly the longer text.
   const ld = meta.jsonLdBody ? meta.jsonLdBody.trim() : '';
   if (ld && collapse(ld).length > 1.3 * collapse(body).length + 200 && !/<[a-z][^>]*>/i.test(ld.slice(0, 2000))) body = ld.replace(/\r\n?/g, '\n');
-  const { date, dateSource } = chooseDate(meta.date, meta.dateSource, dateInUrl(meta.canonicalUrl ?? opts.url) ?? dateInUrl(opts.url), lead, body);
+  const { date, dateSource } = chooseDate(meta.date, meta.dateSource, dateInUrl(meta.canonicalUrl ?? opts.url) ?? dateInUrl(opts.url), lead, body, meta.timeTexts);
   let language = 'und';
   if (body.length >= 50) language = detectLanguage(body.slice(0, 20000));
   if ((language === 'und' || !language) && meta.declaredLanguage) language = meta.declaredLanguage;
@@ -75,7 +75,10 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
  * the next day for American evening stories; when the URL or the page's visible dateline gives a
  * day one off, that local day wins. Otherwise: machine date, URL, visible dateline, body text.
  */
-function chooseDate(machine: string | null, source: string | null, url: string | null, lead: string[], body: string): { date: string | null; dateSource: string | null } {
+function chooseDate(machine: string | null, source: string | null, url: string | null, lead: string[], body: string, timeTexts: string[] = []): { date: string | null; dateSource: string | null } {
+  // The text of the first <time> element is the publisher's own rendering of its timestamp.
+  const shown = machine && timeTexts[0] && Math.abs(dayDiff(machine, timeTexts[0])) === 1 ? timeTexts[0] : undefined;
+  if (machine && source !== 'url' && !url && shown && machine.length > 10) return { date: shown, dateSource: 'time-element' };
   let visible: string | null = null;
   for (const line of lead) {
     const d = dateInText(line);

@@ -18,6 +18,8 @@ export interface PageMeta {
   titles: string[];
   /** The page's summary (og:description, description): a standfirst when it opens the body. */
   description: string | null;
+  /** Dates written as text inside <time> elements (the publisher's local rendering), in page order. */
+  timeTexts: string[];
   /** JSON-LD articleBody when the page carries one. */
   jsonLdBody: string | null;
 }
@@ -286,6 +288,7 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     declaredLanguage,
     titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(decodeEntities(t)).toLowerCase()))],
     description: m('og:description') ?? m('description') ?? m('twitter:description') ?? str(pick('description')),
+    timeTexts: times.map((t) => dateInText(collapse(textOf(t)))?.date).filter((d): d is string => !!d),
     jsonLdBody: typeof body === 'string' ? body : null,
   };
 }
