@@ -242,9 +242,13 @@ test('hostile text through the API and the CLI HTML report runs nothing', { skip
   const res = await fetch(`${srv.url}/api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: FIXTURE_TEXT, title: HOSTILE[1] }) });
   assert.equal(res.status, 201);
   const { id } = (await res.json()) as { id: string };
-  for (const path of [`/#/analyse/${id}`, `/#/graph/${id}`, '/#/library?q=pwned']) {
+  for (const [path, ready] of [
+    [`/#/analyse/${id}`, '[data-rendered]'],
+    [`/#/graph/${id}`, 'svg.graph-svg, .page-graph > .note'],
+    ['/#/library?q=pwned', 'table.library, .table-host .note'],
+  ] as const) {
     const { page, problems } = await open(path);
-    await page.waitForSelector('[data-rendered], svg.graph-svg, table.library, .note');
+    await page.waitForSelector(ready);
     for (const m of await page.locator('mark.span, g.edge').all()) await m.hover({ force: true });
     await assertClean(page, problems);
     await page.close();
