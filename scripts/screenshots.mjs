@@ -30,7 +30,7 @@ try {
   await page.screenshot({ path: join(outDir, 'analyse.png') });
 
   await page.goto(`${srv.url}/#/graph/${id}`);
-  await page.waitForSelector('svg.graph-svg, .note');
+  await page.waitForSelector('svg.graph-svg, .page-graph > .note');
   const edges = page.locator('g.edge');
   if (await edges.count()) await edges.first().click();
   await page.mouse.move(0, 0);

@@ -218,12 +218,12 @@ test('upload several files at once; graph of a library search; delete from the l
   await page.locator('input.pick').nth(0).check();
   await page.locator('input.pick').nth(1).check();
   await page.click('text=Actor system of 2 selected');
-  await page.waitForSelector('svg.graph-svg, .note');
+  await page.waitForSelector('svg.graph-svg, .page-graph > .note');
   assert.match(await page.locator('.scope').innerText(), /^2 documents/);
   await page.goBack();
   await page.waitForSelector('table.library tbody tr');
   await page.click('text=Actor system of these');
-  await page.waitForSelector('svg.graph-svg, .note');
+  await page.waitForSelector('svg.graph-svg, .page-graph > .note');
   assert.match(await page.locator('.scope').innerText(), /3 documents matching q=treaty/);
 
   // Delete one from the library (confirming the dialog).
