@@ -348,6 +348,15 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
     f.add(126, s.flags);
   }
   f.add(127, start < p.firstLineEnd ? 1 : 0, () => (start < p.firstLineEnd ? 'being in the headline' : null));
+  // How often the span's content words occur in the article (repetition of single words)
+  {
+    let maxFreq = 0, minFreq = 1e9;
+    for (const i of wordsIn) if (content(p, i)) { maxFreq = Math.max(maxFreq, p.freq[i]!); minFreq = Math.min(minFreq, p.freq[i]!); }
+    if (maxFreq) {
+      f.add(154, bucket(maxFreq, [1, 2, 3, 5, 8]));
+      f.add(155, mix(bucket(minFreq, [1, 2, 3, 5, 8]), bucket(nw, LEN_EDGES)));
+    }
+  }
   // The whole phrase (memorises slogans and stock labels), and 5-letter stems of its words.
   f.add(144, hashStr(p.lower.slice(start, end).trim()));
   for (let k = 0; k < Math.min(nw, 80); k++) {
