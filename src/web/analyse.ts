@@ -9,7 +9,9 @@ import { externalLink, fmtConfidence, h, type Child } from './dom.js';
 import { rangeOf, renderArticle, toFindings, type Finding, type Rendered } from './highlight.js';
 import { CodePoints } from '../core/text.js';
 
-const FILE_TYPES = '.txt,.text,.md,.html,.htm,.json';
+const FILE_TYPES = '.txt,.text,.md,.html,.htm,.json,.jsonl';
+/** Lines read from one .jsonl upload (each line one document). */
+const MAX_JSONL = 1000;
 const JSON_FIELDS = ['text', 'html', 'url', 'title', 'date', 'source', 'byline'];
 
 export async function analysePage(root: HTMLElement, id: string | undefined): Promise<void> {
@@ -54,12 +56,13 @@ function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d
   const text = h('textarea', { id: 'text', rows: 8, placeholder: 'Paste the article here…', 'aria-label': 'Article text', spellcheck: 'false' });
   const title = h('input', { id: 'title', type: 'text', placeholder: 'Title (optional)', 'aria-label': 'Title (optional)' });
   const date = h('input', { id: 'date', type: 'date', 'aria-label': 'Publication date (optional)' });
-  const files = h('input', { id: 'files', type: 'file', multiple: true, accept: FILE_TYPES, 'aria-label': 'Upload files (.txt, .html, .json)' });
+  const files = h('input', { id: 'files', type: 'file', multiple: true, accept: FILE_TYPES, 'aria-label': 'Upload files (.txt, .html, .json, .jsonl)' });
   const url = h('input', { id: 'url', type: 'url', placeholder: 'https://…', 'aria-label': 'Article address (URL)' });
   const go = h('button', { type: 'submit', class: 'primary' }, 'Analyse');
 
   let busy = false;
-  const run = async (inputs: Array<{ name: string; input: Promise<Record<string, string>> | Record<string, string> }>): Promise<void> => {
+  // Inputs are functions, so a file is read and checked only when its turn comes.
+  const run = async (inputs: Array<{ name: string; input: () => Promise<Record<string, string>> | Record<string, string> }>): Promise<void> => {
     if (busy) return;
     busy = true;
     go.disabled = true;
@@ -71,7 +74,7 @@ function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d
         if (inputs.length > 1) batch.append(li);
         status.textContent = `Analysing ${inputs.length > 1 ? `${i + 1} of ${inputs.length}: ${item.name}` : ''}…`;
         try {
-          const doc = await api.analyze(await item.input);
+          const doc = await api.analyze(await item.input());
           last = doc;
           li.append(h('a', { href: `#/analyse/${doc.id}` }, doc.result.meta.title ?? doc.id), ` — ${doc.result.techniques.length} technique spans`);
         } catch (err) {
@@ -102,11 +105,14 @@ function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d
         if (title.value.trim()) extra.title = title.value.trim();
         if (date.value) extra.date = date.value;
         if (files.files && files.files.length) {
-          void run([...files.files].map((f) => ({ name: f.name, input: fileInput(f).then((x) => ({ ...x, ...(files.files!.length === 1 ? extra : {}) })) })));
+          const list = [...files.files];
+          void Promise.all(list.map((f) => (f.name.toLowerCase().endsWith('.jsonl') ? jsonlInputs(f) : [{ name: f.name, input: () => fileInput(f).then((x) => ({ ...x, ...(list.length === 1 ? extra : {}) })) }])))
+            .then((items) => run(items.flat()))
+            .catch((err: unknown) => (status.textContent = message(err)));
         } else if (url.value.trim()) {
-          void run([{ name: url.value.trim(), input: { url: url.value.trim(), ...extra } }]);
+          void run([{ name: url.value.trim(), input: () => ({ url: url.value.trim(), ...extra }) }]);
         } else if (text.value.trim()) {
-          void run([{ name: 'pasted text', input: { text: text.value, ...extra } }]);
+          void run([{ name: 'pasted text', input: () => ({ text: text.value, ...extra }) }]);
         } else {
           status.textContent = 'Paste a text, choose files or give an address first.';
           text.focus();
@@ -123,10 +129,41 @@ function inputForm(meta: Meta, status: HTMLElement, batch: HTMLElement, done: (d
     h('div', { class: 'row' }, h('label', { class: 'field' }, h('span', null, 'Title'), title), h('label', { class: 'field' }, h('span', null, 'Date'), date), go),
   );
   box.append(
-    h('p', { class: 'note hint' }, 'Paste an article, choose .txt, .html or .json files (several at once), or give a web address. slant marks the persuasion techniques and draws the actor system the text asserts; every document is kept in the library on this machine.'),
+    h('p', { class: 'note hint' }, 'Paste an article, choose .txt, .html, .json or .jsonl files (several at once), or give a web address. slant marks the persuasion techniques and draws the actor system the text asserts; every document is kept in the library on this machine.'),
     form,
   );
   return box;
+}
+
+/** A JSON Lines file: one {text|html, title, date, url, source} object per line. */
+async function jsonlInputs(f: File): Promise<Array<{ name: string; input: () => Record<string, string> }>> {
+  if (f.size > 64 * 1024 * 1024) throw new ApiError(413, 'E103', `${f.name} is larger than 64 MB`);
+  const lines = (await f.text()).split('\n');
+  const out: Array<{ name: string; input: () => Record<string, string> }> = [];
+  for (let i = 0; i < lines.length && out.length < MAX_JSONL; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    out.push({ name: `${f.name} line ${i + 1}`, input: () => jsonFields(line, `${f.name} line ${i + 1}`) });
+  }
+  return out;
+}
+
+/** The analysis fields of one JSON object. */
+function jsonFields(content: string, name: string): Record<string, string> {
+  let v: unknown;
+  try {
+    v = JSON.parse(content);
+  } catch {
+    throw new ApiError(400, 'E106', `${name} is not valid JSON`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ApiError(400, 'E106', `${name}: expected a JSON object with a "text" field`);
+  const out: Record<string, string> = {};
+  for (const k of JSON_FIELDS) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x === 'string') out[k] = x;
+  }
+  if (!out.text && !out.html) throw new ApiError(400, 'E106', `${name}: expected a "text" (or "html") field`);
+  return out;
 }
 
 /** A file as an analysis request: HTML as html, JSON by its fields, anything else as text. */
@@ -135,22 +172,7 @@ async function fileInput(f: File): Promise<Record<string, string>> {
   const content = await f.text();
   const lower = f.name.toLowerCase();
   if (lower.endsWith('.html') || lower.endsWith('.htm')) return { html: content };
-  if (lower.endsWith('.json')) {
-    let v: unknown;
-    try {
-      v = JSON.parse(content);
-    } catch {
-      throw new ApiError(400, 'E106', `${f.name} is not valid JSON`);
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ApiError(400, 'E106', `${f.name}: expected a JSON object with a "text" field`);
-    const out: Record<string, string> = {};
-    for (const k of JSON_FIELDS) {
-      const x = (v as Record<string, unknown>)[k];
-      if (typeof x === 'string') out[k] = x;
-    }
-    if (!out.text && !out.html) throw new ApiError(400, 'E106', `${f.name}: expected a "text" (or "html") field`);
-    return out;
-  }
+  if (lower.endsWith('.json')) return jsonFields(content, f.name);
   return { text: content };
 }
 
