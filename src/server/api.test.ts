@@ -93,6 +93,10 @@ test('analyse, read, search, filter, graph, export, delete', async () => {
   assert.equal(json.json.length, 1);
   assert.equal(json.json[0].result.text, ARTICLE);
 
+  const report = await fetch(`${srv.url}/api/documents/${id}/report`);
+  assert.equal(report.status, 200);
+  assert.match(report.headers.get('content-type') ?? '', /text\/html/);
+  assert.match(await report.text(), /Partners and pressure/);
   const facets = await call('GET', '/api/facets');
   assert.ok(Array.isArray(facets.json.actors));
 

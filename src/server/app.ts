@@ -105,6 +105,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!doc) fail(E.NOT_FOUND, `no document with id "${id}"`);
     sendJson(res, 200, doc);
   });
+  route('GET', '/api/documents/:id/report', async (_q, res, _u, [id]) => {
+    const doc = await store.get(id!);
+    if (!doc) fail(E.NOT_FOUND, `no document with id "${id}"`);
+    const { renderReportHtml } = await import('../report/index.js');
+    const html = renderReportHtml(doc.result);
+    // The standalone report (same as `slant analyze --format html`): inline styles, no script at all.
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
+    res.end(html);
+  });
   route(
     'DELETE',
     '/api/documents/:id',

@@ -263,6 +263,24 @@ test('hostile text through the API and the CLI HTML report runs nothing', { skip
     await page.close();
   }
 
+  // The same report served by the API (its own CSP: no script at all).
+  {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (d) => {
+      problems.push(d.message());
+      void d.dismiss();
+    });
+    const res = await page.goto(`${srv.url}/api/documents/${id}/report`);
+    assert.match(res?.headers()['content-security-policy'] ?? '', /^default-src 'none'; style-src 'unsafe-inline';/);
+    for (const m of await page.locator('mark').all()) await m.hover({ force: true }).catch(() => undefined);
+    const state = await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null, injected: document.querySelectorAll('iframe, img[onerror], svg[onload], script').length, text: document.body.innerText }));
+    assert.deepEqual([state.pwned, state.injected], [null, 0]);
+    assert.ok(state.text.includes('<script>'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+
   // `slant analyze --format html` on the same text, opened as a file.
   const work = mkdtempSync(join(tmpdir(), 'slant-report-'));
   try {

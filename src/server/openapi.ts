@@ -146,6 +146,13 @@ export function openApi(): object {
           responses: { '204': { description: 'Deleted' }, '401': err('Token required'), '403': err('Read-only server'), '404': err('No such document') },
         },
       },
+      '/api/documents/{id}/report': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        get: {
+          summary: 'The document as one standalone HTML page (what `slant analyze --format html` writes)',
+          responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, '404': err('No such document') },
+        },
+      },
       '/api/graph': {
         get: {
           summary: `Actor graph of a selection (ids or search filters; at most 500 documents)`,

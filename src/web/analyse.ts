@@ -323,6 +323,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
         'nav',
         { class: 'doc-links', 'aria-label': 'This document' },
         h('a', { href: `#/graph/${doc.id}` }, 'Actor system →'),
+        h('a', { href: `/api/documents/${doc.id}/report`, target: '_blank', rel: 'noopener' }, 'Report'),
         h('a', { href: `/api/export?format=json&ids=${doc.id}`, download: `slant-${doc.id}.json` }, 'JSON'),
       ),
     ),
