@@ -61,6 +61,7 @@ export async function* analyzeParallel(inputs: AsyncIterable<BatchInput> | Itera
   };
   const waitForChange = (): Promise<void> => new Promise((r) => (wake = r));
   let failure: Error | null = null;
+  let closing = false;
   for (const w of workers) {
     w.on('message', (msg: Reply) => {
       done.set(msg.seq, msg.result ?? { id: ids.get(msg.seq) ?? null, error: msg.error ?? 'unknown error' });
@@ -69,6 +70,11 @@ export async function* analyzeParallel(inputs: AsyncIterable<BatchInput> | Itera
     });
     w.on('error', (err) => {
       failure = err;
+      signal();
+    });
+    w.on('exit', (code) => {
+      // A worker that dies outside terminate() (out of memory, a crash) must not leave us waiting.
+      if (!closing) failure ??= new Error(`a batch worker exited with code ${code}`);
       signal();
     });
   }
@@ -106,9 +112,12 @@ export async function* analyzeParallel(inputs: AsyncIterable<BatchInput> | Itera
       }
       if (exhausted && next === seq) return;
       if (failure) throw failure;
-      if (!done.has(next)) await waitForChange();
+      // Sleep only when nothing can move: no result due, and no idle worker that could take an input.
+      const canFeed = !exhausted && idle.length > 0 && seq - next < 2 * n;
+      if (!done.has(next) && !canFeed) await waitForChange();
     }
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -43,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// A reader that stops early (`slant ... | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
