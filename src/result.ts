@@ -96,10 +96,12 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
   const actors = new Map<string, ActorResult>();
   for (const s of doc.spans('actors')) {
     const d = s.data;
-    let a = actors.get(d.code);
+    // Country-less codes (---LEG: "a senator") stand for many people: keep each name apart.
+    const key = d.code.startsWith('---') ? `${d.code} ${d.name}` : d.code;
+    let a = actors.get(key);
     if (!a) {
       a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
-      actors.set(d.code, a);
+      actors.set(key, a);
     }
     a.mentions.push({ ...ref(s), via: d.via });
   }
