@@ -53,35 +53,70 @@ const MAX_SOURCE_DEPTH = 2000;
  * parser quadratic time. Returns null when nothing needed removing.
  */
 export function capDepth(html: string, max = MAX_SOURCE_DEPTH): string | null {
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^>]*>/g;
-  let depth = 0, dropped = 0, pos = 0, changed = false;
+  // A tokenizer's walk: from each '<' to the next '>', then on from there (linear even for
+  // unclosed '<a <a <a ...' floods, where a regular expression would rescan).
+  let depth = 0, dropped = 0, pos = 0, i = 0, changed = false;
   const parts: string[] = [];
   let lower: string | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
+  const cut = (from: number, to: number): void => {
+    parts.push(html.slice(pos, from));
+    pos = to;
+    changed = true;
+  };
+  for (;;) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    i = gt + 1;
+    const m = /^(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})/.exec(html.slice(lt + 1, lt + 34));
+    if (!m) continue;
     const name = m[2]!.toLowerCase();
-    if (NOT_COUNTED.has(name) || m[0].endsWith('/>')) continue;
+    if (NOT_COUNTED.has(name) || html[gt - 1] === '/') continue;
     if (name === 'script' || name === 'style') {
-      // Skip raw text: tags inside scripts are not markup.
+      // Raw text: tags inside scripts are not markup.
       if (m[1]) continue;
-      const end = (lower ??= html.toLowerCase()).indexOf(`</${name}`, re.lastIndex);
-      re.lastIndex = end < 0 ? html.length : end;
+      const end = (lower ??= html.toLowerCase()).indexOf(`</${name}`, i);
+      i = end < 0 ? html.length : end;
       continue;
     }
     if (!m[1]) {
       if (depth >= max) {
         dropped++;
-        changed = true;
-        parts.push(html.slice(pos, m.index));
-        pos = re.lastIndex;
+        cut(lt, gt + 1);
       } else depth++;
     } else if (dropped > 0) {
       dropped--;
-      parts.push(html.slice(pos, m.index));
-      pos = re.lastIndex;
+      cut(lt, gt + 1);
     } else if (depth > 0) depth--;
   }
   if (!changed) return null;
+  parts.push(html.slice(pos));
+  return parts.join('');
+}
+
+/** Remove every `<body ...>` tag after the first (linear: indexOf, no backtracking). */
+function dropExtraBodies(html: string): string {
+  const lower = html.toLowerCase();
+  let i = lower.indexOf('<body');
+  if (i < 0) return html;
+  i += 5;
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const lt = lower.indexOf('<body', i);
+    if (lt < 0) break;
+    const next = lower.charCodeAt(lt + 5);
+    const gt = lower.indexOf('>', lt + 5);
+    if (gt < 0) break;
+    i = gt + 1;
+    // "<body>" or "<body class=...>", not "<bodyguard>"
+    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13 || next === 47) {
+      parts.push(html.slice(pos, lt));
+      pos = gt + 1;
+    }
+  }
+  if (!parts.length) return html;
   parts.push(html.slice(pos));
   return parts.join('');
 }
@@ -98,9 +133,7 @@ export function parse(html: string): Parsed {
   }
   // Browsers ignore a second <body> and every </body> or </html> before the end; htmlparser2 would
   // nest a body inside the article (CMS fragments carry their own) and close the page early.
-  const firstBody = html.search(/<body[\s>]/i);
-  if (firstBody >= 0) html = html.slice(0, firstBody + 5) + html.slice(firstBody + 5).replace(/<body\b[^>]*>/gi, '');
-  html = html.replace(/<\/(?:body|html)\s*>/gi, '');
+  html = dropExtraBodies(html).replace(/<\/(?:body|html)\s*>/gi, '');
   const capped = capDepth(html);
   if (capped !== null) {
     html = capped;

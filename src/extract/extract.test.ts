@@ -211,6 +211,15 @@ test('bad input: empty, all-script and markup-free pages give an empty body with
   assert.match(extract('<'.repeat(10_000)).warning!, /no article text|no HTML/);
 });
 
+test('bad input: unclosed-tag floods stay linear (no rescanning)', () => {
+  for (const flood of ['<a '.repeat(200_000), '<div class="'.repeat(100_000), '<body '.repeat(200_000), '<!--'.repeat(200_000), '<script>'.repeat(100_000)]) {
+    const t0 = performance.now();
+    const r = extract(flood);
+    assert.equal(r.body, '');
+    assert.ok(performance.now() - t0 < 3000, `${flood.slice(0, 12)}: ${performance.now() - t0} ms`);
+  }
+});
+
 test('bad input: 20 MB page and 100,000 nested elements finish quickly with bounded work', () => {
   const para = '<p>The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.</p>';
   let t0 = performance.now();
