@@ -10,6 +10,8 @@ export const MAX_DEPTH = 256;
 /** HTML longer than this (UTF-16 units) has scripts, styles and comments stripped before parsing, then is cut. */
 const STRIP_ABOVE = 4_000_000;
 const MAX_HTML = 8_000_000;
+/** Tags beyond this many are cut (real news pages have well under 50,000). */
+const MAX_TAGS = 300_000;
 
 export type { AnyNode, Document, Element, ParentNode };
 
@@ -133,6 +135,15 @@ export function parse(html: string): Parsed {
   }
   // Browsers ignore a second <body> and every </body> or </html> before the end; htmlparser2 would
   // nest a body inside the article (CMS fragments carry their own) and close the page early.
+  // Bound the tree, not only the characters: '<p>a</p>' repeated is 8 MB of tiny elements.
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    if (++tags > MAX_TAGS) {
+      html = html.slice(0, i);
+      notes.push(`page cut after ${MAX_TAGS} tags`);
+      break;
+    }
+  }
   html = dropExtraBodies(html).replace(/<\/(?:body|html)\s*>/gi, '');
   const capped = capDepth(html);
   if (capped !== null) {
