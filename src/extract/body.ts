@@ -91,7 +91,7 @@ const POS = /article-?body|articlebody|story-?body|storybody|entry-?content|post
  * paragraph text: a class word cannot drop the wrapper of most of the page's paragraphs (layouts
  * name article columns "container-single sidebar-right" and the like).
  */
-export function skipReason(el: Element, share = 0): string | null {
+export function skipReason(el: Element, share = 0, classRules = true): string | null {
   const name = el.name;
   if (SKIP_TAGS.has(name)) return `tag ${name}`;
   const a = el.attribs;
@@ -106,6 +106,7 @@ export function skipReason(el: Element, share = 0): string | null {
   // The article's own header holds title, standfirst and byline: none of it is body text.
   if (name === 'header' && share <= 0.5) return 'tag header';
   if (a['itemprop'] === 'articleBody') return null;
+  if (!classRules) return null;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
   if (!names.trim()) return null;
   if (POS.test(names) || EMBED.test(names)) return null;
@@ -138,7 +139,7 @@ function toBlocksBoth(doc: Document, p: BodyParams): { raw: Block[]; blocks: Blo
   return { raw, blocks: walk(doc, (el) => (good.get(el) ?? 0) / total) };
 }
 
-function walk(doc: Document, share: ((el: Element) => number) | null): Block[] {
+function walk(doc: Document, share: ((el: Element) => number) | null, classRules = true): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let linkChars = 0;
@@ -180,7 +181,7 @@ function walk(doc: Document, share: ((el: Element) => number) | null): Block[] {
     }
     // Table cells join into one line per row ("HD  Home Depot  225.86"); blocks inside cells stay blocks.
     if (el.name === 'td' || el.name === 'th') parts.push(' ');
-    if (skipReason(el, share ? share(el) : 1)) continue;
+    if (skipReason(el, share ? share(el) : 1, classRules)) continue;
     if (BLOCK_TAGS.has(el.name)) {
       flush();
       blockStack.push(el);
@@ -320,6 +321,17 @@ export interface BodyResult {
 export function extractBody(doc: Document, opts: { titles?: string[]; description?: string | null; params?: BodyParams } = {}): BodyResult {
   const p = opts.params ?? DEFAULT_PARAMS;
   const { raw, blocks: all } = toBlocksBoth(doc, p);
+  let result = bodyFrom(all, raw, opts, p);
+  // Safety net: when the class/id rules left no article-like text (a layout naming its article
+  // column "sidebar" or the like), choose again among all blocks.
+  if (!result.body) {
+    const bare = walk(doc, null, false);
+    if (bare.length > all.length) result = bodyFrom(bare, bare, opts, p);
+  }
+  return result;
+}
+
+function bodyFrom(all: Block[], raw: Block[], opts: { titles?: string[]; description?: string | null }, p: BodyParams): BodyResult {
   const teasers = findTeasers(all);
   const container = chooseContainer(all, p, teasers);
   if (!container) return { body: '', blocks: [], container: null, lead: [] };

@@ -295,3 +295,8 @@ test('metadata clean-up: twice-encoded entities, bylines with dates and handles,
   const ld = extract(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Caf&amp;eacute; &#8216;reopens&#8217;"}</script></head><body></body></html>`);
   assert.equal(ld.title, 'Café ‘reopens’');
 });
+
+test('safety net: an article whose only wrapper has furniture names is still found', () => {
+  const html = `<html><body><div class="related-sidebar"><p>The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.</p></div><div class="menu"><a href="/">Home</a></div></body></html>`;
+  assert.equal(extract(html).body, 'The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.');
+});
