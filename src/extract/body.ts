@@ -237,9 +237,12 @@ function isStock(b: Block): boolean {
     (b.text.length < 120 && STOCK.test(b.text)) ||
     (b.text.length < 300 && FURNITURE.test(b.text)) ||
     MARKUP.test(b.text) ||
+    (b.text.length < 400 && SHORTCODE.test(b.text)) ||
     isDateOrByline(b.text)
   );
 }
+// An unrendered WordPress shortcode block: "[button link=...]Send us your review[/button]".
+const SHORTCODE = /^\[([a-z_]{2,20})\b[^\]]{0,300}\].{0,200}\[\/\1\]$/i;
 // Markup that reached the text as characters (inside noscript or badly escaped): never prose.
 const MARKUP = /^<\/?[a-z][a-z0-9]*[\s>]/i;
 
