@@ -300,3 +300,12 @@ test('safety net: an article whose only wrapper has furniture names is still fou
   const html = `<html><body><div class="related-sidebar"><p>The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.</p></div><div class="menu"><a href="/">Home</a></div></body></html>`;
   assert.equal(extract(html).body, 'The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.');
 });
+
+test('bad input: oversize pages and gzip bombs are refused; tiny-element floods are cut', () => {
+  throwsCode(() => extractBytes(Buffer.alloc(33 * 1024 * 1024, 0x20)), 103, /limit is 32 MB/);
+  throwsCode(() => extractBytes(gzipSync(Buffer.alloc(40 * 1024 * 1024, 0x20))), 103, /unpacks to more than 32 MB/);
+  const t0 = performance.now();
+  const flood = extract('<p>a</p>'.repeat(900_000));
+  assert.match(flood.warning!, /cut after 300000 tags/);
+  assert.ok(performance.now() - t0 < 10_000);
+});
