@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { extract, extractBytes } from './index.js';
 import { decodeHtml } from './decode.js';
-import { normalizeDate, dateInText, dateInUrl } from './dates.js';
+import { normalizeDate, dateInText, dateInUrl } from '../meta/dates.js';
 import { scorePage, aggregate, tokens } from './score.js';
 import { SlantError } from '../core/errors.js';
 

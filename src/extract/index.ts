@@ -8,7 +8,7 @@ import { parse } from './dom.js';
 import { readMeta } from './meta.js';
 import { extractBody, type BodyParams } from './body.js';
 import { decodeHtml } from './decode.js';
-import { dateInText, dateInUrl, dayDiff } from './dates.js';
+import { dateInText, dateInUrl, dayDiff } from '../meta/dates.js';
 import { collapse } from './dom.js';
 import { detectLanguage } from '../meta/language.js';
 import { findCredits } from '../meta/credits.js';

@@ -3,7 +3,7 @@
  * URL, declared language — from JSON-LD, meta tags, `<time>`, the URL and the visible text.
  */
 import { type Document, type Element, elements, textOf, collapse } from './dom.js';
-import { normalizeDate, dateInUrl, dateInText } from './dates.js';
+import { normalizeDate, dateInUrl, dateInText } from '../meta/dates.js';
 
 export interface PageMeta {
   title: string | null;

@@ -6,7 +6,7 @@
 import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import { findCredits } from './credits.js';
-import { datelineDate } from './date.js';
+import { datelineDate } from './dates.js';
 import { detectLanguage } from './language.js';
 
 export interface CreditSpan {
@@ -61,7 +61,7 @@ export const meta: Component = {
       spans: { credits: spans },
       meta: {
         title: findTitle(doc.text),
-        ...(doc.meta.date ? {} : { date: date?.iso ?? null, dateSource: date ? 'text' : null }),
+        ...(doc.meta.date ? {} : { date: date?.date ?? null, dateSource: date ? 'text' : null }),
         byline: findByline(doc.original),
         language: detectLanguage(doc.text),
         credits: credits.map(({ name, code, kind, country }) => ({ name, code, kind, country })),

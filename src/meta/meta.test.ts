@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCredits } from './credits.js';
-import { datelineDate, parseDate } from './date.js';
+import { datelineDate, normalizeDate as parseDate } from './dates.js';
 import { detectLanguage } from './language.js';
 import { findByline, findTitle, meta } from './index.js';
 import { Doc } from '../core/document.js';
@@ -22,13 +22,14 @@ test('credits: a mention is not a credit, and case matters for short names', () 
 
 test('dates: forms, validity, datelines only near the top', () => {
   assert.equal(parseDate('2022-05-05T10:00:00Z'), '2022-05-05T10:00:00Z');
+  assert.equal(parseDate('2022-05-05T10:00:00+0800'), '2022-05-05T10:00:00+08:00');
   assert.equal(parseDate('May 5, 2022'), '2022-05-05');
   assert.equal(parseDate('5 May 2022'), '2022-05-05');
   assert.equal(parseDate('2022年5月5日'), '2022-05-05');
   assert.equal(parseDate('2022-02-30'), null);
-  assert.equal(datelineDate('Headline\n\n2022-05-05 0 By\n\nBody')?.iso, '2022-05-05');
+  assert.equal(datelineDate('Headline\n\n2022-05-05 0 By\n\nBody')?.date, '2022-05-05');
   assert.equal(datelineDate('Headline\n\nA long first paragraph that mentions the treaty of 12 March 1999 in passing and goes on.'), null);
-  assert.equal(datelineDate('Published on: 3 January 2021\nText')?.iso, '2021-01-03');
+  assert.equal(datelineDate('Published on: 3 January 2021\nText')?.date, '2021-01-03');
 });
 
 test('language: scripts and Latin-script function words', () => {

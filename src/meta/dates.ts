@@ -1,6 +1,7 @@
 /**
- * Dates as pages write them → ISO 8601. Every pattern here is linear (no nested quantifiers) and
- * runs on bounded strings.
+ * Dates as pages and texts write them → ISO 8601: machine values (meta tags, JSON-LD, `datetime`),
+ * dates in running text, dates in URLs, and the publication date a plain text states on its first
+ * lines. Every pattern here is linear (no nested quantifiers) and runs on bounded strings.
  */
 
 const MONTHS: Record<string, number> = {
@@ -61,31 +62,36 @@ const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s{1,3}(?:of\\s)?${MON
 const ISO_IN_TEXT = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 // 19/11/2019 or 11/19/2019: only when one reading is impossible
 const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+// 2022年5月5日
+const CJK = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 
-/** The first date written in running text (bounded input), with the matched offset. */
-export function dateInText(text: string): { date: string; index: number } | null {
+export interface DateInText {
+  /** ISO 8601 day. */
+  date: string;
+  /** UTF-16 offsets of the matched text. */
+  index: number;
+  end: number;
+}
+
+/** The first date written in running text (bounded input), with the matched offsets. */
+export function dateInText(text: string): DateInText | null {
   const s = text.length > 5000 ? text.slice(0, 5000) : text;
-  const found: { date: string; index: number }[] = [];
+  const found: DateInText[] = [];
+  const add = (m: RegExpExecArray, d: string | null): void => {
+    if (d) found.push({ date: d, index: m.index, end: m.index + m[0].length });
+  };
   let m = MDY.exec(s);
-  if (m) {
-    const d = ymd(+m[3]!, MONTHS[m[1]!.toLowerCase()] ?? 0, +m[2]!);
-    if (d) found.push({ date: d, index: m.index });
-  }
+  if (m) add(m, ymd(+m[3]!, MONTHS[m[1]!.toLowerCase()] ?? 0, +m[2]!));
   m = DMY.exec(s);
-  if (m) {
-    const d = ymd(+m[3]!, MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!);
-    if (d) found.push({ date: d, index: m.index });
-  }
+  if (m) add(m, ymd(+m[3]!, MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!));
   m = ISO_IN_TEXT.exec(s);
-  if (m) {
-    const d = ymd(+m[1]!, +m[2]!, +m[3]!);
-    if (d) found.push({ date: d, index: m.index });
-  }
+  if (m) add(m, ymd(+m[1]!, +m[2]!, +m[3]!));
+  m = CJK.exec(s);
+  if (m) add(m, ymd(+m[1]!, +m[2]!, +m[3]!));
   m = NUMERIC.exec(s);
   if (m) {
     const a = +m[1]!, b = +m[2]!;
-    const d = a > 12 ? ymd(+m[3]!, b, a) : b > 12 ? ymd(+m[3]!, a, b) : null;
-    if (d) found.push({ date: d, index: m.index });
+    add(m, a > 12 ? ymd(+m[3]!, b, a) : b > 12 ? ymd(+m[3]!, a, b) : null);
   }
   if (!found.length) return null;
   found.sort((x, y) => x.index - y.index);
@@ -114,4 +120,32 @@ export function dateInUrl(url: string | null | undefined): string | null {
 /** Whole days from a to b (both ISO dates or timestamps; only the calendar day counts). */
 export function dayDiff(a: string, b: string): number {
   return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
+}
+
+/**
+ * The publication date a plain text states: a date on one of its first short lines (a dateline or
+ * scraped header residue), or right after "Published"/"Posted". Dates deeper in the body are
+ * events the article mentions, not this.
+ */
+export function datelineDate(text: string): DateInText | null {
+  const marker = /\b(?:published|posted|first published|date)\s{0,3}(?:on|:)?\s{0,3}/i.exec(text.slice(0, 3000));
+  if (marker) {
+    const at = marker.index + marker[0].length;
+    const f = dateInText(text.slice(at, at + 60));
+    if (f && f.index < 5) return { date: f.date, index: at + f.index, end: at + f.end };
+  }
+  let pos = 0;
+  for (let line = 0; line < 6 && pos < text.length; line++) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? Math.min(text.length, pos + 400) : nl;
+    const content = text.slice(pos, end);
+    // A short line (dateline/header), not a sentence that happens to contain a date.
+    if (content.trim().length <= 60) {
+      const f = dateInText(content);
+      if (f) return { date: f.date, index: pos + f.index, end: pos + f.end };
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  return null;
 }
