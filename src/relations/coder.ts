@@ -790,6 +790,18 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   // dispersed demonstrators"), which news reports leave unnamed as domestic.
   obj = obj.filter((k) => isActor(u[k]) || subj.some((q) => canPlace(u[q]!.actor!, u[k]!.actor!, !!opts.placeAgents)));
   const out: CodedEvent[] = [];
+  if (obj.length === 0 && code && /^14/.test(code)) {
+    // "Algerian landowners began a hunger strike": a protest with no named target is addressed to
+    // the protesters' own state (CAMEO and PLOVER code it so).
+    for (const sIdx of subj) {
+      const src = u[sIdx]!.actor!;
+      const c = src.country ?? countryOf(src.code);
+      if (!c || c === src.code) continue;
+      const e = make(sIdx, sIdx, code, 'domestic');
+      out.push({ ...e, target: c });
+    }
+    return out;
+  }
   if ((obj.length === 0 || obj.every((k) => isAgent(u[k]))) && subj.length > 1 && code && SYMMETRIC.test(code)) {
     // "Jordan and Britain have agreed ...": each partner towards the other.
     for (const a of subj) for (const b of subj) if (a !== b) out.push(make(a, b, code, 'compound'));

@@ -69,7 +69,7 @@ export const relationsComponent: Component = {
 };
 
 /** Measured precision is not yet per source; these reflect how direct the evidence is. */
-const CONFIDENCE: Record<string, number> = { demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
+const CONFIDENCE: Record<string, number> = { domestic: 0.35, demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
 
 export function eventData(e: CodedEvent): EventData {
   return {
@@ -101,7 +101,9 @@ export function eventReason(e: CodedEvent, text: string): string {
   const how =
     e.via === 'noun'
       ? `the relational noun ${w(e.trigger)} links ${w(e.sourceMention)} and ${w(e.targetMention)}`
-      : e.via === 'passive'
+      : e.via === 'domestic'
+        ? `${w(e.sourceMention)} protests with ${w(e.trigger)} and names no target, so its own state (${e.target}) is taken as the target`
+        : e.via === 'passive'
         ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} done by ${w(e.sourceMention)}`
         : e.via === 'passive+location'
           ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} with no agent, in ${w(e.sourceMention)}, whose authorities are taken as the source`

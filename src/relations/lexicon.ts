@@ -92,9 +92,11 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
     // Each pattern's comment names the verb it was written for ("# CONDEMN"); PETRARCH applies a
     // block's patterns to every verb in it, which lets "press on" (190) fire for "demand on".
     const names = new Set(block.verbs.map((v) => v.words.join(' ')));
+    // Patterns written for a sibling verb still apply when they are specific (two content words or
+    // a phrase: "* {HUNGER STRIKE}" found under START also fits "began a hunger strike").
     const forVerb = (lemma: string): Pattern[] => block.patterns.filter((p) => {
       const n = p.verb.replace(/_/g, ' ').toUpperCase();
-      return !n || !names.has(n) || n === lemma;
+      return !n || !names.has(n) || n === lemma || specificity(p) >= 2;
     });
     for (const v of block.verbs) {
       const patterns = forVerb(v.words.join(' '));
@@ -134,6 +136,19 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
     for (const n of extra.nouns) for (const noun of n.nouns) nouns.set(noun, { noun, code: n.code, source: n.source });
   }
   return { forms, synsets, codes: loadCodebook(), nouns, source: dict.source };
+}
+
+const FUNCTION_WORDS = new Set(['ON', 'IN', 'AT', 'TO', 'FOR', 'WITH', 'FROM', 'BY', 'OF', 'OFF', 'UP', 'OUT', 'DOWN', 'OVER', 'INTO', 'AGAINST', 'THE', 'A', 'AN', 'AS', 'AWAY', 'BACK']);
+
+/** Content words in a pattern (a phrase counts as two); prepositions and particles do not count. */
+function specificity(p: Pattern): number {
+  let n = 0;
+  for (const e of [...p.pre, ...p.post]) {
+    if (e.k === 'phrase') n += 2;
+    else if (e.k === 'syn') n += 1;
+    else if (e.k === 'w' && !FUNCTION_WORDS.has(e.w)) n += 1;
+  }
+  return n;
 }
 
 let defaultLexicon: Lexicon | undefined;
