@@ -879,12 +879,18 @@ function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEven
   for (let k = 0; k < u.length; k++) {
     const x = u[k]!;
     if (x.kind !== 'W' || !(x.low === 'must' || x.low === 'should')) continue;
-    // Subject of must: the actor right before it (possibly "the").
+    // Subject of must: the actor right before it, with "A and B" partners.
     const t = isActor(u[k - 1]) ? k - 1 : -1;
     if (t < 0) continue;
+    const targets = [t];
+    let first = t;
+    while (first >= 2 && (CONJ.has(u[first - 1]!.low) || u[first - 1]!.up === ',') && isActor(u[first - 2])) {
+      first -= 2;
+      targets.push(first);
+    }
     // A reporting verb before the subject, whose own subject is an actor.
     let rv = -1;
-    for (let q = t - 1, s = 0; q >= 0 && s < 7; q--, s++) {
+    for (let q = first - 1, s = 0; q >= 0 && s < 7; q--, s++) {
       const y = u[q]!;
       if (y.kind === 'W' && REPORT.has(y.low)) {
         rv = q;
@@ -896,9 +902,9 @@ function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEven
     if (rv < 0) continue;
     const verbSet = new Set(verbs.map((v) => v.i));
     const src = subjectActors(u, rv, verbSet).filter((q) => isActor(u[q]));
-    for (const sIdx of src) {
+    for (const sIdx of src) for (const tIdx of targets) {
       const sm = u[sIdx]!;
-      const tm = u[t]!;
+      const tm = u[tIdx]!;
       push({
         source: sm.actor!.code,
         target: tm.actor!.code,
