@@ -46,6 +46,10 @@ test('events --petrarch-xml with the set\'s own dictionaries: id, source, target
   assert.equal(r.out, 'T-1\tARN\tGON\t190\nT-2\tROH\tGON\t190\n');
   const keep = slant(['events', '--petrarch-xml', XML, '--actors', ACTORS, '--verbs', VERBS, '--keep-negated']);
   assert.match(keep.out, /T-3\tROH\tARN\t190/);
+  // PETRARCH discards: a sentence with a discard phrase is not coded.
+  const discards = file('discards.txt', '# sports\n+ON MONDAY   # made-up\nBASEBALL\n');
+  const d = slant(['events', '--petrarch-xml', XML, '--actors', ACTORS, '--verbs', VERBS, '--discards', discards]);
+  assert.equal(d.out, 'T-2\tROH\tGON\t190\n');
 });
 
 test('eval events scores predictions as PETRARCH does', () => {

@@ -42,6 +42,25 @@ export interface Coder {
   dropNegated: boolean;
   /** CAMEO-manual convention: stated futures coded as intent (03x) or threat (13x). */
   intentCodes?: boolean;
+  /** PETRARCH discard phrases (sports, history, ...): sentences containing one are not coded. */
+  discards?: RegExp | null;
+}
+
+/**
+ * A PETRARCH discards file ("BASEBALL", "+AFRICAN NATIONS CUP # comment"): one phrase per line,
+ * '+' marks story-level discards (here, as for one-sentence records, the sentence is skipped).
+ * Compiled into one case-insensitive, word-bounded alternation of literal phrases.
+ */
+export function parseDiscards(text: string): RegExp | null {
+  const phrases = new Set<string>();
+  for (const raw of text.split(/\r?\n/)) {
+    if (/^\s*(#|<)/.test(raw)) continue;
+    const p = raw.replace(/#.*$/, '').replace(/^\s*\+/, '').replace(/_/g, ' ').trim().toLowerCase();
+    if (p.length >= 3) phrases.add(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  }
+  if (phrases.size === 0) return null;
+  // Longest first so overlapping phrases resolve the same way every time; literals only, no nested quantifiers.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 export interface SentenceEvents {
@@ -55,6 +74,10 @@ export interface SentenceEvents {
 export function codeText(text: string, coder: Coder, date?: string): SentenceEvents[] {
   const out: SentenceEvents[] = [];
   splitSentences(text).forEach((s, index) => {
+    if (coder.discards && coder.discards.test(text.slice(s.start, s.end))) {
+      out.push({ index, start: s.start, end: s.end, events: [] });
+      return;
+    }
     const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
     const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes });
     out.push({ index, start: s.start, end: s.end, events });
@@ -76,7 +99,7 @@ function actorsFrom(actorFiles: string[], agentFiles: string[]): ActorDictionary
 }
 
 /** The dictionaries shipped beside a validation set (PETR.Validate.actors.txt, ...) when none were named. */
-function siblings(file: string, kind: 'actors' | 'agents' | 'verbs'): string[] {
+function siblings(file: string, kind: 'actors' | 'agents' | 'verbs' | 'discards'): string[] {
   const dir = dirname(file);
   return readdirSync(dir)
     .filter((f) => new RegExp(`[._]${kind}[._].*txt$|[._]${kind}\\.txt$`, 'i').test(f))
@@ -87,6 +110,7 @@ const DICT_OPTIONS = {
   actors: { type: 'string', multiple: true },
   agents: { type: 'string', multiple: true },
   verbs: { type: 'string', multiple: true },
+  discards: { type: 'string', multiple: true },
   'keep-negated': { type: 'boolean' },
   'no-siblings': { type: 'boolean' },
   convention: { type: 'string' },
@@ -117,7 +141,7 @@ export const eventsCommand: Command = {
   name: 'events',
   summary: 'Code who does what to whom (CAMEO, Goldstein, quad, PLOVER) per sentence',
   usage: `Usage: slant events <file|dir>... [--format tsv|jsonl] [--date YYYY-MM-DD]
-       slant events --petrarch-xml <file> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]...
+       slant events --petrarch-xml <file> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--discards <file>]...
 
 Documents: prints doc-id<TAB>sentence<TAB>source<TAB>target<TAB>cameo<TAB>goldstein<TAB>quad<TAB>plover,
 one line per coded event (sentence numbers start at 1; files as for slant analyze: .txt, .html,
@@ -128,7 +152,8 @@ stance), the explanation, and offsets in code points into the normalised text.
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
 format). Without --actors the shipped actor dictionary is used; without --verbs the shipped CAMEO
-verb patterns. Negated events are left out, as PETRARCH does (--keep-negated keeps them).
+verb patterns. --discards skips sentences with PETRARCH discard phrases (sports, history).
+Negated events are left out, as PETRARCH does (--keep-negated keeps them).
 --convention cameo codes stated futures as CAMEO intent (03x) or threat (13x), as the CAMEO
 manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
   async run(argv) {
@@ -141,6 +166,7 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
       lexicon: lexiconFrom(values.verbs ?? []),
       dropNegated: values['petrarch-xml'] !== undefined && !values['keep-negated'],
       intentCodes: convention(values.convention, 'petrarch'),
+      discards: values.discards?.length ? parseDiscards(values.discards.map(readText).join('\n')) : null,
     };
     const lines: string[] = [];
     if (values['petrarch-xml'] !== undefined) {
@@ -189,12 +215,12 @@ function eventJson(id: string, sentence: number, doc: Doc, e: Span<EventData>): 
 export const evalEventsCommand: Command = {
   name: 'eval events',
   summary: 'Score the event coder on gold records (exact triple, dyad+root, dyad+quad P/R/F1)',
-  usage: `Usage: slant eval events --gold <file.jsonl|file.xml> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--pred <tsv>]
+  usage: `Usage: slant eval events --gold <file.jsonl|file.xml> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--discards <file>]... [--pred <tsv>]
 
 Gold: JSONL {id, text, date, events:[{source,target,code}]} (the PETRARCH validation sets), the
 PLOVER GSR JSONL {id, text, event_v2, actor[], recipient[]} (then codes compare as PLOVER types),
 or PETRARCH validation XML. Without --actors/--agents/--verbs, dictionaries found beside the gold
-file (*actors*.txt, *agents*.txt, *verbs*.txt) are used, else the shipped ones (--no-siblings to
+file (*actors*.txt, *agents*.txt, *verbs*.txt, *discards*.txt) are used, else the shipped ones (--no-siblings to
 force the shipped ones). --pred scores a prediction file (sentence-id<TAB>source<TAB>target<TAB>code)
 instead of running the coder. Prints precision, recall and F1 for exact (source, target, code)
 triples, country dyad + two-digit root code, and country dyad + quad class. Conventions follow
@@ -239,8 +265,15 @@ threat).`,
       const actors = values.actors ?? (sib ? siblings(goldPath, 'actors') : []);
       const agents = values.agents ?? (sib && !values.actors ? siblings(goldPath, 'agents') : []);
       const verbs = values.verbs ?? (sib ? siblings(goldPath, 'verbs') : []);
-      if (actors.length || verbs.length) log(`dictionaries: ${[...actors, ...agents, ...verbs].map((f) => basename(f)).join(', ')}`);
-      const coder: Coder = { actors: actorsFrom(actors, agents), lexicon: lexiconFrom(verbs), dropNegated: !values['keep-negated'], intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch') };
+      const discards = values.discards ?? (sib ? siblings(goldPath, 'discards') : []);
+      if (actors.length || verbs.length || discards.length) log(`dictionaries: ${[...actors, ...agents, ...verbs, ...discards].map((f) => basename(f)).join(', ')}`);
+      const coder: Coder = {
+        actors: actorsFrom(actors, agents),
+        lexicon: lexiconFrom(verbs),
+        dropNegated: !values['keep-negated'],
+        intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch'),
+        discards: discards.length ? parseDiscards(discards.map(readText).join('\n')) : null,
+      };
       for (const r of gold) {
         if (!r.text) continue;
         for (const s of codeText(r.text, coder, r.date ? isoDate(r.date) : undefined)) {
