@@ -670,7 +670,7 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     if (chained && upperKeeps) vi++;
   }
   codeDemands(u, verbs, text, push);
-  codeNouns(u, lex, text, events, push);
+  codeNouns(u, lex, text, push);
   return events;
 }
 
@@ -934,7 +934,7 @@ function actorAt(u: Unit[], k: number, text: string): number {
 }
 
 /** Relations stated with nouns: "trust between A and B", "A-B partnership", "A and B are partners", "A's invasion of B". */
-function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], push: (e: CodedEvent) => void): void {
+function codeNouns(u: Unit[], lex: Lexicon, text: string, push: (e: CodedEvent) => void): void {
   if (lex.nouns.size === 0) return;
   for (let k = 0; k < u.length; k++) {
     const x = u[k]!;
@@ -1048,5 +1048,4 @@ function codeNouns(u: Unit[], lex: Lexicon, text: string, events: CodedEvent[], 
       if (sym) push(mk(b, a, 'noun'));
     }
   }
-  void events;
 }
