@@ -52,7 +52,15 @@ interface CameoJson {
   codes: Record<string, [string, number, number, string | null, string | null]>;
 }
 
+interface ExtraPattern {
+  verbs: string[];
+  objects: string[];
+  code: string;
+  source: string;
+}
+
 interface ExtraJson {
+  patterns?: ExtraPattern[];
   verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; replace?: boolean; code: string | null; source: string }>;
   nouns: Array<{ nouns: string[]; code: string; source: string }>;
 }
@@ -134,6 +142,22 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
       for (const f of v.only ?? [...inflect(up), ...(v.forms ?? []).map((x) => x.toUpperCase())]) add([f], up, extraBlock, v.code, null, /ED$/.test(f), /ING$/.test(f));
     }
     for (const n of extra.nouns) for (const noun of n.nouns) nouns.set(noun, { noun, code: n.code, source: n.source });
+    // Verb + object patterns: appended after the dictionary's own, so a CAMEO pattern that matches as well wins.
+    for (const xp of extra.patterns ?? []) {
+      for (const verb of xp.verbs) {
+        const up = verb.toUpperCase();
+        let list = [...forms.values()].flat().filter((f) => f.lemma === up);
+        if (list.length === 0) {
+          for (const f of inflect(up)) add([f], up, extraBlock, null, null, /ED$/.test(f), /ING$/.test(f), []);
+          list = [...forms.values()].flat().filter((f) => f.lemma === up);
+        }
+        const pats: Pattern[] = xp.objects.map((o) => {
+          const ws = o.toUpperCase().split(/\s+/);
+          return { pre: [], post: [ws.length > 1 ? { k: 'phrase', ws } : { k: 'w', w: ws[0]!, exact: false }], code: xp.code, code2: null, verb: up };
+        });
+        for (const f of list) f.patterns = [...f.patterns, ...pats];
+      }
+    }
   }
   return { forms, synsets, codes: loadCodebook(), nouns, source: dict.source };
 }
