@@ -4,25 +4,15 @@
  * nearby country ("Russian troops" → RUSMIL), all normalised to CAMEO-style codes.
  */
 import { readFileSync } from 'node:fs';
-import type { ActorType } from './types.js';
+import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
 
-export interface ActorMatch {
+/** One actor found in a text: the layer payload plus where it stands and how sure we are. */
+export interface ActorMatch extends ActorMention {
   /** UTF-16 offsets into the text given to find(). */
   start: number;
   end: number;
-  /** CAMEO-style code: country (ISO alpha-3) or bloc/IGO code, then sector codes (RUSGOV, USAMIL, IGOWSTNAT). */
-  code: string;
-  /** Display name ("Russia", "the West", "Vladimir Putin"). */
-  name: string;
-  type: ActorType;
-  /** ISO alpha-3 country the actor belongs to, or null (blocs, IGOs, unknown). */
-  country: string | null;
-  /** Sector codes after the country (GOV, GOVMIL, MIL, CVL, ...), or null. */
-  sector: string | null;
-  /** How it was recognised: name, demonym, capital, place, collective, leader, agent, title, alias. */
-  via: string;
   /** Measured-style prior for this kind of match (names > demonyms > places). */
   confidence: number;
 }
