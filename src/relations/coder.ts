@@ -773,7 +773,9 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   const attr = attribution(u, v.i, text);
   // "X said Y must ensure security": the demand X→Y is coded (codeDemands); Y's obligation is not an event.
   if (g.obligation && attr.kind === 'reported' && attr.code) return [];
-  const stance: CodedEvent['stance'] = attr.kind !== 'author' || (v.light ?? v.form).past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
+  // Past tense anywhere in the verb group ("continued to send", "had agreed") reports an event.
+  const past = (v.light ?? v.form).past || u.slice(g.start, v.i).some((x) => x.kind === 'W' && (/ed$/.test(x.low) || ['was', 'were', 'had', 'did'].includes(x.low)));
+  const stance: CodedEvent['stance'] = attr.kind !== 'author' || past || mod !== 'asserted' ? 'reported-event' : 'characterisation';
   const make = (s: number, t: number, c: string, how: string): CodedEvent => ({
     source: u[s]!.actor!.code,
     target: placeAgent(u[t]!.actor!, u[s]!.actor!),
