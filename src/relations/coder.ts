@@ -76,7 +76,7 @@ interface Unit {
   actor: Mention | null;
   poss: boolean;
   inQuote: boolean;
-  /** For agent mentions ("military", "security forces"): their words, so dictionary patterns still see them. */
+  /** For mentions: their words, so dictionary patterns still see them ("security forces"). */
   words?: string[];
 }
 
@@ -120,7 +120,8 @@ function units(text: string, start: number, end: number, mentions: readonly Ment
     if (out.length >= MAX_UNITS) return out;
     if (m.start < pos) continue;
     wordUnits(text, pos, m.start, out, quote);
-    const words = m.code.startsWith('---') ? text.slice(m.start, m.end).toUpperCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean) : undefined;
+    // The mention's own words stay visible to patterns ("strengthened its forces in Lebanon").
+    const words = text.slice(m.start, m.end).toUpperCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
     out.push({ s: m.start, e: m.end, up: m.code, low: m.code, kind: 'A', actor: m, poss: false, inQuote: quote.on, words });
     pos = m.end;
   }
