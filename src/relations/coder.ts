@@ -252,6 +252,9 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
     // "deliver devastating blows", "impose import restrictions": a verb form right after another
     // verb modifies a noun (English does not chain finite verbs without "to").
     const afterVerb = out.length > 0 && out[out.length - 1]!.j === i && !best.form.past;
+    // "Hezbollah and Hamas, and arms transfers": an -s form right after "and" or a comma is a noun.
+    const prevU = u[i - 1];
+    if (/S$/.test(x.up) && !best.form.past && !best.form.ing && prevU && (prevU.up === ',' || CONJ.has(prevU.low)) && !isActor(u[i - 2])) continue;
     if (afterVerb || isNounContext(u, i, best.form, text)) {
       // "made concessions", "launched an attack", "gave a warm welcome": a light verb with an event
       // noun codes as the noun's verb, unless the light verb's own patterns say more.
