@@ -1,6 +1,6 @@
 // Screenshots for the README: docs/screenshots/analyse.png and graph.png at 1366×768, taken in
 // Debian's Chromium from a fresh `slant serve` with one article analysed.
-// Usage: npm run build && node scripts/screenshots.mjs [article.txt] [--out DIR]
+// Usage: npm run build && node scripts/screenshots.mjs [article.txt] [--out DIR] [--hover TEXT]
 //   article.txt defaults to examples/opinion-piece.txt; the text is read at run time, never copied.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,9 @@ import { startServe, launchChromium } from '../dist/server/harness.js';
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const outDir = resolve(outAt >= 0 ? args.splice(outAt, 2)[1] : new URL('../docs/screenshots/', import.meta.url).pathname);
+// --hover TEXT: the highlighted span whose text this is gets the tooltip in the picture.
+const hoverAt = args.indexOf('--hover');
+const hoverText = hoverAt >= 0 ? args.splice(hoverAt, 2)[1] : null;
 const article = args[0] ?? new URL('../examples/opinion-piece.txt', import.meta.url).pathname;
 mkdirSync(outDir, { recursive: true });
 
@@ -26,7 +29,8 @@ try {
   const id = await page.getAttribute('[data-rendered]', 'data-rendered');
   // Hover a span near the top so the tooltip shows in the picture.
   const marks = page.locator('mark.span[tabindex="0"]');
-  if ((await marks.count()) > 1) await marks.nth(1).hover();
+  const chosen = hoverText ? page.locator('mark.span', { hasText: hoverText }).first() : marks.nth(1);
+  if ((await chosen.count()) > 0) await chosen.hover();
   await page.screenshot({ path: join(outDir, 'analyse.png') });
 
   await page.goto(`${srv.url}/#/graph/${id}`);
