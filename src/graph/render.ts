@@ -56,8 +56,15 @@ export function renderGraphSvg(graph: GraphResult, opts: SvgOptions = {}): strin
       `<g><title>${escapeXml(`${n.name} (${n.code}): ${n.mentions} mention${n.mentions === 1 ? '' : 's'}; ${n.portrayal.summary}`)}</title>` +
         `<circle cx="${f(p.x)}" cy="${f(p.y)}" r="${nodeR}" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>` +
         `<text x="${f(p.x)}" y="${f(p.y + 4)}" text-anchor="middle" font-family="sans-serif" font-size="11" font-weight="bold" fill="#24292f">${escapeXml(n.code.slice(0, 8))}</text>` +
-        `<text x="${f(p.x)}" y="${f(p.y + nodeR + 14)}" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#24292f">${escapeXml(trunc(n.name, 24))}</text>` +
-        `<text x="${f(p.x)}" y="${f(p.y + nodeR + 27)}" text-anchor="middle" font-family="sans-serif" font-size="9" fill="#57606a">${escapeXml(role)}</text></g>`,
+        `<text x="${f(p.x)}" y="${f(p.y + nodeR + 14)}" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#24292f"${HALO}>${escapeXml(trunc(n.name, 24))}</text>` +
+        `<text x="${f(p.x)}" y="${f(p.y + nodeR + 27)}" text-anchor="middle" font-family="sans-serif" font-size="9" fill="#57606a"${HALO}>${escapeXml(role)}</text></g>`,
+    );
+  }
+  if (nodes.length) {
+    parts.push(
+      `<g font-family="sans-serif" font-size="10" fill="#57606a"><line x1="12" y1="${H - 14}" x2="36" y2="${H - 14}" stroke="${POS}" stroke-width="3"/><text x="40" y="${H - 10}">cooperation</text>` +
+        `<line x1="112" y1="${H - 14}" x2="136" y2="${H - 14}" stroke="${NEG}" stroke-width="3"/><text x="140" y="${H - 10}">conflict</text>` +
+        `<text x="196" y="${H - 10}">thicker = more weight; arrow = direction; no arrow = mutual</text></g>`,
     );
   }
   if (nodes.length === 0) parts.push(`<text x="${cx}" y="${cy}" text-anchor="middle" font-family="sans-serif" font-size="13" fill="#57606a">No relations between actors found.</text>`);
@@ -88,6 +95,8 @@ function edgeSvg(e: GraphEdge, a: { x: number; y: number }, b: { x: number; y: n
   return `<g><title>${escapeXml(label)}</title><path d="M${f(x1)},${f(y1)} Q${f(mx)},${f(my)} ${f(x2)},${f(y2)}" fill="none" stroke="${colour}" stroke-width="${f(width)}" stroke-opacity="0.85"${dash}${marker}/></g>`;
 }
 
+/** A white outline behind labels so edges passing under them stay readable. */
+const HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
 const f = (x: number): string => (Math.round(x * 10) / 10).toString();
 const trunc = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
