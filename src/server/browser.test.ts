@@ -234,6 +234,11 @@ test('upload several files at once; graph of a library search; delete from the l
   await page.click('text=Actor system of these');
   await page.waitForSelector('svg.graph-svg, .page-graph > .note');
   assert.match(await page.locator('.scope').innerText(), /3 documents matching q=treaty/);
+  // The corpus graph can be narrowed in place.
+  await page.fill('#graph-q', 'Ankara');
+  await page.click('form.graph-filters button[type=submit]');
+  await page.waitForFunction(() => /Ankara|Document:/.test(document.querySelector('.scope')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => location.hash), '#/graph?q=Ankara');
 
   // Delete one from the library (confirming the dialog).
   await page.goto(`${srv.url}/#/library?q=treaty`);

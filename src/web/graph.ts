@@ -34,6 +34,7 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
       ? h('span', null, 'Document: ', h('a', { href: `#/analyse/${g.documents[0]!.id}` }, g.documents[0]!.title ?? g.documents[0]!.id))
       : h('span', null, `${g.documents.length} documents`, Object.keys(filters).length ? ` matching ${describe(filters)}` : ' (the whole library)', ' · ', h('a', { href: `#/library${libraryQs(filters)}` }, 'open in library'));
   root.append(h('div', { class: 'doc-head' }, h('h2', null, 'Actor system'), h('p', { class: 'scope' }, scope)));
+  if (!docId && !filters.ids) root.append(await filterBar(filters));
   if (!g.nodes.length) {
     root.append(h('p', { class: 'note' }, 'No actors in this selection.'));
     return;
@@ -81,6 +82,35 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
   );
   if (g.basis === 'co-mentions') root.append(h('p', { class: 'note' }, 'No coded events in this selection: grey dashed lines join actors named in the same sentence (unsigned).'));
   if (g.nodes.length > MAX_NODES) root.append(h('p', { class: 'note' }, `Showing the ${MAX_NODES} most mentioned of ${g.nodes.length} actors.`));
+}
+
+/** Narrow a corpus graph: words, date range, outlet, actor (the library's filters). */
+async function filterBar(filters: Filters): Promise<HTMLElement> {
+  const facets = await api.facets().catch(() => ({ outlets: [], actors: [], techniques: [] }));
+  const q = h('input', { type: 'search', id: 'graph-q', value: filters.q ?? '', placeholder: 'Words in the text', 'aria-label': 'Words in the text' });
+  const from = h('input', { type: 'date', value: filters.from ?? '', 'aria-label': 'Published from' });
+  const to = h('input', { type: 'date', value: filters.to ?? '', 'aria-label': 'Published to' });
+  const outlet = h('select', { 'aria-label': 'Outlet' }, h('option', { value: '' }, 'Any outlet'), facets.outlets.map((o) => h('option', { value: o.value, selected: o.value === filters.outlet }, `${o.value} (${o.count})`)));
+  const actor = h('select', { 'aria-label': 'Actor' }, h('option', { value: '' }, 'Any actor'), facets.actors.map((a) => h('option', { value: a.value, selected: a.value === filters.actor }, `${a.name} – ${a.value} (${a.count})`)));
+  return h(
+    'form',
+    {
+      class: 'row small graph-filters',
+      role: 'search',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const p = new URLSearchParams();
+        for (const [k, v] of [['q', q.value.trim()], ['from', from.value], ['to', to.value], ['outlet', outlet.value], ['actor', actor.value], ['technique', filters.technique ?? '']] as const) if (v) p.set(k, v);
+        location.hash = `#/graph${p.toString() ? `?${p}` : ''}`;
+      },
+    },
+    q,
+    h('label', null, 'From ', from),
+    h('label', null, 'to ', to),
+    outlet,
+    actor,
+    h('button', { type: 'submit', class: 'primary' }, 'Draw'),
+  );
 }
 
 function key(e: Edge): string {
