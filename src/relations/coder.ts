@@ -466,6 +466,8 @@ interface PatMatch {
   score: number;
   src: number;
   tgt: number;
+  /** Units between the verb and the pattern's first post-verb element (ties go to the closer one). */
+  gap: number;
 }
 
 function elemMatch(e: PatElem, u: Unit[], k: number, lex: Lexicon): number {
@@ -512,6 +514,7 @@ function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number, lex: L
   let score = 0;
   let src = -1;
   let tgt = -1;
+  let gap = 0;
   let k = v.j;
   const stop = Math.min(u.length, v.j + WINDOW);
   for (const e of p.post) {
@@ -526,6 +529,7 @@ function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number, lex: L
       }
     }
     if (found < 0) return null;
+    if (e === p.post[0]) gap = found - v.j;
     if (e.k === 'src') src = found;
     else if (e.k === 'tgt') tgt = found;
     else if (e.k !== 'skip') score += e.k === 'phrase' ? 2 : 1;
@@ -553,14 +557,14 @@ function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number, lex: L
     else if (e.k !== 'skip') score += e.k === 'phrase' ? 2 : 1;
   }
   if (score === 0 && src < 0 && tgt < 0) return null;
-  return { pattern: p, score, src, tgt };
+  return { pattern: p, score, src, tgt, gap };
 }
 
 function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
   let best: PatMatch | null = null;
   for (const p of v.form.patterns) {
     const m = matchPattern(p, u, v, groupStart, lex);
-    if (m && (!best || m.score > best.score)) best = m;
+    if (m && (!best || m.score > best.score || (m.score === best.score && m.gap < best.gap))) best = m;
   }
   return best;
 }
