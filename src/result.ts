@@ -78,10 +78,10 @@ export interface AnalysisResult {
   sentences: Array<{ start: number; end: number }>;
   actors: ActorResult[];
   relations: RelationResult[];
-  /** Coded events: who does what to whom (CAMEO/PLOVER, qualifiers, evidence). Always set by toResult (optional only so older literals still type-check). */
-  events?: EventResult[];
-  /** The signed actor graph the text asserts, portrayals, triad balance, realignments. Always set by toResult. */
-  graph?: GraphResult;
+  /** Coded events: who does what to whom (CAMEO/PLOVER, qualifiers, evidence). */
+  events: EventResult[];
+  /** The signed actor graph the text asserts, portrayals, triad balance, realignments. */
+  graph: GraphResult;
   techniques: TechniqueResult[];
   /** Repairs made to the input text, with offsets in both texts (code points). */
   normalization: NormalizationEdit[];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { renderHtml, renderText } from './index.js';
 import { segments } from './segments.js';
 import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
+import { buildGraph } from '../graph/index.js';
 
 function result(text: string, techniques: AnalysisResult['techniques'] = []): AnalysisResult {
   return {
@@ -13,6 +14,8 @@ function result(text: string, techniques: AnalysisResult['techniques'] = []): An
     sentences: [],
     actors: [{ code: 'X<y>', name: '<img src=x onerror=alert(1)>', type: 'state', country: null, sector: null, mentions: [{ start: 0, end: 1, text: '<', via: 'name' }] }],
     relations: [],
+    events: [],
+    graph: buildGraph([], []),
     techniques,
     normalization: [],
     components: [],

@@ -25,7 +25,8 @@ test('two documents merge: counts add up, evidence keeps both documents', () => 
 });
 
 test('no coded events: co-mentioned pairs become unsigned edges', () => {
-  const r: AnalysisResult = { ...fixtureResult(), graph: undefined, events: undefined };
+  // A document stored before results carried events and a graph.
+  const r = { ...fixtureResult(), graph: undefined, events: undefined } as unknown as AnalysisResult;
   const g = buildActorGraph([{ id: 'x', result: r }]);
   assert.equal(g.basis, 'co-mentions');
   assert.deepEqual(

@@ -8,6 +8,7 @@ import { SqliteStore, MIGRATIONS } from './sqlite.js';
 import { ftsQuery, ftsText, unspaceCjk } from './fts.js';
 import { csvCell, csvHeader, csvRow } from './export.js';
 import type { AnalysisResult } from '../result.js';
+import { buildGraph } from '../graph/index.js';
 
 /** A hand-made result: the store must not depend on what the analysis currently finds. */
 function result(text: string, o: { title?: string; date?: string; credit?: string; actors?: string[]; techniques?: string[] } = {}): AnalysisResult {
@@ -19,6 +20,8 @@ function result(text: string, o: { title?: string; date?: string; credit?: strin
     sentences: [],
     actors: (o.actors ?? []).map((code) => ({ code, name: code, type: 'state' as const, country: code, sector: null, mentions: [{ start: 0, end: 1, text: text[0]!, via: 'name' }] })),
     relations: [],
+    events: [],
+    graph: buildGraph([], []),
     techniques: (o.techniques ?? []).map((t) => ({ technique: t as AnalysisResult['techniques'][number]['technique'], start: 0, end: 1, text: text[0]!, confidence: 0.5, explanation: 'test', component: 'test' })),
     normalization: [],
     components: [],
