@@ -80,9 +80,23 @@ export function renderHtml(r: AnalysisResult, parts: HtmlReportParts = {}): stri
       return `<li><b>${e(a.name)}</b> <code>${e(a.code)}</code> <small>${e(a.type)}${a.sector ? ' · ' + e(a.sector) : ''} · ${a.mentions.length}×</small><br><small>${forms}</small></li>`;
     })
     .join('');
-  const relations = r.relations
-    .slice(0, 300)
-    .map((x) => `<li><code>${e(x.source)}</code> → <code>${e(x.target)}</code> <small>${e(x.kind)}</small><br><small>“${e(x.evidence.text)}”</small></li>`)
+  // Co-mentions are many and weak: pairs with counts, strongest first.
+  const pairs = new Map<string, number>();
+  for (const x of r.relations) pairs.set(`${x.source} — ${x.target}`, (pairs.get(`${x.source} — ${x.target}`) ?? 0) + 1);
+  const relations = [...pairs]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([k, n]) => `<li><code>${e(k)}</code> <small>${n}×</small></li>`)
+    .join('');
+  const events = r.events
+    .slice(0, 200)
+    .map((x) => {
+      const quals = [x.negated ? 'negated' : '', x.modality !== 'asserted' ? x.modality : '', x.attribution.kind !== 'author' ? `${x.attribution.kind}${x.attribution.text ? ` (${x.attribution.text})` : ''}` : '', x.stance === 'characterisation' ? 'characterisation' : '']
+        .filter(Boolean)
+        .join(', ');
+      const sign = x.quad <= 2 ? 'coop' : 'conf';
+      return `<li class="${sign}"><code>${e(x.source)}</code> → <code>${e(x.target)}</code> <b>${e(x.cameo)}</b> ${e(x.description)} <small>(Goldstein ${x.goldstein}${x.plover ? `, ${e(x.plover)}` : ''}${quals ? `; ${e(quals)}` : ''})</small><br><small>“${e(x.evidence.text)}”</small></li>`;
+    })
     .join('');
   const techniques = r.techniques
     .map(
@@ -105,7 +119,7 @@ header{padding:12px 24px;background:#20232a;color:#fff}
 header h1{font-size:20px;margin:0 0 4px}
 main{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:24px;padding:16px 24px}
 article{background:#fff;padding:16px 24px;border:1px solid #ddd;white-space:normal}
-aside section{background:#fff;border:1px solid #ddd;padding:8px 14px;margin-bottom:14px}
+aside section,section.wide,section.graph{background:#fff;border:1px solid #ddd;padding:8px 14px;margin-bottom:14px}
 h2{font-size:15px;margin:6px 0}
 mark{background:var(--c);border-radius:2px;padding:0 1px;color:inherit}
 mark.depth2{box-shadow:inset 0 -3px 0 #444}
@@ -117,22 +131,24 @@ a.ref{font-size:10px;vertical-align:super;color:#555;text-decoration:none;margin
 ul{padding-left:18px;margin:4px 0}li{margin:4px 0}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}dt{font-weight:600}
 svg{max-width:100%;height:auto}
+.events li.coop{border-left:3px solid #1a7f37;padding-left:6px;list-style:none}.events li.conf{border-left:3px solid #cf222e;padding-left:6px;list-style:none}.events{padding-left:0}
 @media (max-width:900px){main{grid-template-columns:1fr}}
 ${hideRules}
 </style>
 </head>
 <body>
-<header><h1>${e(m.title ?? '(untitled)')}</h1><small>slant analysis · ${r.techniques.length} technique spans · ${r.actors.length} actors · ${r.relations.length} relations</small></header>
+<header><h1>${e(m.title ?? '(untitled)')}</h1><small>slant analysis · ${r.techniques.length} technique spans · ${r.actors.length} actors · ${r.events.length} coded events</small></header>
 <main>
 <div>
 <article>${article}</article>
 ${parts.graphSvg ? `<section class="graph"><h2>Actor system</h2>${parts.graphSvg}</section>` : ''}
+<section class="wide"><h2>Who does what to whom</h2>${events ? `<ul class="events">${events}</ul>` : '<p>No coded events.</p>'}</section>
 </div>
 <aside>
 <section><h2>Metadata</h2><dl>${metaHtml}</dl></section>
 <section class="legend"><h2>Techniques</h2>${legend || '<p>None found.</p>'}</section>
 <section><h2>Actors</h2><ul>${actors}</ul></section>
-<section><h2>Relations</h2><ul>${relations}</ul></section>
+<section><h2>Named in the same sentence</h2><ul>${relations}</ul></section>
 <section><h2>Technique spans</h2><ol>${techniques}</ol></section>
 </aside>
 </main>
