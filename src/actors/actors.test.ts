@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActorDictionary, actorsComponent, pickCode } from './index.js';
+import { loadActorTsv, UNDATED } from './dictionary.js';
 import { parseActors, parseAgents, parseCode } from './petrarch.js';
 import { Doc } from '../core/document.js';
 import { Pipeline } from '../core/pipeline.js';
@@ -170,4 +171,33 @@ test('PETRARCH dictionary parsing: groups, synonyms, dated codes, stems, agents'
   assert.equal(got('1995-01-01'), 'Strider=GONELI | Gondorians=GON | Orc horde guards=MORMIL | Gondor guards=GONMIL | council=---GOV | Pippin=SHR');
   assert.equal(d.resolve('Aragorn', '2005-01-01')?.code, 'GONGOV');
   assert.equal(d.resolve('Gondor horsemen')?.code, 'GONCVL');
+});
+
+test('places that start with a bloc or country word are the place, not the bloc', () => {
+  assert.equal(golden('Israel left the West Bank and the West Bank city council; the West protested.'), 'Israel=ISR | West Bank=PSE | West Bank city=PSECVL | the West=WST');
+  assert.equal(
+    golden('Ships crossed the South China Sea while West Africa, East Asia, South Africa, North Korea and New Zealand watched.'),
+    'West Africa=WAF | East Asia=ASA | South Africa=ZAF | North Korea=PRK | New Zealand=NZL',
+  );
+});
+
+test('a weekday after an actor is never glued to it, whatever the agent dictionary says', () => {
+  const d = ActorDictionary.fromPetrarch({ actors: ['LIBYA_ [LBY]\nUNITED_STATES_ [USA]\n'], agents: ['FRIDAY [~NON]\nTHURSDAY [~NON]\nTROOPS [~MIL]\n'] });
+  const g = (t: string): string => d.find(t, { date: '2000-01-01' }).map((m) => `${t.slice(m.start, m.end)}=${m.code}`).join(' | ');
+  assert.equal(g('Libya on Friday said the United States on Thursday moved Libya troops.'), 'Libya=LBY | United States=USA | Libya troops=LBYMIL');
+});
+
+test('"<person> of <state>" takes the state; Correlates-of-War codes become ISO', () => {
+  assert.equal(golden('King Hassan of Morocco met President Putin of Russia.', '1990-01-01'), 'King Hassan of Morocco=MARGOV | President Putin of Russia=RUSGOV');
+  assert.equal(golden('UNITA fighters left East Timor.', '2005-01-01', 'all'), 'UNITA fighters=AGOREB | East Timor=TLS');
+});
+
+test('with no date a person keeps their latest role; with a date after it they are former', () => {
+  const d = new ActorDictionary();
+  loadActorTsv(d, 'leader\tname\tARNELI@19500101-19900101 ARNGOV@19900101-20000101\tAragorn Elessar\tAragorn Elessar\nleader\tname\tGONGOV@20100101-\tFaramir Hurin\tFaramir Hurin\n');
+  const g = (t: string, date?: string): string => d.find(t, { date }).map((m) => m.code).join(' ');
+  assert.equal(g('Aragorn Elessar and Faramir Hurin spoke.'), 'ARNGOV GONGOV');
+  assert.equal(g('Aragorn Elessar and Faramir Hurin spoke.', '2020-01-01'), 'ARNELI GONGOV');
+  assert.equal(g('Aragorn Elessar spoke.', '1995-06-01'), 'ARNGOV');
+  assert.equal(pickCode([{ code: 'ARNGOV', from: 19900101, to: 20000101, dated: true }], UNDATED), 'ARNGOV');
 });

@@ -35,7 +35,7 @@ export interface AgentEntry {
 }
 
 export interface FindOptions {
-  /** Document date (YYYY-MM-DD or ISO timestamp) for dated roles; today when absent. */
+  /** Document date (YYYY-MM-DD or ISO timestamp) for dated roles; each person's latest role when absent. */
   date?: string | null;
   start?: number;
   end?: number;
@@ -64,6 +64,9 @@ export const NON_STATE = new Set([
   'SAM', 'CAS', 'CEU', 'EEU', 'SEA', 'SAS', 'WAF', 'EAF', 'SAF', 'NAF', 'CFR', 'BLK', 'CAU', 'CRB', 'EIN',
   'MDT', 'PGS', 'SCN', 'ARB', 'GLS',
 ]);
+
+/** Agent codes that mark non-actors in PETRARCH dictionaries (days of the week, storms). */
+const NOT_ACTOR_CODES = new Set(['NON', 'JNK']);
 
 /** Words that make a title historical: "former President" is an elite (ELI), not the government. */
 const FORMER = new Set(['former', 'ex', 'retired', 'late', 'erstwhile', 'onetime', 'one-time', 'then']);
@@ -120,8 +123,21 @@ export function sectorOf(code: string): string | null {
   return parts.length ? parts.join('') : null;
 }
 
-/** The code valid on `day`; roles that all ended before it make the person an elite (ELI) of their country. */
+/** `day` for a text with no date: roles resolve against each person's latest role. */
+export const UNDATED = -1;
+
+/**
+ * The code valid on `day`; roles that all ended before it make the person an elite (ELI) of their
+ * country. With no date (UNDATED) the latest role decides: nobody is "former" only because the text
+ * has no date.
+ */
 export function pickCode(codes: readonly DatedCode[], day: number): string {
+  if (day === UNDATED) {
+    let latest: DatedCode | null = null;
+    for (const c of codes) if (c.dated && (!latest || c.to > latest.to || (c.to === latest.to && c.from > latest.from))) latest = c;
+    if (latest) return latest.code;
+    return codes[0]!.code;
+  }
   for (const c of codes) if (c.dated && c.from <= day && day <= c.to) return c.code;
   for (const c of codes) if (!c.dated) return c.code;
   const ended = codes.filter((c) => c.to < day).sort((a, b) => b.to - a.to)[0];
@@ -233,7 +249,7 @@ export class ActorDictionary {
 
   /** Actors in text[start, end): non-overlapping, sorted, UTF-16 offsets. */
   find(text: string, opts: FindOptions = {}): ActorMatch[] {
-    const day = dateNumber(opts.date);
+    const day = opts.date ? dateNumber(opts.date) : UNDATED;
     const end = Math.min(opts.end ?? text.length, text.length);
     const aliases = new Map<string, ActorEntry>();
     const out: ActorMatch[] = [];
@@ -283,7 +299,12 @@ export class ActorDictionary {
     const items: Item[] = [];
     const lower = isLowerCaseText(words);
     for (let i = 0; i < words.length; ) {
-      const a = this.actors.longestAt(words, i, undefined, lower);
+      let a = this.actors.longestAt(words, i, undefined, lower);
+      // "the West Bank": a longer name starting after "the" wins over "the West".
+      if (a && words[i]!.key === 'the' && i + 1 < words.length) {
+        const b = this.actors.longestAt(words, i + 1, undefined, lower);
+        if (b && b.to > a.to) a = null;
+      }
       const g = this.agents.longestAt(words, i);
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
@@ -294,6 +315,11 @@ export class ActorDictionary {
         // of the text ("Christopher Ferrara" ... "Ferrara" is not the Italian city).
         const e = pickEntry(a.terminals);
         if (e.via === 'place' || e.via === 'capital') aliases.set(entryKey, BLOCKED);
+        i = a.to;
+        continue;
+      }
+      if (a && alen >= glen && pickEntry(a.terminals).via === 'nonactor') {
+        // "the South China Sea": a place name containing a country name is not the country.
         i = a.to;
         continue;
       }
@@ -569,6 +595,20 @@ export class ActorDictionary {
           }
         }
       }
+      // "King Hassan of Morocco", "President Putin of Russia": the state named after "of" is the
+      // person's, whatever country the dictionary gives the name (names recur across countries).
+      if ((type === 'person' || type === 'leader' || via === 'title') && to + 1 < words.length && words[to]!.key === 'of' && !words[to]!.barrier) {
+        const nx = items[k + 1];
+        const theOff = words[to + 1]!.key === 'the' ? 1 : 0;
+        if (nx && nx.kind === 'actor' && nx.actor!.type === 'state' && nx.from === to + 1 + theOff && !words[nx.from]!.barrier && !nx.locative && countryOf(nx.code!)) {
+          const c = countryOf(nx.code!)!;
+          const own = countryOf(code);
+          code = c + (own ? code.slice(3) : code.startsWith('---') ? code.slice(3) : sectorOf(code) ?? '');
+          name = `${name} of ${nx.actor!.name}`;
+          to = nx.to;
+          k++;
+        }
+      }
       // "former President ...", "ex-minister": a past role makes an elite (ELI), not the government.
       if (from > 0 && FORMER.has(words[from - 1]!.key) && !words[from]!.barrier) {
         from--;
@@ -741,6 +781,8 @@ export function titleCase(s: string): string {
 
 function addAgents(d: ActorDictionary, text: string): void {
   for (const a of parseAgents(text)) {
+    // NON and JNK mark words that are not actors ("Friday" [~NON]): never an agent of a country.
+    if (NOT_ACTOR_CODES.has(a.code)) continue;
     const name = a.words.join(' ').toLowerCase();
     const entry: AgentEntry = { code: a.code, prefix: a.prefix, name };
     const p = parsePattern(name + (a.plurals === null ? '~' : ''));
@@ -764,11 +806,22 @@ export function loadActorTsv(d: ActorDictionary, text: string): void {
     if (!line || line.startsWith('#')) continue;
     const f = line.split('\t');
     if (f.length < 5) continue;
-    const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode);
+    const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode).map((c) => ({ ...c, code: isoCode(c.code) }));
     const entry: ActorEntry = { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
     d.register(entry);
     for (const phrase of f[4]!.split('|')) d.addActorPhrase(phrase, entry);
   }
+}
+
+/**
+ * Phoenix codes a few states with their Correlates of War code where ISO 3166 alpha-3 differs
+ * (plover_ngec/cow2iso.txt): Angola ANG → AGO, East Timor TMP → TLS. Codes here are ISO.
+ */
+const COW_TO_ISO: Record<string, string> = { ANG: 'AGO', TMP: 'TLS' };
+
+export function isoCode(code: string): string {
+  const iso = COW_TO_ISO[code.slice(0, 3)];
+  return iso ? iso + code.slice(3) : code;
 }
 
 /** Shipped agent file: `CODE<TAB>phrase|phrase` (CODE~ for a code that goes before the country). */
@@ -779,6 +832,7 @@ export function loadAgentTsv(d: ActorDictionary, text: string): void {
     if (f.length < 2) continue;
     const prefix = f[0]!.endsWith('~');
     const code = f[0]!.replace('~', '');
+    if (NOT_ACTOR_CODES.has(code)) continue;
     for (const phrase of f[1]!.split('|')) {
       const p = parsePattern(phrase);
       if (p) d.addAgent(p, { code, prefix, name: phrase.replace(/[~*]$/, '') });

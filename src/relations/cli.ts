@@ -16,7 +16,7 @@ import { loadInput } from '../input/load.js';
 import { createPipeline } from '../registry.js';
 import type { EventData } from './types.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
-import { formatScores, goldFromJson, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
+import { formatScores, goldFromJson, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from './lexicon.js';
 import { isoDate, parsePetrarchXml } from './petrarch-xml.js';
 import { parseVerbDict, type VerbDict } from './verbdict.js';
@@ -215,7 +215,7 @@ function eventJson(id: string, sentence: number, doc: Doc, e: Span<EventData>): 
 export const evalEventsCommand: Command = {
   name: 'eval events',
   summary: 'Score the event coder on gold records (exact triple, dyad+root, dyad+quad P/R/F1)',
-  usage: `Usage: slant eval events --gold <file.jsonl|file.xml> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--discards <file>]... [--pred <tsv>]
+  usage: `Usage: slant eval events --gold <file.jsonl|file.xml> [--actors <dict>]... [--agents <dict>]... [--verbs <dict>]... [--discards <file>]... [--pred <tsv>] [--errors]
 
 Gold: JSONL {id, text, date, events:[{source,target,code}]} (the PETRARCH validation sets), the
 PLOVER GSR JSONL {id, text, event_v2, actor[], recipient[]} (then codes compare as PLOVER types),
@@ -228,7 +228,7 @@ the gold: PETRARCH records are coded as PETRARCH does (--convention petrarch, ne
 out); PLOVER records as the CAMEO manual does (--convention cameo: stated futures are intent or
 threat).`,
   async run(argv) {
-    const { values } = args(argv, { ...DICT_OPTIONS, gold: { type: 'string' }, pred: { type: 'string' } });
+    const { values } = args(argv, { ...DICT_OPTIONS, gold: { type: 'string' }, pred: { type: 'string' }, errors: { type: 'boolean' } });
     const goldPath = values.gold;
     if (!goldPath) fail(E.BAD_ARGUMENT, 'missing --gold <file> (see slant eval events --help)');
     const raw = readText(goldPath);
@@ -274,15 +274,29 @@ threat).`,
         intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch'),
         discards: discards.length ? parseDiscards(discards.map(readText).join('\n')) : null,
       };
+      const errors: string[] = [];
       for (const r of gold) {
         if (!r.text) continue;
+        const mine: string[] = [];
         for (const s of codeText(r.text, coder, r.date ? isoDate(r.date) : undefined)) {
           for (const e of s.events) {
             const code = predCode(e.code, plover);
             if (code) pred.push({ id: r.id, source: e.source, target: e.target, code });
+            if (code) mine.push(`${e.source} ${e.target} ${code} (${e.code} ${e.via} "${e.lemma}")`);
+          }
+        }
+        if (values.errors) {
+          // Records whose dyad + quad view differs: the text, the actors found, gold and predicted events.
+          const key = (s: string, t: string, c: string): string => `${s.slice(0, 3)} ${t.slice(0, 3)} ${quadOfCode(c)}`;
+          const g = r.events.filter((e) => e.source && e.target && !e.source.startsWith('---') && !e.target.startsWith('---')).map((e) => key(e.source, e.target, e.code)).sort();
+          const p = pred.filter((e) => e.id === r.id && !e.source.startsWith('---') && !e.target.startsWith('---')).map((e) => key(e.source, e.target, e.code)).sort();
+          if (g.join('|') !== p.join('|')) {
+            const found = coder.actors.find(r.text, { date: r.date ? isoDate(r.date) : null }).map((m) => `${r.text.slice(m.start, m.end)}=${m.code}`);
+            errors.push(`# ${r.id}\n${r.text}\n  actors: ${found.join('; ')}\n  gold: ${r.events.map((e) => `${e.source} ${e.target} ${e.code}`).join('; ')}\n  pred: ${mine.join('; ')}`);
           }
         }
       }
+      if (errors.length) log(errors.join('\n'));
     }
     const s = score(gold, pred);
     await out(`gold: ${goldPath} (${gold.length} records${plover ? ', PLOVER types' : ''})\n` + formatScores(s));
