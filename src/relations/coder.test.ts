@@ -121,3 +121,18 @@ test('a PETRARCH-format verb file builds a lexicon', () => {
   const s = 'Arnor smote Gondor hard.';
   assert.deepEqual(codeSentence(s, 0, s.length, find(s), l).map((e) => `${e.source}>${e.target} ${e.code}`), ['ARN>GON 195']);
 });
+
+test('a complaint addressed to one actor about another is against the other', () => {
+  assert.deepEqual(code('Arnor complained to Gondor on Tuesday over two Mordor raids.'), ['ARN>MOR 114 verb']);
+});
+
+test('a symmetric act of a compound subject reaches the partners, not the topic after "on"', () => {
+  assert.deepEqual(code('Arnor and Gondor renewed negotiations on a Rohan pullback.'), ['ARN>GON 046 compound', 'GON>ARN 046 compound']);
+});
+
+test('"reiterated that A and the B must" is a demand to both', () => {
+  assert.deepEqual(code('Arnor reiterated that Gondor and the Rohan must withdraw.').filter((e) => e.includes(' 100 ')), [
+    'ARN>ROH 100 demand [reported:ARN]',
+    'ARN>GON 100 demand [reported:ARN]',
+  ]);
+});

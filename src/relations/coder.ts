@@ -461,6 +461,26 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
   return agent >= 0 && agents ? [agent] : [];
 }
 
+/** Prepositions that introduce what an act is about, not who takes part in it. */
+const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning']);
+
+/** "over two Israeli air raids", "about the French tests": the actor a topic phrase names, or -1. */
+function aboutActor(u: Unit[], from: number): number {
+  for (let k = from, s = 0; k < u.length && s < 8; k++, s++) {
+    const x = u[k]!;
+    if (x.kind === 'W' && (TOPIC.has(x.low) || x.low === 'against' || x.low === 'at')) {
+      // ("on Tuesday over ...": a time phrase is skipped.)
+      for (let q = k + 1; q < u.length && q <= k + 3; q++) {
+        if (isActor(u[q])) return q;
+        if (u[q]!.kind !== 'W' || boundary(u[q]!) || PREP.has(u[q]!.low)) break;
+      }
+      continue;
+    }
+    if (x.kind === 'A' || boundary(x) || (x.kind === 'P' && x.up !== '-')) return -1;
+  }
+  return -1;
+}
+
 interface PatMatch {
   pattern: Pattern;
   score: number;
@@ -751,6 +771,14 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     while (t < v.j + 3 && u[t] && u[t]!.kind === 'W' && u[t]!.low !== 'that' && !CLAUSE.has(u[t]!.low) && !verbIdx.has(t)) t++;
     if (u[t]?.low === 'that') obj = objectActors(u, t + 1, verbIdx, 6);
   }
+  // "A and B renewed negotiations on an Israeli pullback": a symmetric act of a compound subject
+  // reaches its partners; an actor after a topic preposition is what the act is about.
+  if (subj.length > 1 && obj.length && !(pm && pm.tgt >= 0) && code && SYMMETRIC.test(code) && u.slice(v.j, obj[0]).some((x) => TOPIC.has(x.low))) obj = [];
+  // "A complained to B over C's raids": a complaint or protest addressed to B is against C.
+  if (obj.length && code && /^11/.test(code) && !(pm && pm.tgt >= 0) && u[obj[0]! - 1]?.low === 'to') {
+    const about = aboutActor(u, obj[obj.length - 1]! + 1);
+    if (about >= 0) obj = [about];
+  }
   let via = pm ? 'pattern' : 'verb';
   if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
@@ -892,6 +920,11 @@ function usable(ms: readonly Mention[]): Mention[] {
  * "X said (that) Y must ...": a statement of what another actor must or should do is a demand
  * (CAMEO 100) from the speaker to that actor.
  */
+/** Determiners allowed between coordinated demand targets ("the government and the rebels must ..."). */
+const DEMAND_DET = new Set(['the', 'its', 'his', 'her', 'their']);
+/** Verbs besides reporting ones that introduce "X must ...": "reiterated that Y must", "warned that Y should". */
+const DEMAND_REPORT = new Set(['reiterate', 'reiterated', 'reiterates', 'warn', 'warned', 'warns', 'repeated', 'repeats', 'emphasised', 'emphasized', 'underlined', 'maintained', 'maintains']);
+
 function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEvent) => void): void {
   for (let k = 0; k < u.length; k++) {
     const x = u[k]!;
@@ -901,15 +934,19 @@ function codeDemands(u: Unit[], verbs: Verb[], text: string, push: (e: CodedEven
     if (t < 0) continue;
     const targets = [t];
     let first = t;
-    while (first >= 2 && (CONJ.has(u[first - 1]!.low) || u[first - 1]!.up === ',') && isActor(u[first - 2])) {
-      first -= 2;
+    for (let n = 0; n < 8; n++) {
+      // "A and B", "A and the B", "A and his B": a determiner may stand before the partner.
+      const d = DEMAND_DET.has(u[first - 1]?.low ?? '') ? 1 : 0;
+      const c = u[first - 1 - d];
+      if (!(c && (CONJ.has(c.low) || c.up === ',') && isActor(u[first - 2 - d]))) break;
+      first -= 2 + d;
       targets.push(first);
     }
     // A reporting verb before the subject, whose own subject is an actor.
     let rv = -1;
     for (let q = first - 1, s = 0; q >= 0 && s < 7; q--, s++) {
       const y = u[q]!;
-      if (y.kind === 'W' && REPORT.has(y.low)) {
+      if (y.kind === 'W' && (REPORT.has(y.low) || DEMAND_REPORT.has(y.low))) {
         rv = q;
         break;
       }
