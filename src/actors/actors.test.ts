@@ -201,3 +201,8 @@ test('with no date a person keeps their latest role; with a date after it they a
   assert.equal(g('Aragorn Elessar spoke.', '1995-06-01'), 'ARNGOV');
   assert.equal(pickCode([{ code: 'ARNGOV', from: 19900101, to: 20000101, dated: true }], UNDATED), 'ARNGOV');
 });
+
+test('weapons platforms are the military of their country; a think tank is not', () => {
+  assert.equal(golden('Arnorian tanks and helicopters moved while a Russian think tank watched.'), 'Russian think tank=RUSEDU');
+  assert.equal(golden('Israeli tanks and helicopters shelled the town.', '2005-01-01'), 'Israeli tanks=ISRMIL | helicopters=ISRMIL');
+});
