@@ -42,6 +42,8 @@ export interface Coder {
   dropNegated: boolean;
   /** CAMEO-manual convention: stated futures coded as intent (03x) or threat (13x). */
   intentCodes?: boolean;
+  /** Code a pattern's reciprocal act too (PETRARCH); PLOVER gold codes one event per act. */
+  reciprocal?: boolean;
   /** PETRARCH discard phrases (sports, history, ...): sentences containing one are not coded. */
   discards?: RegExp | null;
 }
@@ -79,7 +81,7 @@ export function codeText(text: string, coder: Coder, date?: string): SentenceEve
       return;
     }
     const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
-    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes });
+    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes, reciprocal: coder.reciprocal });
     out.push({ index, start: s.start, end: s.end, events });
   });
   return out;
@@ -272,6 +274,7 @@ threat).`,
         lexicon: lexiconFrom(verbs),
         dropNegated: !values['keep-negated'],
         intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch'),
+        reciprocal: !plover,
         discards: discards.length ? parseDiscards(discards.map(readText).join('\n')) : null,
       };
       const errors: string[] = [];

@@ -136,3 +136,13 @@ test('"reiterated that A and the B must" is a demand to both', () => {
     'ARN>GON 100 demand [reported:ARN]',
   ]);
 });
+
+test('a participle in a with-phrase is not a verb; "met with A and agreed" still is', () => {
+  assert.deepEqual(code('Arnor lifted the ban on Gondor, Rohan and, with strings attached, Mordor.').filter((e) => e.includes('compound')), []);
+  assert.deepEqual(code('Arnor met with Gondor and agreed to cooperate with Rohan.').some((e) => e.startsWith('ARN>ROH 03')), true);
+});
+
+test('PLOVER convention: no reciprocal act', () => {
+  assert.deepEqual(code('Arnor visited Gondor.'), ['ARN>GON 042 verb', 'GON>ARN 043 reciprocal']);
+  assert.deepEqual(code('Arnor visited Gondor.', { reciprocal: false }), ['ARN>GON 042 verb']);
+});

@@ -229,6 +229,16 @@ function isNounContext(u: Unit[], i: number, form: VerbForm, text: string): bool
   return false;
 }
 
+/** "with <noun phrase> <participle>": up to three plain words between "with" and the participle. */
+function withAbsolute(u: Unit[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const x = u[k]!;
+    if (x.low === 'with') return k < i - 1;
+    if (x.kind === 'P' || isActor(x) || CONJ.has(x.low) || BE.has(x.low) || HAVE.has(x.low) || CLAUSE.has(x.low) || FUTURE.has(x.low) || HYPO.has(x.low)) return false;
+  }
+  return false;
+}
+
 function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
   const out: Verb[] = [];
   for (let i = 0; i < u.length; i++) {
@@ -255,6 +265,8 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
     // "Hezbollah and Hamas, and arms transfers": an -s form right after "and" or a comma is a noun.
     const prevU = u[i - 1];
     if (/S$/.test(x.up) && !best.form.past && !best.form.ing && prevU && (prevU.up === ',' || CONJ.has(prevU.low)) && !isActor(u[i - 2])) continue;
+    // "with strings attached", "with its troops deployed": a participle in a with-phrase is no verb.
+    if (best.form.past && /ED$/.test(x.up) && withAbsolute(u, i)) continue;
     if (afterVerb || isNounContext(u, i, best.form, text)) {
       // "made concessions", "launched an attack", "gave a warm welcome": a light verb with an event
       // noun codes as the noun's verb, unless the light verb's own patterns say more.
@@ -650,6 +662,8 @@ export interface CodeOptions {
   dropNegated?: boolean;
   /** Recode stated futures as intent (03x) or threat (13x), as the CAMEO manual does; PETRARCH keeps the action's code. */
   intentCodes?: boolean;
+  /** Also code the reciprocal act a pattern names ("visit" 042 → the host's 043). PETRARCH does (default); PLOVER codes one event per act. */
+  reciprocal?: boolean;
   /** Let a country-less agent be the target ("police dispersed demonstrators"), placed in the source's country. Off by default: it lowered precision on the PLOVER examples. */
   placeAgents?: boolean;
 }
@@ -857,7 +871,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       const inferred = isAgent(u[t]) ? '+inferred-country' : '';
       if (inferred && !canPlace(u[s]!.actor!, u[t]!.actor!, !!opts.placeAgents)) continue;
       if (code) out.push(make(s, t, code, via + inferred));
-      if (code2 && !inferred) out.push(make(t, s, code2, 'reciprocal'));
+      if (code2 && !inferred && opts.reciprocal !== false) out.push(make(t, s, code2, 'reciprocal'));
     }
   }
   return out;
