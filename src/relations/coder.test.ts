@@ -146,3 +146,10 @@ test('PLOVER convention: no reciprocal act', () => {
   assert.deepEqual(code('Arnor visited Gondor.'), ['ARN>GON 042 verb', 'GON>ARN 043 reciprocal']);
   assert.deepEqual(code('Arnor visited Gondor.', { reciprocal: false }), ['ARN>GON 042 verb']);
 });
+
+test('a demand refined by an appeal pattern stays a demand (10x, not 02x)', () => {
+  const d = buildLexicon(parseVerbDict('--- DEMAND [100] ---\nDEMAND\n- * WITHDRAWAL [025]\n', 'test'), false);
+  const s = 'Arnor demanded the withdrawal of Gondor troops.';
+  const ev = codeSentence(s, 0, s.length, find(s), d, {}).map((e) => `${e.source}>${e.target} ${e.code}`);
+  assert.deepEqual(ev, ['ARN>GON 105']);
+});

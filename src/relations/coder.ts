@@ -741,6 +741,15 @@ interface Ctx {
   opts: CodeOptions;
 }
 
+/** CAMEO 02x (appeal for ...) → the matching 10x (demand ...): same sub-structure, 026/027 (meet, settle) → 108. */
+function appealToDemand(c: string | null): string | null {
+  if (!c || !/^02/.test(c)) return c;
+  if (c === '020' || c === '02') return '100';
+  if (c.startsWith('026') || c.startsWith('027')) return '108';
+  if (c.startsWith('028')) return '105';
+  return '10' + c.slice(2);
+}
+
 /** Events of the verb verbs[vi]; `objFrom` moves the object search (upper verb of a chain). */
 function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   const { u, lex, text, verbs, verbIdx, opts } = ctx;
@@ -753,7 +762,10 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   let code = baseCode(u, v);
   let code2 = v.form.code2;
   if (pm) {
-    code = pm.pattern.code;
+    // A demand verb keeps its force when a pattern names what is demanded with an appeal code
+    // ("demanded the withdrawal of ..." 025 → 105): CAMEO codes demands 10x and appeals 02x.
+    const demand = code !== null && /^10/.test(code);
+    code = demand ? appealToDemand(pm.pattern.code) : pm.pattern.code;
     code2 = pm.pattern.code2;
   }
   if (code === null && code2 === null) return [];
