@@ -155,7 +155,7 @@ const short = (t: Technique) => ABBREV[t];
 
 export function formatReport(r: EvalReport): string {
   const o: string[] = [];
-  o.push(`PTC cross-validation: ${r.articles} articles, ${r.folds} folds by article (${r.seconds.toFixed(0)} s); span thresholds ${r.thresholds.map((t) => t.toFixed(3)).join(' ')}`);
+  o.push(`PTC cross-validation: ${r.articles} articles, ${r.folds} folds by article (${r.seconds.toFixed(0)} s); span thresholds ${r.thresholds.map((t) => `${t.threshold.toFixed(3)}/${t.seed.toFixed(3)}`).join(' ')}`);
   o.push('');
   o.push('task                         P      R      F1');
   o.push(`SI  span identification      ${f3(r.si.p)}  ${f3(r.si.r)}  ${f3(r.si.f)}   (${r.si.nPred} predicted, ${r.si.nGold} gold spans, merged)`);

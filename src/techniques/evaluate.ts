@@ -4,7 +4,7 @@
  */
 import { fitPlatt, logit, platt, type Platt } from './linear.js';
 import { findRuleHits, shownHits } from './rules.js';
-import { buildCorpus, crossValidate, fit, siF1At, THRESHOLDS, type Corpus, type FoldRun, type TrainConfig } from './train.js';
+import { buildCorpus, crossValidate, fit, pickThresholds, type Corpus, type TrainConfig } from './train.js';
 import { decodeSpans, detectScore, type TechniqueModel } from './model.js';
 import { spanContexts } from './features.js';
 import { ece, scoreFLC, scoreSI, type Article, type PRF, type Prediction } from './ptc.js';
@@ -15,7 +15,8 @@ type Item = { fold: number; x: number; correct: boolean };
 export interface EvalReport {
   articles: number;
   folds: number;
-  thresholds: number[];
+  /** Span threshold and seed threshold of each fold, chosen on the other folds. */
+  thresholds: Array<{ threshold: number; seed: number }>;
   si: PRF;
   tc: { correct: number; total: number; microF1: number; ece: number; byTechnique: Map<Technique, { p: number; r: number; f: number; n: number }>; confusion: number[][] };
   flc: { all: PRF; byTechnique: Map<Technique, PRF>; ece: number };
@@ -29,15 +30,6 @@ export interface EvalReport {
 /** Assign techniques to gold spans, giving repeated identical spans the next-best distinct labels. */
 export function classifyTemplate(model: TechniqueModel, corpus: Corpus, a: number, spans: Array<{ start: number; end: number }>): Array<{ technique: Technique; p: number }> {
   return model.classifyAll(corpus.prepared[a]!, spans);
-}
-
-function pickThreshold(corpus: Corpus, runs: FoldRun[]): number {
-  let best = THRESHOLDS[0]!, bestF = -1;
-  for (const t of THRESHOLDS) {
-    const f = siF1At(corpus, runs, t);
-    if (f > bestF) [best, bestF] = [t, f];
-  }
-  return best;
 }
 
 function plattExcept(items: Item[], fold: number): Platt {
@@ -54,8 +46,8 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
   const corpus = buildCorpus(articles, cfg);
   log(`features built for ${articles.length} articles (${corpus.si.size} tokens, ${corpus.tc.size} spans)`);
   const { folds } = crossValidate(corpus, cfg, log);
-  const thresholds = folds.map((f) => pickThreshold(corpus, folds.filter((o) => o !== f)));
-  log(`thresholds per fold: ${thresholds.map((t) => t.toFixed(3)).join(' ')}`);
+  const thresholds = folds.map((f) => pickThresholds(corpus, folds.filter((o) => o !== f)));
+  log(`thresholds per fold: ${thresholds.map((t) => `${t.threshold.toFixed(3)}/${t.seed.toFixed(3)}`).join(' ')}`);
 
   const gold: Prediction[] = articles.flatMap((a) => a.gold.map((g) => cpPred(a, g.technique, g.start, g.end)));
   const siPred: Prediction[] = [];
@@ -74,7 +66,7 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
       const art = articles[a]!;
       const p = corpus.prepared[a]!;
       // SI and detection
-      const found = decodeSpans(p, run.probs.get(a)!, th);
+      const found = decodeSpans(p, run.probs.get(a)!, th.threshold, th.seed);
       const fctx = spanContexts(p, found);
       for (const [i, s] of found.entries()) {
         const c = run.model.classify(p, s.start, s.end, fctx[i]);
@@ -162,13 +154,13 @@ export function trainFinal(articles: Article[], cfg: TrainConfig, log: (s: strin
   const corpus = buildCorpus(articles, cfg);
   log(`features built for ${articles.length} articles (${corpus.si.size} tokens, ${corpus.tc.size} spans)`);
   const { folds } = crossValidate(corpus, cfg, log);
-  const threshold = pickThreshold(corpus, folds);
+  const { threshold, seed } = pickThresholds(corpus, folds);
   const tcItems: Item[] = [], detectItems: Item[] = [];
   for (const run of folds) {
     for (const a of run.test) {
       const art = articles[a]!;
       const p = corpus.prepared[a]!;
-      const found = decodeSpans(p, run.probs.get(a)!, threshold);
+      const found = decodeSpans(p, run.probs.get(a)!, threshold, seed);
       const fctx = spanContexts(p, found);
       for (const [i, s] of found.entries()) {
         const c = run.model.classify(p, s.start, s.end, fctx[i]);
@@ -181,10 +173,11 @@ export function trainFinal(articles: Article[], cfg: TrainConfig, log: (s: strin
   }
   const tc = fitPlatt(tcItems.map((i) => i.x), tcItems.map((i) => i.correct));
   const detect = fitPlatt(detectItems.map((i) => i.x), detectItems.map((i) => i.correct));
-  log(`threshold ${threshold}; calibration tc a=${tc.a.toFixed(3)} b=${tc.b.toFixed(3)}, detect a=${detect.a.toFixed(3)} b=${detect.b.toFixed(3)}`);
+  log(`threshold ${threshold}, seed threshold ${seed}; calibration tc a=${tc.a.toFixed(3)} b=${tc.b.toFixed(3)}, detect a=${detect.a.toFixed(3)} b=${detect.b.toFixed(3)}`);
   const all = new Set(articles.map((_, i) => i));
   return fit(corpus, all, cfg, {
     threshold,
+    seedThreshold: seed,
     calibration: { tc, detect },
     trained: { articles: articles.length, spans: corpus.tc.size, seed: cfg.seed, folds: cfg.folds, config: cfg },
   });

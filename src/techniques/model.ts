@@ -22,6 +22,8 @@ export interface ModelHeader {
   tcBits: number;
   /** Token probability at or above which a token belongs to a span. */
   threshold: number;
+  /** A span is kept only when one of its tokens reaches this probability (hysteresis); absent = threshold. */
+  seedThreshold?: number;
   calibration: { tc: Platt; detect: Platt };
   /** Free-form training record: data, seed, folds, date. */
   trained: Record<string, unknown>;
@@ -121,8 +123,8 @@ export class TechniqueModel {
     return out;
   }
 
-  spans(p: Prepared, probs = this.tokenProbs(p), threshold = this.header.threshold): SpanGuess[] {
-    return decodeSpans(p, probs, threshold);
+  spans(p: Prepared, probs = this.tokenProbs(p), threshold = this.header.threshold, seed = this.header.seedThreshold ?? threshold): SpanGuess[] {
+    return decodeSpans(p, probs, threshold, seed);
   }
 
   /** Technique probabilities for one span (UTF-16 offsets). */
@@ -200,19 +202,27 @@ const MAX_BRIDGE = 12;
 
 /**
  * Token probabilities → spans: runs of tokens at or above the threshold within one sentence, joined
- * across gaps of up to MAX_BRIDGE weaker tokens, trimmed of edge punctuation.
+ * across gaps of up to MAX_BRIDGE weaker tokens, trimmed of edge punctuation; a run is kept only when
+ * one of its tokens reaches `seed` (hysteresis: a confident core extended by weaker neighbours).
  */
-export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number): SpanGuess[] {
+export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number, seed = threshold): SpanGuess[] {
   const out: SpanGuess[] = [];
+  for (const c of spanCandidates(p, probs, threshold)) if (c.peak >= seed) out.push({ start: c.start, end: c.end, score: c.score });
+  return out;
+}
+
+/** Every run at `threshold` with its highest token probability (choosing the seed threshold needs them all). */
+export function spanCandidates(p: Prepared, probs: Float32Array, threshold: number): Array<SpanGuess & { peak: number }> {
+  const out: Array<SpanGuess & { peak: number }> = [];
   const n = p.tokens.length;
   let i = 0;
   while (i < n) {
     if (probs[i]! < threshold || !p.tokens[i]!.word) { i++; continue; }
     const sent = p.sentOf[i];
-    let last = i, sum = probs[i]!, count = 1;
+    let last = i, sum = probs[i]!, count = 1, peak = probs[i]!;
     let j = i + 1;
     while (j < n && p.sentOf[j] === sent) {
-      if (probs[j]! >= threshold) { last = j; sum += probs[j]!; count++; j++; continue; }
+      if (probs[j]! >= threshold) { last = j; sum += probs[j]!; count++; peak = Math.max(peak, probs[j]!); j++; continue; }
       let g = j;
       while (g < n && p.sentOf[g] === sent && probs[g]! < threshold && g - j < MAX_BRIDGE) g++;
       if (g < n && p.sentOf[g] === sent && probs[g]! >= threshold) {
@@ -226,7 +236,7 @@ export function decodeSpans(p: Prepared, probs: Float32Array, threshold: number)
     const start = p.tokens[i]!.start, end = p.tokens[last]!.end;
     let hasContent = false;
     for (let k = i; k <= last && !hasContent; k++) hasContent = p.tokens[k]!.word && !STOPWORDS.has(p.tokens[k]!.norm);
-    if (end - start >= MIN_SPAN_CHARS && hasContent) out.push({ start, end, score: sum / count });
+    if (end - start >= MIN_SPAN_CHARS && hasContent) out.push({ start, end, score: sum / count, peak });
     i = Math.max(j, last + 1);
   }
   return out;

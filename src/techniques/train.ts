@@ -3,8 +3,8 @@
  * fold assignment, the example order of every epoch. Cross-validation is by article.
  */
 import { Examples, rng, shuffle, trainBinary, trainSoftmax } from './linear.js';
-import { FeatureSink, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared } from './features.js';
-import { TechniqueModel, decodeSpans, type ModelHeader } from './model.js';
+import { FeatureSink, lowerBound, prepare, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared } from './features.js';
+import { TechniqueModel, spanCandidates, type ModelHeader } from './model.js';
 import { TECHNIQUES } from './types.js';
 import { overlapScore, type Article } from './ptc.js';
 
@@ -18,9 +18,11 @@ export interface TrainConfig {
   l2: number;
   seed: number;
   folds: number;
+  /** Gold-span length (tokens) at which a positive token weighs 1 in SI training; 0 = unweighted. */
+  siShortSpan: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { siBits: 20, tcBits: 18, siEpochs: 4, tcEpochs: 30, siLr: 0.03, tcLr: 0.02, l2: 0, seed: 13, folds: 5 };
+export const DEFAULT_CONFIG: TrainConfig = { siBits: 20, tcBits: 18, siEpochs: 4, tcEpochs: 30, siLr: 0.03, tcLr: 0.02, l2: 0, seed: 13, folds: 5, siShortSpan: 5 };
 
 export const THRESHOLDS = Array.from({ length: 23 }, (_, i) => 0.05 + i * 0.025);
 
@@ -42,6 +44,7 @@ export function buildCorpus(articles: Article[], cfg: TrainConfig): Corpus {
   const tcSink = new FeatureSink((1 << cfg.tcBits) - 1);
   prepared.forEach((p, a) => {
     const inside = tokenLabels(p, articles[a]!);
+    const wts = tokenWeights(p, articles[a]!, cfg.siShortSpan);
     const sentIdx: number[][] = p.sentences.map((_, s) => {
       sentenceFeatures(p, s, sink.reset(false));
       return [...sink.idx];
@@ -49,7 +52,7 @@ export function buildCorpus(articles: Article[], cfg: TrainConfig): Corpus {
     for (let i = 0; i < p.tokens.length; i++) {
       tokenFeatures(p, i, sink.reset(false));
       const feats = p.sentences.length ? [...sink.idx, ...sentIdx[p.sentOf[i]!]!] : sink.idx;
-      si.add(feats, inside[i]!);
+      si.add(feats, inside[i]!, inside[i] ? wts[i]! : 1);
       siArticle.push(a);
     }
     const ctx = spanContexts(p, articles[a]!.gold);
@@ -60,6 +63,30 @@ export function buildCorpus(articles: Article[], cfg: TrainConfig): Corpus {
     }
   });
   return { articles, prepared, si, siArticle, tc, tcArticle };
+}
+
+/**
+ * Training weight of each token: tokens of short gold spans count more. The SI metric credits every
+ * gold span equally whatever its length, while a whole-sentence span holds ten times the tokens of a
+ * loaded word; weighting by √(shortSpan / span length), clipped to [0.3, 3], evens that out.
+ */
+export function tokenWeights(p: Prepared, a: Article, shortSpan: number): Float32Array {
+  const out = new Float32Array(p.tokens.length).fill(1);
+  if (shortSpan <= 0) return out;
+  const len = new Float32Array(p.tokens.length).fill(Infinity);
+  const idx: number[] = [];
+  for (const g of a.gold) {
+    idx.length = 0;
+    for (let i = lowerBound(p.tokens, g.start); i < p.tokens.length; i++) {
+      const t = p.tokens[i]!;
+      if (t.start >= g.end) break;
+      const mid = (t.start + t.end) / 2;
+      if (mid > g.start && mid < g.end) idx.push(i);
+    }
+    for (const i of idx) len[i] = Math.min(len[i]!, idx.length);
+  }
+  for (let i = 0; i < out.length; i++) if (len[i]! < Infinity) out[i] = Math.min(3, Math.max(0.3, Math.sqrt(shortSpan / len[i]!)));
+  return out;
 }
 
 /** 1 for tokens whose middle lies inside a gold span. */
@@ -88,6 +115,7 @@ export function fit(corpus: Corpus, train: Set<number>, cfg: TrainConfig, header
       siBits: cfg.siBits,
       tcBits: cfg.tcBits,
       threshold: header.threshold ?? 0.4,
+      ...(header.seedThreshold !== undefined ? { seedThreshold: header.seedThreshold } : {}),
       calibration: header.calibration ?? { tc: { a: 1, b: 0 }, detect: { a: 1, b: 0 } },
       trained: header.trained ?? {},
     },
@@ -133,16 +161,30 @@ export function crossValidate(corpus: Corpus, cfg: TrainConfig, log: (s: string)
   return { folds, foldOf };
 }
 
-/** Pooled SI F1 (code points) of decoding the given articles at a threshold. */
-export function siF1At(corpus: Corpus, runs: FoldRun[], threshold: number): number {
-  const groups = [];
-  for (const r of runs) {
-    for (const a of r.test) {
-      const art = corpus.articles[a]!;
-      const cp = art.cps;
-      const pred = decodeSpans(corpus.prepared[a]!, r.probs.get(a)!, threshold).map((s) => [cp.cp(s.start), cp.cp(s.end)] as [number, number]);
-      groups.push({ pred, gold: art.gold.map((g) => [cp.cp(g.start), cp.cp(g.end)] as [number, number]) });
+/** Seed thresholds tried above each span threshold (hysteresis; +0 = none). */
+export const SEED_STEPS = [0, 0.025, 0.05, 0.075, 0.1, 0.15];
+
+/**
+ * The (threshold, seed threshold) pair with the best pooled SI F1 (code points) when decoding the
+ * given held-out articles. Runs are decoded once per threshold; each seed just filters them.
+ */
+export function pickThresholds(corpus: Corpus, runs: FoldRun[]): { threshold: number; seed: number; f: number } {
+  let best = { threshold: THRESHOLDS[0]!, seed: THRESHOLDS[0]!, f: -1 };
+  for (const threshold of THRESHOLDS) {
+    const arts: Array<{ cands: Array<{ r: [number, number]; peak: number }>; gold: Array<[number, number]> }> = [];
+    for (const r of runs) {
+      for (const a of r.test) {
+        const art = corpus.articles[a]!;
+        const cp = art.cps;
+        const cands = spanCandidates(corpus.prepared[a]!, r.probs.get(a)!, threshold).map((s) => ({ r: [cp.cp(s.start), cp.cp(s.end)] as [number, number], peak: s.peak }));
+        arts.push({ cands, gold: art.gold.map((g) => [cp.cp(g.start), cp.cp(g.end)] as [number, number]) });
+      }
+    }
+    for (const step of SEED_STEPS) {
+      const seed = Math.round((threshold + step) * 1000) / 1000;
+      const f = overlapScore(arts.map((x) => ({ pred: x.cands.filter((c) => c.peak >= seed).map((c) => c.r), gold: x.gold }))).f;
+      if (f > best.f) best = { threshold, seed, f };
     }
   }
-  return overlapScore(groups).f;
+  return best;
 }
