@@ -92,3 +92,11 @@ test('bad input: one line, non-zero exit, no output', () => {
   oneLineError(slant(['events', '--format', 'xml', XML]), /--format/);
   oneLineError(slant(['events', '--petrarch-xml', XML, '--verbs', file('noverbs.txt', '# nothing\n')]), /no verb blocks/);
 });
+
+test('PLOVER gold actor form: country or IGO/NGO plus at most one sector', async () => {
+  const { ploverActor } = await import('./evaluate.js');
+  assert.equal(ploverActor('IGOUNOGOV'), 'IGOGOV');
+  assert.equal(ploverActor('IGOUNOIAE'), 'IGO');
+  assert.equal(ploverActor('USAGOVMIL'), 'USAGOV');
+  assert.equal(ploverActor('RUS'), 'RUS');
+});

@@ -16,7 +16,7 @@ import { loadInput } from '../input/load.js';
 import { createPipeline } from '../registry.js';
 import type { EventData } from './types.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
-import { formatScores, goldFromJson, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
+import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from './lexicon.js';
 import { isoDate, parsePetrarchXml } from './petrarch-xml.js';
 import { parseVerbDict, type VerbDict } from './verbdict.js';
@@ -260,7 +260,8 @@ threat).`,
         if (!line.trim()) return;
         const p = line.split('\t');
         if (p.length < 4) fail(E.BAD_LABEL_LINE, `${values.pred}:${i + 1}: expected sentence-id<TAB>source<TAB>target<TAB>code`);
-        pred.push({ id: p[0]!, source: p[1]!, target: p[2]!, code: p[3]! });
+        // PLOVER gold is compared in its own actor form (see ploverActor).
+        pred.push({ id: p[0]!, source: plover ? ploverActor(p[1]!) : p[1]!, target: plover ? ploverActor(p[2]!) : p[2]!, code: p[3]! });
       });
     } else {
       const sib = !values['no-siblings'] && !plover;
@@ -284,7 +285,7 @@ threat).`,
         for (const s of codeText(r.text, coder, r.date ? isoDate(r.date) : undefined)) {
           for (const e of s.events) {
             const code = predCode(e.code, plover);
-            if (code) pred.push({ id: r.id, source: e.source, target: e.target, code });
+            if (code) pred.push({ id: r.id, source: plover ? ploverActor(e.source) : e.source, target: plover ? ploverActor(e.target) : e.target, code });
             if (code) mine.push(`${e.source} ${e.target} ${code} (${e.code} ${e.via} "${e.lemma}")`);
           }
         }

@@ -7,6 +7,7 @@
  * The PLOVER GSR set labels PLOVER event types with actor and recipient instead of CAMEO codes:
  * there the "code" compared is the PLOVER type and the quad class is the type's quad class.
  */
+import { SECTORS } from '../actors/dictionary.js';
 import { codeInfo } from './lexicon.js';
 
 export interface GoldEvent {
@@ -129,6 +130,20 @@ export function predCode(cameo: string, plover: boolean): string | null {
   if (!plover) return cameo;
   // PLOVER drops CAMEO 01 (public statements) and 02 (appeals): those predictions are not scored.
   return codeInfo(cameo).plover;
+}
+
+/**
+ * An actor code in the PLOVER gold's form, country or IGO/NGO plus at most one CAMEO sector:
+ * the gold writes {code: "IGO", sector: "GOV"} and cannot name the organisation, so
+ * "IGOUNOGOV" (UN officials) is "IGOGOV" there and "USAGOVMIL" is "USAGOV".
+ */
+export function ploverActor(code: string): string {
+  const lead = code.slice(0, 3);
+  for (let i = 3; i + 3 <= code.length; i += 3) {
+    const p = code.slice(i, i + 3);
+    if (SECTORS.has(p)) return lead + p;
+  }
+  return lead;
 }
 
 export function formatScores(s: Record<View, Prf>): string {
