@@ -153,3 +153,7 @@ test('a demand refined by an appeal pattern stays a demand (10x, not 02x)', () =
   const ev = codeSentence(s, 0, s.length, find(s), d, {}).map((e) => `${e.source}>${e.target} ${e.code}`);
   assert.deepEqual(ev, ['ARN>GON 105']);
 });
+
+test('suing is bringing a lawsuit (115), not an arrest', () => {
+  assert.deepEqual(code('Arnor is suing Gondor for damages.'), ['ARN>GON 115 pattern']);
+});

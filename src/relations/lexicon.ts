@@ -61,7 +61,7 @@ interface ExtraPattern {
 
 interface ExtraJson {
   patterns?: ExtraPattern[];
-  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; replace?: boolean; code: string | null; source: string }>;
+  verbs: Array<{ verb: string; forms?: string[]; only?: string[]; override?: boolean; replace?: boolean; recode?: boolean; code: string | null; source: string }>;
   nouns: Array<{ nouns: string[]; code: string; source: string }>;
 }
 
@@ -135,7 +135,20 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
       if (forms.has(up)) {
         // The CAMEO dictionary wins where it has the verb, except for explicit default overrides
         // (its patterns still refine the code).
-        if (v.override || v.replace) for (const list of forms.values()) for (const f of list) if (f.lemma === up && (f.code === null || v.replace)) (f.code = v.code), (f.code2 = v.replace ? null : f.code2);
+        if (v.override || v.replace) {
+          for (const list of forms.values()) {
+            for (const f of list) {
+              if (f.lemma !== up || !(f.code === null || v.replace)) continue;
+              // "recode": the block's patterns that only repeat the old default take the new code too.
+              if (v.recode && f.code) {
+                const old = f.code;
+                f.patterns = f.patterns.map((p) => (p.code === old ? { ...p, code: v.code } : p));
+              }
+              f.code = v.code;
+              f.code2 = v.replace ? null : f.code2;
+            }
+          }
+        }
         continue;
       }
       if (v.code === null) continue;
