@@ -155,5 +155,5 @@ test('a demand refined by an appeal pattern stays a demand (10x, not 02x)', () =
 });
 
 test('suing is bringing a lawsuit (115), not an arrest', () => {
-  assert.deepEqual(code('Arnor is suing Gondor for damages.'), ['ARN>GON 115 pattern']);
+  assert.deepEqual(code('Arnor is suing Gondor for damages.'), ['ARN>GON 115 pattern [char]']);
 });
