@@ -157,3 +157,12 @@ test('a demand refined by an appeal pattern stays a demand (10x, not 02x)', () =
 test('suing is bringing a lawsuit (115), not an arrest', () => {
   assert.deepEqual(code('Arnor is suing Gondor for damages.'), ['ARN>GON 115 pattern [char]']);
 });
+
+test('an infinitive of purpose takes the clause subject, not an actor in a prepositional phrase', () => {
+  assert.deepEqual(code('Arnor sent troops to Gondor to attack Rohan.').filter((e) => e.includes(' 190 ')).map((e) => e.slice(0, 11)), ['ARN>ROH 190']);
+  assert.deepEqual(code('Arnor urged Gondor to attack Rohan.').filter((e) => e.includes(' 190 ')).map((e) => e.slice(0, 11)), ['GON>ROH 190']);
+});
+
+test('a participle with a by-agent and no auxiliary is passive (reduced relative clause)', () => {
+  assert.deepEqual(code('Arnor handed over two men suspected by Gondor of spying.').filter((e) => e.startsWith('ARN>GON')).length, 0);
+});

@@ -789,6 +789,13 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
     if (ps.length) subj = ps;
   }
+  // "A mobilized groups in B to help C": the subject of an infinitive of purpose is the clause's
+  // subject, not an actor inside a prepositional phrase just before it.
+  if (!(pm && pm.src >= 0) && vi > 0 && (u[anchor - 1]?.low === 'to' || u[anchor]?.low === 'to' || u[v.i - 1]?.low === 'to') && subj.length && subj.every((k) => LOCATIVE.has(u[k - 1]?.low ?? '') || PREP.has(u[k - 1]?.low ?? ''))) {
+    const prev = verbs[vi - 1]!;
+    const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
+    if (ps.length && ps[0]! < subj[0]!) subj = ps;
+  }
   let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, true);
   // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
   if (obj.length === 0 && code && /^(02|10)/.test(code)) {
@@ -804,6 +811,14 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   if (obj.length && code && /^11/.test(code) && !(pm && pm.tgt >= 0) && u[obj[0]! - 1]?.low === 'to') {
     const about = aboutActor(u, obj[obj.length - 1]! + 1);
     if (about >= 0) obj = [about];
+  }
+  // "nationals suspected by the West": a participle with a by-agent and no auxiliary is a passive
+  // too (reduced relative clause); its object is the noun before it, when that is an actor.
+  if (!g.passive && v.form.past && !(pm && (pm.src >= 0 || pm.tgt >= 0)) && g.start === v.i && u[v.j]?.low === 'by' && (isActor(u[v.j + 1]) || (u[v.j + 1]?.low === 'the' && isActor(u[v.j + 2])))) {
+    const by = isActor(u[v.j + 1]) ? v.j + 1 : v.j + 2;
+    const before = u[v.i - 1];
+    subj = [by];
+    obj = before && before.kind === 'A' ? [v.i - 1] : [];
   }
   let via = pm ? 'pattern' : 'verb';
   if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
