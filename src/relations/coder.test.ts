@@ -166,3 +166,11 @@ test('an infinitive of purpose takes the clause subject, not an actor in a prepo
 test('a participle with a by-agent and no auxiliary is passive (reduced relative clause)', () => {
   assert.deepEqual(code('Arnor handed over two men suspected by Gondor of spying.').filter((e) => e.startsWith('ARN>GON')).length, 0);
 });
+
+test('a participle clause after a comma belongs to the main subject', () => {
+  assert.deepEqual(code('Arnor met Rohan, criticising Gondor.').map((e) => e.slice(0, 11)), ['ARN>ROH 040', 'ARN>GON 111']);
+});
+
+test('"the right of A to fire on B": the of-phrase names who fires', () => {
+  assert.deepEqual(code('Rohan defended the right of Arnor to attack Gondor.').filter((e) => e.includes(' 190 ')).map((e) => e.slice(0, 11)), ['ARN>GON 190']);
+});

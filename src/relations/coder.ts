@@ -791,10 +791,20 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   // "A mobilized groups in B to help C": the subject of an infinitive of purpose is the clause's
   // subject, not an actor inside a prepositional phrase just before it.
-  if (!(pm && pm.src >= 0) && vi > 0 && (u[anchor - 1]?.low === 'to' || u[anchor]?.low === 'to' || u[v.i - 1]?.low === 'to') && subj.length && subj.every((k) => LOCATIVE.has(u[k - 1]?.low ?? '') || PREP.has(u[k - 1]?.low ?? ''))) {
+  if (!(pm && pm.src >= 0) && vi > 0 && (u[anchor - 1]?.low === 'to' || u[anchor]?.low === 'to' || u[v.i - 1]?.low === 'to') && subj.length && subj.every((k) => LOCATIVE.has(u[k - 1]?.low ?? ''))) {
     const prev = verbs[vi - 1]!;
     const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
     if (ps.length && ps[0]! < subj[0]!) subj = ps;
+  }
+  // "A issued a declaration demanding that ...": a participle clause with no subject of its own
+  // belongs to the previous verb's subject.
+  // "A met B, criticising C": after a comma it belongs to the main clause's subject.
+  if (!(pm && pm.src >= 0) && v.form.ing && vi > 0 && g.start === v.i && (subj.length === 0 || u[v.i - 1]?.up === ',')) {
+    const prev = verbs[vi - 1]!;
+    if (v.i - prev.j <= 8 && !u.slice(prev.j, v.i).some((x) => boundary(x) || (x.kind === 'P' && /[.;:()]/.test(x.up)))) {
+      const ps = subjectActors(u, verbGroup(u, prev, verbIdx).start, verbIdx);
+      if (ps.length) subj = ps;
+    }
   }
   let obj = pm && pm.tgt >= 0 ? [pm.tgt] : objectActors(u, objFrom ?? v.j, verbIdx, WINDOW, true);
   // "X demanded that Y ...", "X urged that Y ...": appeals and demands reach into their that-clause.
