@@ -206,3 +206,7 @@ test('weapons platforms are the military of their country; a think tank is not',
   assert.equal(golden('Arnorian tanks and helicopters moved while a Russian think tank watched.'), 'Russian think tank=RUSEDU');
   assert.equal(golden('Israeli tanks and helicopters shelled the town.', '2005-01-01'), 'Israeli tanks=ISRMIL | helicopters=ISRMIL');
 });
+
+test('regional organisations Phoenix lacks', () => {
+  assert.equal(golden('APEC, the GCC and Mercosur met.'), 'APEC=IGOASABUSAPC | GCC=IGOMEAGCC | Mercosur=IGOSAMBUSMER');
+});
