@@ -174,3 +174,8 @@ test('a participle clause after a comma belongs to the main subject', () => {
 test('"the right of A to fire on B": the of-phrase names who fires', () => {
   assert.deepEqual(code('Rohan defended the right of Arnor to attack Gondor.').filter((e) => e.includes(' 190 ')).map((e) => e.slice(0, 11)), ['ARN>GON 190']);
 });
+
+test('a time phrase with "on" before the partner does not make the partner a topic', () => {
+  assert.deepEqual(code('Arnor and Rohan held negotiations on Monday with Gondor.', { reciprocal: false }).map((e) => e.slice(0, 11)), ['ARN>GON 046', 'ROH>GON 046']);
+  assert.deepEqual(code('Arnor and Rohan held negotiations on Monday on Gondor.').map((e) => e.slice(0, 11)), ['ARN>ROH 046', 'ROH>ARN 046']);
+});

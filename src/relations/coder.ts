@@ -476,6 +476,12 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
 /** Prepositions that introduce what an act is about, not who takes part in it. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning']);
 
+/** The preposition nearest before unit k (after `from`), or '' ("on an Israeli pullback" → on). */
+function governingPrep(u: Unit[], k: number, from: number): string {
+  for (let q = k - 1; q >= from; q--) if (u[q]!.kind === 'W' && (PREP.has(u[q]!.low) || TOPIC.has(u[q]!.low))) return u[q]!.low;
+  return '';
+}
+
 /** "over two Israeli air raids", "about the French tests": the actor a topic phrase names, or -1. */
 function aboutActor(u: Unit[], from: number): number {
   for (let k = from, s = 0; k < u.length && s < 8; k++, s++) {
@@ -816,7 +822,7 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   // "A and B renewed negotiations on an Israeli pullback": a symmetric act of a compound subject
   // reaches its partners; an actor after a topic preposition is what the act is about.
-  if (subj.length > 1 && obj.length && !(pm && pm.tgt >= 0) && code && SYMMETRIC.test(code) && u.slice(v.j, obj[0]).some((x) => TOPIC.has(x.low))) obj = [];
+  if (subj.length > 1 && new Set(subj.map((k) => u[k]!.actor!.code)).size > 1 && obj.length && !(pm && pm.tgt >= 0) && code && SYMMETRIC.test(code) && TOPIC.has(governingPrep(u, obj[0]!, v.j))) obj = [];
   // "A complained to B over C's raids": a complaint or protest addressed to B is against C.
   if (obj.length && code && /^11/.test(code) && !(pm && pm.tgt >= 0) && u[obj[0]! - 1]?.low === 'to') {
     const about = aboutActor(u, obj[obj.length - 1]! + 1);
