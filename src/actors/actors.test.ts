@@ -210,3 +210,8 @@ test('weapons platforms are the military of their country; a think tank is not',
 test('regional organisations Phoenix lacks', () => {
   assert.equal(golden('APEC, the GCC and Mercosur met.'), 'APEC=IGOASABUSAPC | GCC=IGOMEAGCC | Mercosur=IGOSAMBUSMER');
 });
+
+test('"ethnic <demonym>" is an ethnic group, not the state', () => {
+  assert.equal(golden('Ethnic Albanians marched in Serbia; Albanian police watched.', '2005-01-01', 'all'), 'Albanians=---CVL | Serbia=SRB | Albanian police=ALBCOP');
+  assert.equal(golden('Ethnic Albanian guerrillas attacked.', '2005-01-01', 'all'), 'Albanian guerrillas=---REB');
+});

@@ -614,6 +614,14 @@ export class ActorDictionary {
         from--;
         code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
       }
+      // "ethnic Albanians", "ethnic Turkish villagers": an ethnicity, not the state of that name.
+      if (it.kind === 'actor' && it.actor!.via === 'demonym' && from > 0 && words[from - 1]!.key === 'ethnic' && !words[from]!.barrier && countryOf(code)) {
+        code = '---' + (code.length > 3 && sectorOf(code) ? code.slice(3) : 'CVL');
+        name = `ethnic ${words.slice(from, to).map((w) => w.text).join(' ')}`;
+        type = 'group';
+        via = 'agent';
+        countryOverride = null;
+      }
       const country = countryOf(code);
       if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
       const m = this.match(words, from, to, code, name, type, via);
