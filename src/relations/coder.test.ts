@@ -179,3 +179,8 @@ test('a time phrase with "on" before the partner does not make the partner a top
   assert.deepEqual(code('Arnor and Rohan held negotiations on Monday with Gondor.', { reciprocal: false }).map((e) => e.slice(0, 11)), ['ARN>GON 046', 'ROH>GON 046']);
   assert.deepEqual(code('Arnor and Rohan held negotiations on Monday on Gondor.').map((e) => e.slice(0, 11)), ['ARN>ROH 046', 'ROH>ARN 046']);
 });
+
+test('a participle after a plain noun in a clause that has its verb is a reduced relative, not an event', () => {
+  assert.deepEqual(code('Gondor rejected a call to hand over a guard involved in attacks on Rohan.').filter((e) => /^\S+ 19/.test(e)), []);
+  assert.deepEqual(code('Arnor lifted the curfew imposed on Gondor.').map((e) => e.slice(0, 12)), ['ARN>GON 0813']);
+});

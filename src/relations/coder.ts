@@ -239,6 +239,16 @@ function withAbsolute(u: Unit[], i: number): boolean {
   return false;
 }
 
+function reducedRelative(u: Unit[], i: number, found: readonly Verb[]): boolean {
+  const p = u[i - 1];
+  if (!p || p.kind !== 'W' || p.poss || !/^[a-z]+$/.test(p.low) || p.low.endsWith('ly')) return false;
+  if (CLOSED.has(p.low) || DET.has(p.low) || PREP.has(p.low) || CONJ.has(p.low) || CLAUSE.has(p.low) || BE.has(p.low) || HAVE.has(p.low) || DO.has(p.low) || FUTURE.has(p.low) || HYPO.has(p.low) || NEG.has(p.low) || SUBJ_PRON.has(p.low) || REPORT.has(p.low) || INTENT.has(p.low)) return false;
+  const prev = found[found.length - 1];
+  if (!prev || i - prev.j > 12 || REPORT.has(u[prev.i]!.low) || INTENT.has(u[prev.i]!.low)) return false;
+  for (let k = prev.j; k < i - 1; k++) if (boundary(u[k]!) || u[k]!.kind === 'P' || REPORT.has(u[k]!.low)) return false;
+  return true;
+}
+
 function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
   const out: Verb[] = [];
   for (let i = 0; i < u.length; i++) {
@@ -267,6 +277,9 @@ function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
     if (/S$/.test(x.up) && !best.form.past && !best.form.ing && prevU && (prevU.up === ',' || CONJ.has(prevU.low)) && !isActor(u[i - 2])) continue;
     // "with strings attached", "with its troops deployed": a participle in a with-phrase is no verb.
     if (best.form.past && /ED$/.test(x.up) && withAbsolute(u, i)) continue;
+    // "rejected an ultimatum to hand over a guard involved in ...": a participle right after a plain
+    // noun, in a clause that already has its verb, is a reduced relative clause, not a new event.
+    if (best.form.past && u[i + 1]?.low !== 'by' && reducedRelative(u, i, out)) continue;
     if (afterVerb || isNounContext(u, i, best.form, text)) {
       // "made concessions", "launched an attack", "gave a warm welcome": a light verb with an event
       // noun codes as the noun's verb, unless the light verb's own patterns say more.
