@@ -203,6 +203,11 @@ export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
   f.add(22, mix(th[i]!, p.inQuote[i]!));
   f.add(24, mix(th[i]!, p.tokens[i]!.start < p.firstLineEnd ? 1 : 0));
   f.add(25, mix(mix(at(i - 1), th[i]!), at(i + 1)));
+  // (SI 0.384 → 0.390) the word in an exclamation or a question; stems of the neighbouring words.
+  if (s) f.add(28, mix(th[i]!, s.flags & 3));
+  const pn = i > 0 ? p.tokens[i - 1]!.norm : '', nn = i + 1 < n ? p.tokens[i + 1]!.norm : '';
+  if (pn.length > 5) f.add(29, hashStr(pn.slice(0, 5)));
+  if (nn.length > 5) f.add(30, hashStr(nn.slice(0, 5)));
 }
 
 /** Sentence-level features (bag of words): shared by every token of the sentence. */
