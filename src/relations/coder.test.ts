@@ -184,3 +184,9 @@ test('a participle after a plain noun in a clause that has its verb is a reduced
   assert.deepEqual(code('Gondor rejected a call to hand over a guard involved in attacks on Rohan.').filter((e) => /^\S+ 19/.test(e)), []);
   assert.deepEqual(code('Arnor lifted the curfew imposed on Gondor.').map((e) => e.slice(0, 12)), ['ARN>GON 0813']);
 });
+
+test('"ready to attack" is a threat, not cooperation; "prepared to lift the ban" an intent to yield', () => {
+  assert.deepEqual(code('Arnor is ready to attack Gondor.', { intentCodes: true }).map((e) => e.slice(0, 11)), ['ARN>GON 138']);
+  assert.deepEqual(code('Arnor is prepared to lift the ban on Gondor.', { intentCodes: true }).map((e) => e.slice(0, 11)), ['ARN>GON 035']);
+  assert.deepEqual(code('Arnor prepared to attack Gondor.').map((e) => e.slice(0, 11)), ['ARN>GON 190']);
+});

@@ -725,6 +725,19 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     while (to < v.j + 2 && u[to] && u[to]!.kind === 'W' && u[to]!.low !== 'to' && !verbIdx.has(to) && !CLAUSE.has(u[to]!.low)) to++;
     const chained = next && u[to]?.low === 'to' && (next.i === to + 1 || next.i === to + 2) ? next : null;
     const upperCode = baseCode(u, v);
+    // "ready to attack", "prepared to lift the ban": readiness only marks the act as intended; the
+    // lower verb codes it (as intent or threat under the CAMEO convention).
+    if (chained && upperCode && /^03/.test(upperCode) && (READY.has(u[v.i]!.low) || /^PREPAR/.test(u[v.i]!.up))) {
+      const lower = codeVerb(ctx, vi + 1);
+      if (lower.length) {
+        for (const e of lower) {
+          const c = opts.intentCodes ? futureCode(e.code) : e.code;
+          push({ ...e, code: c, info: codeInfo(c), modality: e.modality === 'asserted' ? 'future' : e.modality });
+        }
+        vi++;
+        continue;
+      }
+    }
     const upperKeeps = upperCode !== null && /^(02|03|10|12|13)/.test(upperCode);
     if (chained && !upperKeeps) {
       const lower = codeVerb(ctx, vi + 1);
