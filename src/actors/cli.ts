@@ -29,7 +29,7 @@ export const actorsResolveCommand: Command = {
 
 Prints JSON {code, country, sector, name} for the actor the phrase denotes ("Russian troops" →
 RUSMIL; "Beijing" → CHNGOV; "former President Obama" → USAELI). Dated roles are resolved for
---date (default: today). Unknown actors print {"code":null,...,"unknown":true}.
+--date (without one, each person's latest role). Unknown actors print {"code":null,...,"unknown":true}.
 With --jsonl, reads {"id","text","date"} lines on standard input and prints one JSON line each
 ({"id", "code", "country", "sector", "name"}).`,
   async run(argv) {
