@@ -215,3 +215,7 @@ test('"ethnic <demonym>" is an ethnic group, not the state', () => {
   assert.equal(golden('Ethnic Albanians marched in Serbia; Albanian police watched.', '2005-01-01', 'all'), 'Albanians=---CVL | Serbia=SRB | Albanian police=ALBCOP');
   assert.equal(golden('Ethnic Albanian guerrillas attacked.', '2005-01-01', 'all'), 'Albanian guerrillas=---REB');
 });
+
+test('regions named after another country are not that country', () => {
+  assert.equal(golden('Northern Ireland, North Ossetia and East Jerusalem; Ireland.'), 'Northern Ireland=GBR | North Ossetia=RUS | East Jerusalem=PSE | Ireland=IRL');
+});
