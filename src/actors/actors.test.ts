@@ -218,4 +218,5 @@ test('"ethnic <demonym>" is an ethnic group, not the state', () => {
 
 test('regions named after another country are not that country', () => {
   assert.equal(golden('Northern Ireland, North Ossetia and East Jerusalem; Ireland.'), 'Northern Ireland=GBR | North Ossetia=RUS | East Jerusalem=PSE | Ireland=IRL');
+  assert.equal(golden('the West Indies and the West'), 'the West Indies=CRB | the West=WST');
 });
