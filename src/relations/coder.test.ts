@@ -190,3 +190,9 @@ test('"ready to attack" is a threat, not cooperation; "prepared to lift the ban"
   assert.deepEqual(code('Arnor is prepared to lift the ban on Gondor.', { intentCodes: true }).map((e) => e.slice(0, 11)), ['ARN>GON 035']);
   assert.deepEqual(code('Arnor prepared to attack Gondor.').map((e) => e.slice(0, 11)), ['ARN>GON 190']);
 });
+
+test('violence with no agent is placed in the country where it happens, a few words after the verb', () => {
+  assert.deepEqual(code('Three Arnor soldiers were killed by a roadside bomb outside the Gondor city of Minas.').map((e) => e.slice(0, 11)), ['GON>ARN 190']);
+  const s = 'Three Rohan soldiers were killed by a roadside bomb outside Gondor.';
+  assert.deepEqual(code(s), ['GON>ROH 190 passive+location']);
+});

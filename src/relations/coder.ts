@@ -486,6 +486,9 @@ function objectActors(u: Unit[], from: number, verbs: Set<number>, limit: number
   return agent >= 0 && agents ? [agent] : [];
 }
 
+/** Prepositions that place a passive act with no agent in a country ("arrested in Lebanon"). */
+const PLACE_PREP = new Set(['in', 'near', 'outside', 'inside']);
+
 /** Prepositions that introduce what an act is about, not who takes part in it. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning']);
 
@@ -879,9 +882,22 @@ function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
       via = 'passive';
       // "was arrested in Lebanon", "was shot dead in Osgiliath": coercion and violence with no agent
       // are coded as acts of the state where they happen (PETRARCH and PLOVER gold do the same).
-      const inAt = u[v.j]?.low === 'in' ? v.j : u[v.j + 1]?.low === 'in' && u[v.j]?.kind === 'W' ? v.j + 1 : -1;
-      if (by < 0 && code && /^(17|18|19|20)/.test(code) && inAt >= 0 && isActor(u[inAt + 1]) && countryOf(u[inAt + 1]!.actor!.code)) {
-        subj = [inAt + 1];
+      // ("were killed by a roadside bomb outside the Iraqi city of Basra": a few words may come first.)
+      let place = -1;
+      if (by < 0 && code && /^(17|18|19|20)/.test(code)) {
+        for (let k = v.j; k < u.length && k < v.j + 10 && place < 0; k++) {
+          const x = u[k]!;
+          if (boundary(x) || x.kind === 'P' || (x.kind === 'A' && !isAgent(x))) break;
+          if (x.kind === 'W' && PLACE_PREP.has(x.low)) {
+            const q = u[k + 1]?.low === 'of' ? k + 2 : k + 1;
+            const a = actorAt(u, q, text);
+            if (a >= 0 && countryOf(u[a]!.actor!.code)) place = a;
+            else break;
+          }
+        }
+      }
+      if (place >= 0) {
+        subj = [place];
         via = 'passive+location';
       }
     }
