@@ -228,7 +228,9 @@ instead of running the coder. Prints precision, recall and F1 for exact (source,
 triples, country dyad + two-digit root code, and country dyad + quad class. Conventions follow
 the gold: PETRARCH records are coded as PETRARCH does (--convention petrarch, negated events left
 out); PLOVER records as the CAMEO manual does (--convention cameo: stated futures are intent or
-threat).`,
+threat; one event per act, no reciprocals; actors as country or IGO/NGO plus one sector).
+--errors also prints, on standard error, every record whose dyad + quad view differs: the text,
+the actors found, the gold and the predicted events (with how each was found).`,
   async run(argv) {
     const { values } = args(argv, { ...DICT_OPTIONS, gold: { type: 'string' }, pred: { type: 'string' }, errors: { type: 'boolean' } });
     const goldPath = values.gold;
