@@ -201,10 +201,11 @@ JSON with --write-precision; src/techniques/data/rule-precision.json is made thi
       await out(`${'rule'.padEnd(48)}  hits right precision (Laplace-smoothed)\n${lines(rows)}`);
       return 0;
     }
-    const report = evaluate(articles, config(values), log);
     const dir = values['write-predictions'];
+    // checked before the evaluation, not after 20 s of work
+    if (dir && !existsSync(dir)) fail(E.FILE_NOT_FOUND, `no such folder: ${dir}`);
+    const report = evaluate(articles, config(values), log);
     if (dir) {
-      if (!existsSync(dir)) fail(E.FILE_NOT_FOUND, `no such folder: ${dir}`);
       for (const [name, body] of Object.entries(report.files)) writeAtomic(join(dir, `${name}.txt`), body);
     }
     await out(formatReport(report));
