@@ -36,7 +36,8 @@ try {
   await page.goto(`${srv.url}/#/graph/${id}`);
   await page.waitForSelector('svg.graph-svg, .page-graph > .note');
   const edges = page.locator('g.edge');
-  if (await edges.count()) await edges.first().click();
+  // The strongest edge (the group's own box can be zero-sized: click its line).
+  if (await edges.count()) await edges.first().locator('path.edge-line').first().click({ force: true });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(outDir, 'graph.png') });
   console.log(`wrote ${join(outDir, 'analyse.png')} and ${join(outDir, 'graph.png')}`);
