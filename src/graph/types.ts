@@ -3,6 +3,7 @@
  * the evidence behind every edge, how the text portrays each actor, and the structural balance of
  * its triads (Cartwright & Harary 1956). Offsets in evidence count Unicode code points.
  */
+import type { EventData } from '../relations/types.js';
 
 export interface EvidenceRef {
   start: number;
@@ -12,23 +13,14 @@ export interface EvidenceRef {
   doc?: string | null;
 }
 
-/** The coded event an edge or portrayal rests on, in result coordinates (code points). */
-export interface GraphEvent {
-  source: string;
-  target: string;
-  cameo: string;
-  description: string;
-  goldstein: number;
-  quad: 1 | 2 | 3 | 4;
-  negated: boolean;
-  modality: 'asserted' | 'future' | 'hypothetical';
-  attribution: { kind: 'author' | 'quoted' | 'reported'; code: string | null; text: string | null };
-  stance: 'reported-event' | 'characterisation';
-  via: string;
-  evidence: EvidenceRef;
-  /** Code-point offsets of the trigger word(s) inside the text. */
-  trigger: { start: number; end: number };
-}
+/**
+ * The coded event an edge or portrayal rests on: an event of the result (src/relations/types.ts) in
+ * result coordinates — `trigger` and `evidence` offsets count code points.
+ */
+export type GraphEvent = Pick<
+  EventData,
+  'source' | 'target' | 'cameo' | 'description' | 'goldstein' | 'quad' | 'negated' | 'modality' | 'attribution' | 'stance' | 'via' | 'trigger'
+> & { evidence: EvidenceRef };
 
 export interface Portrayal {
   /** Events the actor initiates / receives, split by sign. */
