@@ -196,3 +196,8 @@ test('violence with no agent is placed in the country where it happens, a few wo
   const s = 'Three Rohan soldiers were killed by a roadside bomb outside Gondor.';
   assert.deepEqual(code(s), ['GON>ROH 190 passive+location']);
 });
+
+test('attribution: "reports of", "the claims" are nouns, not a reported speaker', () => {
+  assert.deepEqual(code('Arnor attacked Gondor, hyping up reports of aggression.'), ['ARN>GON 190 verb']);
+  assert.deepEqual(code('Arnor attacked Gondor despite the claims of peace.'), ['ARN>GON 190 verb']);
+});

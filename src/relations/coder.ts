@@ -98,6 +98,7 @@ const PLAIN_ADJ = new Set(['warm', 'new', 'fresh', 'major', 'big', 'full', 'stro
 /** Function words that never head a verb phrase, whatever a dictionary lists. */
 const CLOSED = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'the', 'a', 'an', 'and', 'or', 'but', 'that', 'which', 'who', 'this', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'their', 'his', 'her', 'our', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'not']);
 const IF = new Set(['if', 'unless', 'whether']);
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'new', 'up', 'false', 'unconfirmed', 'media', 'news']);
 const REPORT = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'claim', 'claims', 'claimed', 'state', 'states', 'stated', 'add', 'adds', 'added', 'note', 'notes', 'noted', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'announce', 'announced', 'announces', 'report', 'reported', 'reports', 'write', 'wrote', 'writes', 'according', 'quoted', 'confirmed', 'stressed', 'declared']);
 const INTENT = new Set(['try', 'tries', 'tried', 'trying', 'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'wanting', 'plan', 'plans', 'planned', 'planning', 'hope', 'hopes', 'hoped', 'hoping', 'attempt', 'attempts', 'attempted', 'expect', 'expects', 'expected', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'wish', 'wishes', 'wished', 'going', 'about', 'likely', 'able', 'ready', 'set', 'due', 'continue', 'continues', 'continued', 'begin', 'began', 'started', 'start', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'decided', 'decide', 'decides']);
 const READY = new Set(['going', 'about', 'plan', 'plans', 'planned', 'planning', 'due', 'set', 'ready', 'willing', 'prepared', 'vow', 'vows', 'vowed', 'pledge', 'pledged', 'pledges', 'intend', 'intends', 'intended', 'decided', 'decide', 'decides']);
@@ -640,6 +641,8 @@ function attribution(u: Unit[], at: number, text: string): Attribution {
     const x = u[k]!;
     if (x.kind !== 'W' || !REPORT.has(x.low) || x.inQuote) continue;
     if (x.low === 'according' && u[k + 1]?.low !== 'to') continue;
+    // "reports of aggression", "the claims", "new statements": a noun, not someone speaking.
+    if (u[k + 1]?.low === 'of' || NOUN_DETERMINERS.has(u[k - 1]?.low ?? '')) continue;
     if (Math.abs(k - at) <= 1) continue;
     // Speaker: an actor or noun phrase next to the reporting verb.
     let who: Unit | null = null;
