@@ -27,3 +27,7 @@ uptime
 node bench/techniques.mjs --runs 5
 taskset -c 0 node bench/extract.mjs "$D/extraction/html/" 5
 node bench/events.mjs
+echo; echo "## extraction: held-out halves and the Readability.js baseline (slower)"
+node bench/extraction-cv.mjs "$D/extraction/html/" "$D/extraction/ground-truth.json" | tail -1
+node bench/readability-baseline.mjs "$D/extraction/html/" > /tmp/slant-readability.json
+slant eval extraction --html "$D/extraction/html" --truth "$D/extraction/ground-truth.json" --pred /tmp/slant-readability.json | head -1
