@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildActorGraph, edgeKey } from './graph.js';
-import { fixtureResult } from './fixtures.js';
+import { fixtureResult } from '../server/fixtures.js';
 import type { AnalysisResult } from '../result.js';
 
 test('one document: its own signed graph, evidence labelled with the document', () => {

@@ -14,7 +14,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import { SORT_KEYS, MAX_PAGE_SIZE, type SearchQuery, type SortKey, type Store } from '../store/types.js';
 import { csvHeader, csvRow } from '../store/export.js';
 import { Analyzer, checkResult } from './analyzer.js';
-import { buildActorGraph } from './graph.js';
+import { buildActorGraph } from '../corpus/graph.js';
 import { openApi } from './openapi.js';
 import { errorBody, readJson, optString, sendError, sendJson } from './http.js';
 import { techniqueInfo } from './techniques.js';

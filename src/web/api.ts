@@ -1,7 +1,7 @@
 /** The app's calls to the HTTP API; every failure becomes an ApiError carrying the server's message. */
 import type { AnalysisResult } from '../result.js';
 import type { Facets, SearchPage, StoredDocument } from '../store/types.js';
-import type { ActorGraph } from '../server/graph.js';
+import type { ActorGraph } from '../corpus/graph.js';
 
 export type { AnalysisResult, Facets, SearchPage, StoredDocument, ActorGraph };
 
