@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { ngecCountry, evaluateActors } from './cli.js';
-import { ActorDictionary } from './dictionary.js';
+import { ngecCountry, evaluateActors } from './actors.js';
+import { ActorDictionary } from '../actors/dictionary.js';
 
 const main = new URL('../cli/main.js', import.meta.url).pathname;
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [main, ...args], { input, encoding: 'utf8' });

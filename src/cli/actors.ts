@@ -1,10 +1,10 @@
 /** CLI commands of the actors area: resolve a phrase to an actor code, find actors in a text, evaluate. */
 import { readFileSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { args, out, type Command } from '../cli/command.js';
+import { args, out, type Command } from './command.js';
 import { E, fail } from '../core/errors.js';
 import { CodePoints } from '../core/text.js';
-import { ActorDictionary, type Resolution } from './dictionary.js';
+import { ActorDictionary, type Resolution } from '../actors/dictionary.js';
 
 /** Longest text `actors resolve` accepts per phrase (it is meant for actor phrases, not articles). */
 const MAX_PHRASE = 100_000;

@@ -1,4 +1,4 @@
-/** The shape of a CLI command. Each analysis folder exports its own (e.g. techniques/cli.ts). */
+/** The shape of a CLI command. Each command is a file under src/cli/ (e.g. cli/techniques.ts), listed in commands.ts. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;

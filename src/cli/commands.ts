@@ -1,11 +1,11 @@
 /** Every CLI command, in the order `slant --help` lists them. One line per command. */
 import type { Command } from './command.js';
 import { analyzeCommand } from './analyze.js';
-import { techniqueCommands } from '../techniques/cli.js';
+import { techniqueCommands } from './techniques.js';
 import { serveCommand } from '../server/cli.js';
-import { relationsCommands } from '../relations/cli.js';
-import { actorsCommands } from '../actors/cli.js';
-import { extractCommand, evalExtractionCommand } from '../extract/cli.js';
+import { relationsCommands } from './relations.js';
+import { actorsCommands } from './actors.js';
+import { extractCommand, evalExtractionCommand } from './extract.js';
 
 export const commands: Command[] = [
   analyzeCommand,

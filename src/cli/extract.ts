@@ -4,11 +4,11 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { args, out, type Command } from '../cli/command.js';
+import { args, out, type Command } from './command.js';
 import { E, fail, errorLine } from '../core/errors.js';
 import { fetchUrl } from '../input/fetch.js';
-import { extractBytes, type Extracted } from './index.js';
-import { scorePage, aggregate, type PageScore } from './score.js';
+import { extractBytes, type Extracted } from '../extract/index.js';
+import { scorePage, aggregate, type PageScore } from '../extract/score.js';
 
 const PAGE_RE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 

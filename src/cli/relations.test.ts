@@ -94,7 +94,7 @@ test('bad input: one line, non-zero exit, no output', () => {
 });
 
 test('PLOVER gold actor form: country or IGO/NGO plus at most one sector', async () => {
-  const { ploverActor } = await import('./evaluate.js');
+  const { ploverActor } = await import('../relations/evaluate.js');
   assert.equal(ploverActor('IGOUNOGOV'), 'IGOGOV');
   assert.equal(ploverActor('IGOUNOIAE'), 'IGO');
   assert.equal(ploverActor('USAGOVMIL'), 'USAGOV');

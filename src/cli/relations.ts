@@ -7,19 +7,19 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ActorDictionary } from '../actors/dictionary.js';
-import { args, out, type Command } from '../cli/command.js';
+import { args, out, type Command } from './command.js';
 import { E, fail } from '../core/errors.js';
 import { splitSentences } from '../sentences/index.js';
 import { toDoc } from '../analyze.js';
 import type { Doc, Span } from '../core/document.js';
 import { loadInput } from '../input/load.js';
 import { createPipeline } from '../registry.js';
-import type { EventData } from './types.js';
-import { codeSentence, type CodedEvent, type Mention } from './coder.js';
-import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from './evaluate.js';
-import { buildLexicon, loadDefaultLexicon, type Lexicon } from './lexicon.js';
-import { isoDate, parsePetrarchXml } from './petrarch-xml.js';
-import { parseVerbDict, type VerbDict } from './verbdict.js';
+import type { EventData } from '../relations/types.js';
+import { codeSentence, type CodedEvent, type Mention } from '../relations/coder.js';
+import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from '../relations/evaluate.js';
+import { buildLexicon, loadDefaultLexicon, type Lexicon } from '../relations/lexicon.js';
+import { isoDate, parsePetrarchXml } from '../relations/petrarch-xml.js';
+import { parseVerbDict, type VerbDict } from '../relations/verbdict.js';
 
 const log = (s: string): void => void process.stderr.write(`slant: ${s}\n`);
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodePoints } from '../core/text.js';
-import { TECHNIQUES } from './types.js';
-import { EMOJI, SEEDLIKE } from './fixtures/articles.js';
+import { TECHNIQUES } from '../techniques/types.js';
+import { EMOJI, SEEDLIKE } from '../techniques/fixtures/articles.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const slant = (...argv: string[]) => spawnSync(process.execPath, [MAIN, ...argv], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
@@ -85,7 +85,7 @@ test('techniques detect: a 1 MB single-line article finishes', () => {
 
 test('train techniques / eval techniques on a tiny PTC folder; the trained file is usable', async () => {
   const { mkdirSync, existsSync } = await import('node:fs');
-  const { LOADED, PLAIN } = await import('./fixtures/articles.js');
+  const { LOADED, PLAIN } = await import('../techniques/fixtures/articles.js');
   const dir = mkdtempSync(join(tmpdir(), 'slant-ptc-'));
   mkdirSync(join(dir, 'articles'));
   mkdirSync(join(dir, 'labels', 'tc'), { recursive: true });

@@ -1,15 +1,15 @@
 /** CLI commands of the techniques area: train, the three SemEval tasks, and cross-validated evaluation. */
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { args, out, type Command } from '../cli/command.js';
+import { args, out, type Command } from './command.js';
 import { E, fail } from '../core/errors.js';
-import { prepare } from './features.js';
-import { detectAll, loadDefaultModel } from './index.js';
-import { TechniqueModel } from './model.js';
-import { parseLabelLines, readArticles, readPtc, type Article } from './ptc.js';
-import { DEFAULT_CONFIG, type TrainConfig } from './train.js';
-import { evaluate, rulePrecision, trainFinal, type EvalReport } from './evaluate.js';
-import { TECHNIQUES, type Technique } from './types.js';
+import { prepare } from '../techniques/features.js';
+import { detectAll, loadDefaultModel } from '../techniques/index.js';
+import { TechniqueModel } from '../techniques/model.js';
+import { parseLabelLines, readArticles, readPtc, type Article } from '../techniques/ptc.js';
+import { DEFAULT_CONFIG, type TrainConfig } from '../techniques/train.js';
+import { evaluate, rulePrecision, trainFinal, type EvalReport } from '../techniques/evaluate.js';
+import { TECHNIQUES, type Technique } from '../techniques/types.js';
 
 const log = (s: string) => process.stderr.write(`slant: ${s}\n`);
 
