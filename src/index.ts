@@ -7,6 +7,7 @@ export { CodePoints, cpSlice } from './core/text.js';
 export { SlantError, E } from './core/errors.js';
 export { registry, createPipeline, DEFAULT_PIPELINE } from './registry.js';
 export { analyzeParallel, isBatchError, type BatchItem, type BatchError, type BatchOptions } from './batch.js';
+export { createPool, type Pool, type PoolOptions, type PoolInput, type StreamItem, type Rendered, type OutputFormat } from './corpus/pool.js';
 export { loadInput, fromBytes, fromJson, decodeText } from './input/load.js';
 export { renderReportHtml, renderReportText } from './report/index.js';
 export { buildGraph, mergeGraphs, realign } from './graph/index.js';

@@ -1,9 +1,10 @@
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze } from '../analyze.js';
-import { analyzeParallel, isBatchError } from '../batch.js';
+import { printProfile, runBatch } from './analyze-batch.js';
 import { E, fail } from '../core/errors.js';
 import { loadInput } from '../input/load.js';
+import { createPipeline } from '../registry.js';
 import { renderReportHtml, renderReportText } from '../report/index.js';
 import type { AnalysisResult } from '../result.js';
 import { args, out, type Command } from './command.js';
@@ -28,16 +29,21 @@ Options:
   -o, --out FILE     write to FILE instead of standard output (only written on success)
       --encoding ENC force the text encoding of the input (e.g. windows-1251)
       --workers N    worker threads for many inputs (default: number of cores)
+      --timeout SEC  time limit per document when analysing many (default 300; 0 = none)
+      --profile      print the share of time per component to standard error
       --allow-private-urls  allow URLs on loopback/private networks
       --color / --no-color  colour the terminal report (default: when writing to a terminal)
 
-Several inputs: json prints one JSON object per line (JSON Lines); text prints reports one after another.`,
+Several inputs: json prints one JSON object per line (JSON Lines), each as soon as it is done (in
+input order); text prints reports one after another. Ctrl-C keeps every finished result.`,
   async run(argv) {
     const { values, positionals } = args(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
       out: { type: 'string', short: 'o' },
       encoding: { type: 'string' },
       workers: { type: 'string' },
+      timeout: { type: 'string' },
+      profile: { type: 'boolean', default: false },
       'allow-private-urls': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -52,25 +58,19 @@ Several inputs: json prints one JSON object per line (JSON Lines); text prints r
     let body: string;
     let failed = 0;
     if (sources.length === 1) {
+      const t0 = performance.now();
       const result = await analyze(await loadInput(sources[0]!, loadOpts));
       body = await render(result, format, color);
+      if (values.profile) printProfile((await createPipeline()).takeTimings(), 1, performance.now() - t0, 0);
     } else {
       if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
       if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
       const workers = values.workers === undefined ? undefined : Number(values.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) fail(E.BAD_ARGUMENT, '--workers must be a whole number from 1 to 64');
-      const parts: string[] = [];
-      const inputs = sources.map((s) => ({ load: s, options: loadOpts }));
-      for await (const result of analyzeParallel(inputs, { workers })) {
-        if (isBatchError(result)) {
-          // One bad document must not sink the batch: report it, keep going, exit non-zero at the end.
-          console.error(`slant: ${result.id ?? 'input'}: ${result.error}`);
-          failed++;
-          continue;
-        }
-        parts.push(format === 'json' ? JSON.stringify(result) + '\n' : await render(result, format, color) + '\n');
-      }
-      body = parts.join('');
+      const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
+      if (!(Number.isFinite(timeout) && timeout >= 0)) fail(E.BAD_ARGUMENT, '--timeout must be a number of seconds (0 = no limit)');
+      // Streamed: each result is written as it completes (see analyze-batch.ts).
+      return runBatch({ sources, format, color, loadOptions: loadOpts, workers, timeoutMs: timeout * 1000, out: values.out, profile: values.profile === true });
     }
     if (values.out) await writeAtomic(values.out, body);
     else await out(body);

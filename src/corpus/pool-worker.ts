@@ -43,6 +43,7 @@ export default async function analyzeTask(task: Task): Promise<unknown> {
     } else input = task.input;
     lap('load');
     const pipeline = await createPipeline(task.pipeline ?? DEFAULT_PIPELINE);
+    lap('setup'); // building the pipeline: once per worker
     const doc = await toDoc(input);
     lap('normalize');
     pipeline.takeTimings(); // drop anything left over from an earlier (failed) document

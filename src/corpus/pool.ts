@@ -24,7 +24,7 @@
  * - Errors are SlantError (numbered); a failing document in a stream becomes `{ error }`.
  * - `format`: 'json' (one compact line + "\n", for JSON Lines), 'json-pretty', 'text', 'text-color',
  *   'html'. `profile: true` returns per-component milliseconds for that document (`timings`),
- *   including the pseudo-components `load`, `normalize`, `result` (building the JSON result, the
+ *   including the pseudo-components `load`, `setup` (once per worker), `normalize`, `result` (building the JSON result, the
  *   graph included) and `serialize`.
  */
 import { availableParallelism } from 'node:os';
