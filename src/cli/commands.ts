@@ -6,6 +6,8 @@ import { serveCommand } from '../server/cli.js';
 import { relationsCommands } from './relations.js';
 import { actorsCommands } from './actors.js';
 import { extractCommand, evalExtractionCommand } from './extract.js';
+import { evalSimilarityCommand } from './eval-similarity.js';
+import { evalNarrativeCommands } from './eval-narratives.js';
 
 export const commands: Command[] = [
   analyzeCommand,
@@ -15,4 +17,6 @@ export const commands: Command[] = [
   serveCommand,
   extractCommand,
   evalExtractionCommand,
+  evalSimilarityCommand,
+  ...evalNarrativeCommands,
 ];

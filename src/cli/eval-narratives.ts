@@ -1,0 +1,143 @@
+/** `slant eval narratives`, `slant eval roles`, `slant train narratives`: cross-validation by article on SemEval-2025 Task 10 data. */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { args, out, type Command } from './command.js';
+import { E, fail } from '../core/errors.js';
+import { Doc } from '../core/document.js';
+import { createPipeline, DEFAULT_PIPELINE } from '../registry.js';
+import { crossValidate, toTrainDocs } from '../narratives/evaluate.js';
+import { DEFAULT_TRAIN, NarrativeModel } from '../narratives/model.js';
+import { dataPaths, readArticleDir, readMentions, readNarrativeLabels, type ArticleFile } from '../narratives/semeval.js';
+import { crossValidateRoles, roleExamples, RoleModel, DEFAULT_ROLE_TRAIN } from '../narratives/roles.js';
+
+const log = (s: string): void => void process.stderr.write(`slant: ${s}\n`);
+
+/** Everything slant knows about each article, from the default pipeline up to (not including) narratives. */
+export async function analyseArticles(articles: readonly ArticleFile[]): Promise<Map<string, Doc>> {
+  const pipeline = await createPipeline(DEFAULT_PIPELINE.filter((n) => n !== 'narratives'));
+  const docs = new Map<string, Doc>();
+  // The raw text (no repairs), so the task's character offsets stay valid.
+  for (const a of articles) docs.set(a.file, pipeline.run(new Doc(a.text, { id: a.file })));
+  return docs;
+}
+
+function folds(v: string | undefined): number {
+  if (v === undefined) return 5;
+  if (!/^\d+$/.test(v) || Number(v) < 2 || Number(v) > 20) fail(E.BAD_ARGUMENT, `--folds must be an integer from 2 to 20, got "${v}"`);
+  return Number(v);
+}
+
+function need(v: string | undefined, what: string): string {
+  if (!v) fail(E.BAD_ARGUMENT, `missing ${what} (see --help)`);
+  return v;
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+function writeAtomic(path: string, data: string): void {
+  if (!existsSync(dirname(path) || '.')) fail(E.FILE_NOT_FOUND, `no such folder for output: ${dirname(path)}`);
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export const evalNarrativesCommand: Command = {
+  name: 'eval narratives',
+  summary: 'Narrative classification by K-fold cross-validation by article (SemEval-2025 Task 10, subtask 2)',
+  usage: `Usage: slant eval narratives --data <dir> [--folds K] [--write-predictions <file>]
+
+<dir> holds articles/ and subtask-2-annotations.txt. Trains on K-1 folds (calibration and
+thresholds by inner cross-validation inside them), predicts the held-out fold, and prints the
+task's samples-F1 for narratives and subnarratives (over all articles and over those that have a
+narrative), and the accuracy of telling Other from the rest. --write-predictions writes the
+out-of-fold predictions in the task's format (file<TAB>narratives<TAB>subnarratives) for the
+official scorer.`,
+  async run(argv) {
+    const { values } = args(argv, { data: { type: 'string' }, folds: { type: 'string' }, 'write-predictions': { type: 'string' } });
+    const k = folds(values.folds);
+    const p = dataPaths(need(values.data, '--data <dir>'));
+    const labels = readNarrativeLabels(p.narratives);
+    const articles = readArticleDir(p.articles).filter((a) => labels.has(a.file));
+    log(`analysing ${articles.length} articles`);
+    const docs = await analyseArticles(articles);
+    const train = toTrainDocs(articles, labels, (a) => docs.get(a.file)!);
+    const { scores: s, predictions } = crossValidate(train, k, DEFAULT_TRAIN, 1, log);
+    if (values['write-predictions']) {
+      writeAtomic(values['write-predictions'], predictions.map((x) => `${x.id}\t${x.narratives.join(';')}\t${x.subnarratives.join(';')}`).join('\n') + '\n');
+    }
+    await out(
+      [
+        `articles\t${s.articles} (${s.withNarrative} with a narrative), ${k}-fold CV by article`,
+        `narratives samples-F1\t${f3(s.narrativesF1)}\t(articles with a narrative: ${f3(s.narrativesF1WithNarrative)})`,
+        `subnarratives samples-F1\t${f3(s.subnarrativesF1)}\t(articles with a narrative: ${f3(s.subnarrativesF1WithNarrative)})`,
+        `Other-vs-rest accuracy\t${f3(s.otherAccuracy)}`,
+        `domain accuracy\t${f3(s.domainAccuracy)}`,
+      ].join('\n') + '\n',
+    );
+    return 0;
+  },
+};
+
+export const trainNarrativesCommand: Command = {
+  name: 'train narratives',
+  summary: 'Train the narrative and role models on SemEval-2025 Task 10 data',
+  usage: `Usage: slant train narratives --data <dir> --out <folder>
+
+Writes <folder>/narratives.json and <folder>/roles.json (the files shipped in src/narratives/data/).`,
+  async run(argv) {
+    const { values } = args(argv, { data: { type: 'string' }, out: { type: 'string' } });
+    const dir = need(values.data, '--data <dir>');
+    const outDir = need(values.out, '--out <folder>');
+    if (!existsSync(outDir)) fail(E.FILE_NOT_FOUND, `no such folder for output: ${outDir}`);
+    const p = dataPaths(dir);
+    const labels = readNarrativeLabels(p.narratives);
+    const articles = readArticleDir(p.articles);
+    log(`analysing ${articles.length} articles`);
+    const docs = await analyseArticles(articles);
+    const train = toTrainDocs(articles.filter((a) => labels.has(a.file)), labels, (a) => docs.get(a.file)!);
+    const m = NarrativeModel.train(train, DEFAULT_TRAIN, log);
+    const source = 'SemEval-2025 Task 10 English training data (140 articles), slant train narratives';
+    writeAtomic(`${outDir}/narratives.json`, JSON.stringify(m.toFile(source)));
+    const mentions = readMentions(p.roles);
+    const ex = roleExamples(mentions, docs);
+    const r = RoleModel.train(ex, DEFAULT_ROLE_TRAIN);
+    writeAtomic(`${outDir}/roles.json`, JSON.stringify(r.toFile(source)));
+    log(`wrote ${outDir}/narratives.json (thresholds ${JSON.stringify(m.thresholds)}) and ${outDir}/roles.json (${ex.length} mentions)`);
+    return 0;
+  },
+};
+
+export const evalRolesCommand: Command = {
+  name: 'eval roles',
+  summary: 'Entity roles by K-fold cross-validation by article (SemEval-2025 Task 10, subtask 1)',
+  usage: `Usage: slant eval roles --data <dir> [--folds K] [--write-predictions <file>]
+
+<dir> holds articles/ and subtask-1-annotations.txt. Folds split articles (every mention of an
+article is in the same fold). Prints main-role accuracy and fine-role exact match, the task's
+metrics, and the always-Antagonist baseline.`,
+  async run(argv) {
+    const { values } = args(argv, { data: { type: 'string' }, folds: { type: 'string' }, 'write-predictions': { type: 'string' } });
+    const k = folds(values.folds);
+    const p = dataPaths(need(values.data, '--data <dir>'));
+    const mentions = readMentions(p.roles);
+    const files = new Set(mentions.map((m) => m.file));
+    const articles = readArticleDir(p.articles).filter((a) => files.has(a.file));
+    log(`analysing ${articles.length} articles`);
+    const docs = await analyseArticles(articles);
+    const ex = roleExamples(mentions, docs);
+    const r = crossValidateRoles(ex, k, DEFAULT_ROLE_TRAIN);
+    if (values['write-predictions']) {
+      writeAtomic(values['write-predictions'], r.predictions.map((x) => [x.file, x.entity, x.start, x.end, x.main, ...x.fine].join('\t')).join('\n') + '\n');
+    }
+    await out(
+      [
+        `mentions\t${ex.length} in ${files.size} articles, ${k}-fold CV by article`,
+        `main-role accuracy\t${f3(r.mainAccuracy)}\t(always Antagonist: ${f3(r.baseline)})`,
+        `fine-role exact match\t${f3(r.exactMatch)}`,
+      ].join('\n') + '\n',
+    );
+    return 0;
+  },
+};
+
+export const evalNarrativeCommands: Command[] = [evalNarrativesCommand, evalRolesCommand, trainNarrativesCommand];

@@ -1,0 +1,134 @@
+/**
+ * Article features for narrative classification, as occurrences pinned to offsets so a linear score
+ * can be split back over sentences (the evidence). Groups: `w:` words, `b:` word pairs, `h:` title
+ * words, `t:` persuasion techniques, `a:` actors, `e:` events (who acts on whom, with the Goldstein
+ * sign), `r:` actor roles. Each group becomes a TF-IDF vector normalised to unit length and weighted.
+ */
+import type { Doc } from '../core/document.js';
+import { tokenize } from '../core/tokens.js';
+import '../actors/types.js';
+import '../techniques/types.js';
+import '../relations/types.js';
+import './types.js';
+import type { Sparse } from './linear.js';
+
+/** One feature occurrence at a UTF-16 offset of the text. */
+export interface Occ {
+  key: string;
+  at: number;
+}
+
+// Function words carry style, not topic; dropping them keeps the vocabulary small.
+const STOP = new Set(
+  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we you i his her their our your my me him them us not no so than then there here has have had do does did ' +
+    'will would can could should may might must also which who whom whose what when where why how all any some such into ' +
+    'about over after before up down out more most very just only other one two said says say s t').split(' '),
+);
+
+const MAX_CHARS = 200_000; // longer articles: features from the first 200k characters
+
+/** Feature occurrences of an analysed document (the layers it carries are used when present). */
+export function occurrences(doc: Doc): Occ[] {
+  const out: Occ[] = [];
+  const text = doc.text;
+  const end = Math.min(text.length, MAX_CHARS);
+  const titleEnd = Math.min(end, text.indexOf('\n') < 0 ? 0 : text.indexOf('\n'));
+  let prev: string | null = null;
+  for (const t of tokenize(text, 0, end)) {
+    if (!t.word) {
+      prev = null;
+      continue;
+    }
+    const w = t.norm;
+    if (/^\d/.test(w) || w.length < 2 || STOP.has(w)) {
+      prev = null;
+      continue;
+    }
+    out.push({ key: `w:${w}`, at: t.start });
+    if (t.start < titleEnd) out.push({ key: `h:${w}`, at: t.start });
+    if (prev) out.push({ key: `b:${prev} ${w}`, at: t.start });
+    prev = w;
+  }
+  for (const s of doc.spans('techniques')) out.push({ key: `t:${s.data.technique}`, at: s.start });
+  for (const s of doc.spans('actors')) {
+    const c = s.data.country ?? s.data.code;
+    out.push({ key: `a:${c}`, at: s.start });
+    if (s.data.code !== c) out.push({ key: `a:${s.data.code}`, at: s.start });
+  }
+  for (const s of doc.spans('events')) {
+    const d = s.data;
+    const sign = d.goldstein < 0 ? 'neg' : 'pos';
+    const src = d.source.slice(0, 3);
+    const tgt = d.target.slice(0, 3);
+    out.push({ key: `e:${src}>${tgt}:${sign}`, at: s.start });
+    out.push({ key: `e:q${d.quad}`, at: s.start });
+    out.push({ key: `e:>${tgt}:${sign}`, at: s.start });
+  }
+  for (const s of doc.spans('roles')) {
+    out.push({ key: `r:${s.data.code.slice(0, 3)}:${s.data.main}`, at: s.start });
+  }
+  return out;
+}
+
+export const GROUP_WEIGHTS: Record<string, number> = { w: 1, b: 0.6, h: 0.4, t: 0.4, a: 0.5, e: 0.3, r: 0.3 };
+
+/** Vocabulary with inverse document frequencies; builds vectors from occurrences. */
+export class Vectorizer {
+  readonly index = new Map<string, number>();
+  constructor(
+    readonly vocab: string[],
+    readonly idf: number[],
+    readonly weights: Record<string, number> = GROUP_WEIGHTS,
+  ) {
+    vocab.forEach((k, i) => this.index.set(k, i));
+  }
+
+  static fit(docs: readonly Occ[][], minDf = 2, maxFeatures = 6000, weights = GROUP_WEIGHTS): Vectorizer {
+    const df = new Map<string, number>();
+    for (const d of docs) for (const k of new Set(d.map((o) => o.key))) df.set(k, (df.get(k) ?? 0) + 1);
+    const n = docs.length;
+    const keep = [...df.entries()]
+      .filter(([k, c]) => c >= minDf && c < n * 0.9 && (weights[k[0]!] ?? 0) > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, maxFeatures)
+      .map(([k]) => k)
+      .sort();
+    return new Vectorizer(
+      keep,
+      keep.map((k) => Math.log((1 + n) / (1 + df.get(k)!)) + 1),
+      weights,
+    );
+  }
+
+  /**
+   * The document vector, and for each kept feature how much of its value each occurrence carries
+   * (value / count), so sentence contributions add up to the document score.
+   */
+  vector(occ: readonly Occ[]): { x: Sparse; perOcc: Map<number, number> } {
+    const tf = new Map<number, number>();
+    for (const o of occ) {
+      const i = this.index.get(o.key);
+      if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+    }
+    const groupNorm = new Map<string, number>();
+    const raw = new Map<number, number>();
+    for (const [i, c] of tf) {
+      const v = (1 + Math.log(c)) * this.idf[i]!;
+      raw.set(i, v);
+      const g = this.vocab[i]![0]!;
+      groupNorm.set(g, (groupNorm.get(g) ?? 0) + v * v);
+    }
+    const idx: number[] = [];
+    const val: number[] = [];
+    const perOcc = new Map<number, number>();
+    for (const i of [...raw.keys()].sort((a, b) => a - b)) {
+      const g = this.vocab[i]![0]!;
+      const v = (raw.get(i)! / Math.sqrt(groupNorm.get(g)!)) * (this.weights[g] ?? 0);
+      idx.push(i);
+      val.push(v);
+      perOcc.set(i, v / tf.get(i)!);
+    }
+    return { x: { idx, val }, perOcc };
+  }
+}

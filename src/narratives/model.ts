@@ -1,0 +1,320 @@
+/**
+ * The narrative classifier: domain first (war in Ukraine or climate change), then "has a narrative
+ * or Other", then narratives of that domain, then subnarratives under each predicted narrative.
+ * Every decision is a one-vs-rest logistic regression with a strong L2 penalty over the article's
+ * features (features.ts); probabilities are Platt-calibrated on held-out folds and the thresholds are
+ * chosen there too, so nothing is tuned on the articles a model is scored on.
+ */
+import { readFileSync } from 'node:fs';
+import { E, fail } from '../core/errors.js';
+import { Vectorizer, type Occ } from './features.js';
+import { dot, fitBinary, fitPlatt, folds, sigmoid, type Sparse } from './linear.js';
+import { domainOf, NARRATIVES, OTHER, PARENT, SUBNARRATIVES, type Domain } from './taxonomy.js';
+
+export interface TrainDoc {
+  id: string;
+  occ: Occ[];
+  domain: Domain;
+  narratives: string[];
+  subnarratives: string[];
+}
+
+export interface TrainOptions {
+  l2: number;
+  iterations: number;
+  minDf: number;
+  maxFeatures: number;
+  /** Inner folds for calibration and thresholds. */
+  innerFolds: number;
+  /** Fewer positives than this: the label is never predicted on its own (subnarratives fall back). */
+  minPositives: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.02, iterations: 120, minDf: 2, maxFeatures: 5000, innerFolds: 4, minPositives: 2 };
+
+interface Linear {
+  label: string;
+  w: Float64Array;
+  b: number;
+}
+
+interface Calib {
+  a: number;
+  c: number;
+}
+
+export interface Thresholds {
+  other: number;
+  narrative: number;
+  subnarrative: number;
+}
+
+/** The fitted linear parts, before calibration. */
+interface Core {
+  vec: Vectorizer;
+  domain: Linear; // positive: CC
+  has: Linear; // positive: has a narrative
+  narratives: Linear[];
+  subnarratives: Linear[];
+}
+
+export interface Scored {
+  label: string;
+  p: number;
+}
+
+export interface Prediction {
+  domain: Domain;
+  pDomain: number;
+  /** Probability that the article carries a narrative of the taxonomy. */
+  pNarrative: number;
+  narratives: Scored[];
+  /** Subnarratives, each under a predicted narrative. */
+  subnarratives: Scored[];
+}
+
+function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
+  const vec = Vectorizer.fit(docs.map((d) => d.occ), o.minDf, o.maxFeatures);
+  const xs = docs.map((d) => vec.vector(d.occ).x);
+  const dim = vec.vocab.length;
+  const fit = (label: string, sel: number[], y: (d: TrainDoc) => boolean): Linear => {
+    const ys = sel.map((i) => (y(docs[i]!) ? 1 : 0));
+    const pos = ys.reduce((a: number, b) => a + b, 0);
+    if (pos < o.minPositives || pos === ys.length) return { label, w: new Float64Array(dim), b: pos === 0 ? -6 : Math.log((pos + 0.5) / (ys.length - pos + 0.5)) };
+    const m = fitBinary(sel.map((i) => xs[i]!), ys, dim, { l2: o.l2, iterations: o.iterations });
+    return { label, w: m.w, b: m.b };
+  };
+  const all = docs.map((_, i) => i);
+  const withNarrative = (d: TrainDoc): boolean => d.narratives.some((n) => n !== OTHER);
+  const byDomain = (dom: Domain): number[] => all.filter((i) => docs[i]!.domain === dom && withNarrative(docs[i]!));
+  const sel: Record<Domain, number[]> = { URW: byDomain('URW'), CC: byDomain('CC') };
+  return {
+    vec,
+    domain: fit('CC', all, (d) => d.domain === 'CC'),
+    has: fit('has-narrative', all, withNarrative),
+    narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
+    // Subnarratives against the other articles with the same narrative: the question asked at prediction.
+    subnarratives: SUBNARRATIVES.map((s) =>
+      fit(s.label, all.filter((i) => docs[i]!.narratives.includes(s.parent)), (d) => d.subnarratives.includes(s.label)),
+    ),
+  };
+}
+
+/** Logits of one document under a core. */
+interface Logits {
+  domain: number;
+  has: number;
+  narratives: number[];
+  subnarratives: number[];
+}
+
+function logits(core: Core, x: Sparse): Logits {
+  const z = (m: Linear): number => dot(m.w, x) + m.b;
+  return { domain: z(core.domain), has: z(core.has), narratives: core.narratives.map(z), subnarratives: core.subnarratives.map(z) };
+}
+
+interface Calibration {
+  domain: Calib;
+  has: Calib;
+  narrative: Calib;
+  subnarrative: Calib;
+}
+
+const cal = (c: Calib, z: number): number => sigmoid(c.a * z + c.c);
+
+function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
+  const pCC = cal(c.domain, l.domain);
+  const domain: Domain = pCC >= 0.5 ? 'CC' : 'URW';
+  const pNarrative = cal(c.has, l.has);
+  const pDomain = domain === 'CC' ? pCC : 1 - pCC;
+  if (pNarrative < t.other) return { domain, pDomain, pNarrative, narratives: [], subnarratives: [] };
+  const cands = NARRATIVES.map((label, i) => ({ label, p: cal(c.narrative, l.narratives[i]!) })).filter((s) => domainOf(s.label) === domain);
+  cands.sort((a, b) => b.p - a.p);
+  let narratives = cands.filter((s) => s.p >= t.narrative);
+  if (narratives.length === 0) narratives = cands.slice(0, 1);
+  const subs: Scored[] = [];
+  for (const n of narratives) {
+    const kids = SUBNARRATIVES.map((s, i) => ({ label: s.label, parent: s.parent, p: cal(c.subnarrative, l.subnarratives[i]!) }))
+      .filter((s) => s.parent === n.label)
+      .sort((a, b) => b.p - a.p);
+    let chosen = kids.filter((k) => k.p >= t.subnarrative);
+    if (chosen.length === 0) chosen = kids.slice(0, 1);
+    for (const k of chosen) subs.push({ label: k.label, p: k.p });
+  }
+  return { domain, pDomain, pNarrative, narratives, subnarratives: subs };
+}
+
+/** The task's format: narratives and subnarratives, `Other` when none. */
+export function labelsOf(p: Prediction): { narratives: string[]; subnarratives: string[] } {
+  if (p.narratives.length === 0) return { narratives: [OTHER], subnarratives: [OTHER] };
+  return { narratives: p.narratives.map((s) => s.label), subnarratives: p.subnarratives.map((s) => s.label) };
+}
+
+/** F1 of one article's label set (the scorer's per-sample F1; empty vs empty counts 0 as sklearn's zero_division=0). */
+export function sampleF1(gold: readonly string[], pred: readonly string[]): number {
+  const g = new Set(gold);
+  const p = new Set(pred);
+  let tp = 0;
+  for (const x of p) if (g.has(x)) tp++;
+  return tp === 0 ? 0 : (2 * tp) / (g.size + p.size);
+}
+
+function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibration): Thresholds {
+  const grid = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+  let best: Thresholds = { other: 0.5, narrative: 0.4, subnarrative: 0.4 };
+  let bestScore = -1;
+  for (const other of grid) {
+    for (const narrative of grid) {
+      const t = { other, narrative, subnarrative: 0.4 };
+      let s = 0;
+      oof.forEach((l, i) => (s += sampleF1(docs[i]!.narratives, labelsOf(decide(l, c, t)).narratives)));
+      if (s > bestScore + 1e-9) {
+        bestScore = s;
+        best = t;
+      }
+    }
+  }
+  bestScore = -1;
+  let sub = 0.4;
+  for (const subnarrative of grid) {
+    const t = { ...best, subnarrative };
+    let s = 0;
+    oof.forEach((l, i) => (s += sampleF1(docs[i]!.subnarratives, labelsOf(decide(l, c, t)).subnarratives)));
+    if (s > bestScore + 1e-9) {
+      bestScore = s;
+      sub = subnarrative;
+    }
+  }
+  return { ...best, subnarrative: sub };
+}
+
+function calibrate(oof: Logits[], docs: readonly TrainDoc[]): Calibration {
+  const zs: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
+  const ys: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
+  oof.forEach((l, i) => {
+    const d = docs[i]!;
+    zs.domain.push(l.domain);
+    ys.domain.push(d.domain === 'CC' ? 1 : 0);
+    zs.has.push(l.has);
+    ys.has.push(d.narratives.some((n) => n !== OTHER) ? 1 : 0);
+    NARRATIVES.forEach((n, k) => {
+      if (domainOf(n) !== d.domain || !d.narratives.some((x) => x !== OTHER)) return;
+      zs.narrative.push(l.narratives[k]!);
+      ys.narrative.push(d.narratives.includes(n) ? 1 : 0);
+    });
+    SUBNARRATIVES.forEach((s, k) => {
+      if (!d.narratives.includes(s.parent)) return;
+      zs.subnarrative.push(l.subnarratives[k]!);
+      ys.subnarrative.push(d.subnarratives.includes(s.label) ? 1 : 0);
+    });
+  });
+  return {
+    domain: fitPlatt(zs.domain, ys.domain),
+    has: fitPlatt(zs.has, ys.has),
+    narrative: fitPlatt(zs.narrative, ys.narrative),
+    subnarrative: fitPlatt(zs.subnarrative, ys.subnarrative),
+  };
+}
+
+export interface NarrativeModelFile {
+  format: 'slant-narratives';
+  version: 1;
+  source: string;
+  vocab: string[];
+  idf: number[];
+  groupWeights: Record<string, number>;
+  /** Each linear model: label, bias, weights as [feature index, weight] pairs (weights rounded). */
+  models: Array<{ kind: 'domain' | 'has' | 'narrative' | 'subnarrative'; label: string; b: number; w: Array<[number, number]> }>;
+  calibration: Calibration;
+  thresholds: Thresholds;
+}
+
+export class NarrativeModel {
+  constructor(
+    readonly core: Core,
+    readonly calibration: Calibration,
+    readonly thresholds: Thresholds,
+  ) {}
+
+  /** Train: out-of-fold logits on inner folds give calibration and thresholds; then fit on all. */
+  static train(docs: readonly TrainDoc[], o: TrainOptions = DEFAULT_TRAIN, log: (s: string) => void = () => {}): NarrativeModel {
+    const fold = folds(docs.length, o.innerFolds, 7);
+    const oof: Logits[] = new Array(docs.length);
+    for (let k = 0; k < o.innerFolds; k++) {
+      const trainIdx = docs.map((_, i) => i).filter((i) => fold[i] !== k);
+      const core = fitCore(trainIdx.map((i) => docs[i]!), o);
+      docs.forEach((d, i) => {
+        if (fold[i] === k) oof[i] = logits(core, core.vec.vector(d.occ).x);
+      });
+      log(`inner fold ${k + 1}/${o.innerFolds}`);
+    }
+    const calibration = calibrate(oof, docs);
+    const thresholds = chooseThresholds(oof, docs, calibration);
+    return new NarrativeModel(fitCore(docs, o), calibration, thresholds);
+  }
+
+  predict(occ: readonly Occ[]): Prediction {
+    return decide(logits(this.core, this.core.vec.vector(occ).x), this.calibration, this.thresholds);
+  }
+
+  /** Linear weights of a label (for evidence: per-occurrence contributions). */
+  weightsOf(label: string): Float64Array | null {
+    return (this.core.narratives.find((m) => m.label === label) ?? this.core.subnarratives.find((m) => m.label === label))?.w ?? null;
+  }
+
+  toFile(source: string): NarrativeModelFile {
+    const models: NarrativeModelFile['models'] = [];
+    const add = (kind: NarrativeModelFile['models'][number]['kind'], m: Linear): void => {
+      const max = m.w.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+      const w: Array<[number, number]> = [];
+      // Weights below 1% of the largest change no decision measurably: dropped to keep the file small.
+      m.w.forEach((v, i) => {
+        if (Math.abs(v) >= max * 0.01 && v !== 0) w.push([i, Number(v.toPrecision(3))]);
+      });
+      models.push({ kind, label: m.label, b: Number(m.b.toPrecision(5)), w });
+    };
+    add('domain', this.core.domain);
+    add('has', this.core.has);
+    for (const m of this.core.narratives) add('narrative', m);
+    // Subnarratives never predicted on their own (too few examples) keep only their prior.
+    for (const m of this.core.subnarratives) add('subnarrative', m);
+    return {
+      format: 'slant-narratives',
+      version: 1,
+      source,
+      vocab: this.core.vec.vocab,
+      idf: this.core.vec.idf.map((v) => Number(v.toPrecision(4))),
+      groupWeights: this.core.vec.weights,
+      models,
+      calibration: this.calibration,
+      thresholds: this.thresholds,
+    };
+  }
+
+  static fromFile(f: NarrativeModelFile): NarrativeModel {
+    if (f.format !== 'slant-narratives' || f.version !== 1) fail(E.MODEL_LOAD, 'not a slant narratives model (format/version)');
+    const vec = new Vectorizer(f.vocab, f.idf, f.groupWeights);
+    const dim = f.vocab.length;
+    const lin = (m: NarrativeModelFile['models'][number]): Linear => {
+      const w = new Float64Array(dim);
+      for (const [i, v] of m.w) w[i] = v;
+      return { label: m.label, w, b: m.b };
+    };
+    const of = (kind: string): Linear[] => f.models.filter((m) => m.kind === kind).map(lin);
+    const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, narratives: of('narrative'), subnarratives: of('subnarrative') };
+    if (core.narratives.length !== NARRATIVES.length || core.subnarratives.some((m) => !PARENT.has(m.label))) {
+      fail(E.MODEL_LOAD, 'narratives model does not match the bundled taxonomy');
+    }
+    return new NarrativeModel(core, f.calibration, f.thresholds);
+  }
+
+  static load(path: string | URL): NarrativeModel {
+    let f: NarrativeModelFile;
+    try {
+      f = JSON.parse(readFileSync(path, 'utf8')) as NarrativeModelFile;
+    } catch (err) {
+      fail(E.MODEL_LOAD, `cannot read narratives model ${String(path)}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    return NarrativeModel.fromFile(f);
+  }
+}

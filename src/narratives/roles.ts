@@ -1,0 +1,264 @@
+/**
+ * Entity framing: the role a text gives one actor mention — Protagonist, Antagonist or Innocent,
+ * with fine roles — from the mention's context: the name itself and its actor code, the words
+ * right before and after it, the words of its sentence, good/bad words near it (data/role-lexicon.json),
+ * persuasion techniques in its sentence, and coded events where it is source or target (with the
+ * Goldstein sign). One-vs-rest logistic regressions with a strong L2 penalty.
+ */
+import { readFileSync } from 'node:fs';
+import type { Doc } from '../core/document.js';
+import { E, fail } from '../core/errors.js';
+import { tokenize, type Token } from '../core/tokens.js';
+import '../actors/types.js';
+import '../techniques/types.js';
+import '../relations/types.js';
+import { Vectorizer, type Occ } from './features.js';
+import { dot, fitBinary, folds, sigmoid } from './linear.js';
+import type { Mention } from './semeval.js';
+import { ALL_FINE_ROLES, FINE_ROLES, MAIN_ROLES } from './taxonomy.js';
+import type { MainRole } from './types.js';
+
+interface Lexicon {
+  negative: string[];
+  positive: string[];
+  victim: string[];
+}
+const LEX = JSON.parse(readFileSync(new URL('./data/role-lexicon.json', import.meta.url), 'utf8')) as Lexicon;
+const NEG = new Set(LEX.negative);
+const POS = new Set(LEX.positive);
+const VIC = new Set(LEX.victim);
+
+const WINDOW = 6;
+const MAX_SENTENCE_TOKENS = 200;
+
+export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5 };
+
+/** Feature keys of a mention [start, end) (UTF-16) in an analysed document. */
+export function mentionFeatures(doc: Doc, start: number, end: number, entity: string, domain: string | null = null): Occ[] {
+  const out: Occ[] = [];
+  const add = (key: string): void => void out.push({ key, at: start });
+  add(`n:${entity.toLowerCase().replace(/^the /, '')}`);
+  for (const a of doc.spans('actors')) {
+    if (a.start < end && a.end > start) {
+      add(`c:${a.data.code.slice(0, 3)}`);
+      if (a.data.code.length > 3) add(`c:${a.data.code}`);
+      if (a.data.type) add(`c:type:${a.data.type}`);
+    }
+  }
+  if (domain) add(`d:${domain}`);
+  const sent = doc.sentencesAt(start, end)[0] ?? { start: Math.max(0, start - 300), end: Math.min(doc.text.length, end + 300) };
+  const toks = tokenize(doc.text, sent.start, sent.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+  const before: Token[] = toks.filter((t) => t.end <= start);
+  const after: Token[] = toks.filter((t) => t.start >= end);
+  const lexical = (t: Token, near: boolean): void => {
+    if (NEG.has(t.norm)) add(near ? 'x:neg-near' : 'x:neg');
+    if (POS.has(t.norm)) add(near ? 'x:pos-near' : 'x:pos');
+    if (VIC.has(t.norm)) add(near ? 'x:victim-near' : 'x:victim');
+  };
+  before.slice(-WINDOW).forEach((t) => (add(`l:${t.norm}`), lexical(t, true)));
+  after.slice(0, WINDOW).forEach((t) => (add(`r:${t.norm}`), lexical(t, true)));
+  if (before.length) add(`p:-1:${before[before.length - 1]!.norm}`);
+  else add('p:-1:^');
+  if (after.length) add(`p:+1:${after[0]!.norm}`);
+  if (after.length > 1) add(`p:+2:${after[0]!.norm} ${after[1]!.norm}`);
+  for (const t of toks) {
+    add(`s:${t.norm}`);
+    lexical(t, false);
+  }
+  for (const t of doc.spans('techniques')) {
+    if (t.start < sent.end && t.end > sent.start) add(`t:${t.data.technique}`);
+    if (t.start < end + 40 && t.end > start - 40) add(`t:near:${t.data.technique}`);
+  }
+  for (const ev of doc.spans('events')) {
+    const d = ev.data;
+    const sign = d.goldstein < 0 ? 'neg' : 'pos';
+    const inSrc = d.sourceMention.start < end && d.sourceMention.end > start;
+    const inTgt = d.targetMention.start < end && d.targetMention.end > start;
+    if (inSrc) add(`e:src:${sign}`), add(`e:src:q${d.quad}`);
+    if (inTgt) add(`e:tgt:${sign}`), add(`e:tgt:q${d.quad}`);
+  }
+  // Passive or object position: "was attacked by X" vs "X attacked".
+  const prev = before[before.length - 1]?.norm;
+  if (prev === 'by') add('v:after-by');
+  if (prev && ['against', 'on', 'at', 'into'].includes(prev)) add('v:target-prep');
+  if (start - sent.start < 3) add('v:sentence-start');
+  return out;
+}
+
+export interface RoleExample {
+  file: string;
+  entity: string;
+  /** Task offsets (code points, end inclusive). */
+  start: number;
+  end: number;
+  occ: Occ[];
+  main: MainRole;
+  fine: string[];
+}
+
+/** Training examples: each gold mention with its features in the analysed article. */
+export function roleExamples(mentions: readonly Mention[], docs: ReadonlyMap<string, Doc>): RoleExample[] {
+  const out: RoleExample[] = [];
+  for (const m of mentions) {
+    const doc = docs.get(m.file);
+    if (!doc || !m.main || !(MAIN_ROLES as readonly string[]).includes(m.main)) continue;
+    const cp = doc.codePoints;
+    if (m.end + 1 > cp.length) fail(E.BAD_LABEL_LINE, `${m.file}: mention ${m.start}-${m.end} is past the end of the article`);
+    const s = cp.u16(m.start);
+    const e = cp.u16(m.end + 1);
+    out.push({ file: m.file, entity: m.entity, start: m.start, end: m.end, occ: mentionFeatures(doc, s, e, m.entity, domainOfFile(m.file)), main: m.main as MainRole, fine: m.fine ?? [] });
+  }
+  return out;
+}
+
+/** The task's file names say the domain; elsewhere the narrative model decides it. */
+export function domainOfFile(file: string): string | null {
+  return /_CC_/.test(file) ? 'CC' : /_UA_/.test(file) ? 'URW' : null;
+}
+
+export interface RoleTrainOptions {
+  l2: number;
+  iterations: number;
+  minDf: number;
+}
+
+export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.03, iterations: 150, minDf: 2 };
+
+interface Lin {
+  label: string;
+  w: Float64Array;
+  b: number;
+}
+
+export interface RolePrediction {
+  main: MainRole;
+  mainConfidence: number;
+  fine: string[];
+}
+
+export interface RoleModelFile {
+  format: 'slant-roles';
+  version: 1;
+  source: string;
+  vocab: string[];
+  idf: number[];
+  groupWeights: Record<string, number>;
+  models: Array<{ kind: 'main' | 'fine'; label: string; b: number; w: Array<[number, number]> }>;
+}
+
+export class RoleModel {
+  constructor(
+    readonly vec: Vectorizer,
+    readonly main: Lin[],
+    readonly fine: Lin[],
+  ) {}
+
+  static train(ex: readonly RoleExample[], o: RoleTrainOptions = DEFAULT_ROLE_TRAIN): RoleModel {
+    const vec = Vectorizer.fit(ex.map((e) => e.occ), o.minDf, 8000, ROLE_GROUP_WEIGHTS);
+    const xs = ex.map((e) => vec.vector(e.occ).x);
+    const dim = vec.vocab.length;
+    const fit = (label: string, sel: number[], y: (e: RoleExample) => boolean): Lin => {
+      const ys = sel.map((i) => (y(ex[i]!) ? 1 : 0));
+      const pos = ys.reduce((a: number, b) => a + b, 0);
+      if (pos === 0 || pos === ys.length) return { label, w: new Float64Array(dim), b: pos === 0 ? -6 : 6 };
+      const m = fitBinary(sel.map((i) => xs[i]!), ys, dim, { l2: o.l2, iterations: o.iterations });
+      return { label, w: m.w, b: m.b };
+    };
+    const all = ex.map((_, i) => i);
+    const main = MAIN_ROLES.map((r) => fit(r, all, (e) => e.main === r));
+    // Fine roles against the other mentions with the same main role: the question asked at prediction.
+    const fine = ALL_FINE_ROLES.map((f) => {
+      const m = MAIN_ROLES.find((r) => FINE_ROLES[r].includes(f))!;
+      return fit(f, all.filter((i) => ex[i]!.main === m), (e) => e.fine.includes(f));
+    });
+    return new RoleModel(vec, main, fine);
+  }
+
+  predict(occ: readonly Occ[]): RolePrediction {
+    const x = this.vec.vector(occ).x;
+    const pm = this.main.map((m) => sigmoid(dot(m.w, x) + m.b));
+    const sum = pm.reduce((a, b) => a + b, 0) || 1;
+    let best = 0;
+    pm.forEach((p, i) => (p > pm[best]! ? (best = i) : 0));
+    const main = MAIN_ROLES[best]!;
+    const kids = this.fine.filter((f) => FINE_ROLES[main].includes(f.label)).map((f) => ({ label: f.label, z: dot(f.w, x) + f.b }));
+    kids.sort((a, b) => b.z - a.z);
+    return { main, mainConfidence: pm[best]! / sum, fine: kids.slice(0, 1).map((k) => k.label) };
+  }
+
+  toFile(source: string): RoleModelFile {
+    const pack = (kind: 'main' | 'fine', m: Lin): RoleModelFile['models'][number] => {
+      const max = m.w.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+      const w: Array<[number, number]> = [];
+      m.w.forEach((v, i) => {
+        if (v !== 0 && Math.abs(v) >= max * 0.01) w.push([i, Number(v.toPrecision(3))]);
+      });
+      return { kind, label: m.label, b: Number(m.b.toPrecision(5)), w };
+    };
+    return {
+      format: 'slant-roles',
+      version: 1,
+      source,
+      vocab: this.vec.vocab,
+      idf: this.vec.idf.map((v) => Number(v.toPrecision(4))),
+      groupWeights: this.vec.weights,
+      models: [...this.main.map((m) => pack('main', m)), ...this.fine.map((m) => pack('fine', m))],
+    };
+  }
+
+  static load(path: string | URL): RoleModel {
+    let f: RoleModelFile;
+    try {
+      f = JSON.parse(readFileSync(path, 'utf8')) as RoleModelFile;
+    } catch (err) {
+      fail(E.MODEL_LOAD, `cannot read roles model ${String(path)}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    if (f.format !== 'slant-roles' || f.version !== 1) fail(E.MODEL_LOAD, 'not a slant roles model (format/version)');
+    const dim = f.vocab.length;
+    const lin = (m: RoleModelFile['models'][number]): Lin => {
+      const w = new Float64Array(dim);
+      for (const [i, v] of m.w) w[i] = v;
+      return { label: m.label, w, b: m.b };
+    };
+    const main = MAIN_ROLES.map((r) => f.models.find((m) => m.kind === 'main' && m.label === r));
+    if (main.some((m) => !m)) fail(E.MODEL_LOAD, 'roles model lacks a main role');
+    return new RoleModel(
+      new Vectorizer(f.vocab, f.idf, f.groupWeights),
+      main.map((m) => lin(m!)),
+      f.models.filter((m) => m.kind === 'fine').map(lin),
+    );
+  }
+}
+
+export interface RoleCv {
+  mainAccuracy: number;
+  exactMatch: number;
+  baseline: number;
+  predictions: Array<{ file: string; entity: string; start: number; end: number; main: MainRole; fine: string[] }>;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
+
+/** K-fold cross-validation with folds by article. */
+export function crossValidateRoles(ex: readonly RoleExample[], k = 5, o: RoleTrainOptions = DEFAULT_ROLE_TRAIN, seed = 1): RoleCv {
+  const files = [...new Set(ex.map((e) => e.file))].sort();
+  const f = folds(files.length, k, seed);
+  const foldOf = new Map(files.map((file, i) => [file, f[i]!]));
+  const preds: RoleCv['predictions'] = new Array(ex.length);
+  for (let fold = 0; fold < k; fold++) {
+    const m = RoleModel.train(ex.filter((e) => foldOf.get(e.file) !== fold), o);
+    ex.forEach((e, i) => {
+      if (foldOf.get(e.file) !== fold) return;
+      const p = m.predict(e.occ);
+      preds[i] = { file: e.file, entity: e.entity, start: e.start, end: e.end, main: p.main, fine: p.fine };
+    });
+  }
+  let main = 0, exact = 0, base = 0;
+  ex.forEach((e, i) => {
+    if (preds[i]!.main === e.main) main++;
+    if (sameSet(preds[i]!.fine, e.fine)) exact++;
+    if (e.main === 'Antagonist') base++;
+  });
+  const n = ex.length || 1;
+  return { mainAccuracy: main / n, exactMatch: exact / n, baseline: base / n, predictions: preds };
+}
