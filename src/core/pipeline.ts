@@ -20,6 +20,11 @@ export interface Component {
   readonly name: string;
   /** Layers or meta fields that must be present before it runs. */
   readonly requires: readonly Provides[];
+  /**
+   * Layers or meta fields it reads when present (input metadata such as meta.date, or a layer an
+   * earlier component may add). A component that assigns one of them must not run later.
+   */
+  readonly reads?: readonly Provides[];
   /** Layers or meta fields it adds. */
   readonly assigns: readonly Provides[];
   /** Pure: compute annotations from the document. */
@@ -40,6 +45,13 @@ export class Pipeline {
       }
       for (const a of c.assigns) present.add(a);
     }
+    // Optional reads: whatever assigns them must run first (actors read meta.date from meta).
+    components.forEach((c, i) => {
+      for (const r of c.reads ?? []) {
+        const later = components.slice(i + 1).find((d) => d.assigns.includes(r));
+        if (later) fail(E.PIPELINE_ORDER, `component "${c.name}" reads "${r}", which "${later.name}" assigns after it; put "${later.name}" first`);
+      }
+    });
     this.components = components;
   }
 

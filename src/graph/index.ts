@@ -4,6 +4,7 @@
  * `balance`/`realign` for structural balance. Nothing here reads the text itself: evidence comes
  * in with the events.
  */
+import { nodeCode } from '../actors/node.js';
 import type { EdgeChange, EvidenceRef, GraphEdge, GraphEvent, GraphNode, GraphResult, Portrayal, Realignment, Triad } from './types.js';
 
 export type * from './types.js';
@@ -32,15 +33,8 @@ export function eventWeight(e: Pick<GraphEvent, 'quad' | 'goldstein' | 'negated'
   return w;
 }
 
-/**
- * The graph node an actor code belongs to: a state's government and its leaders stand for the
- * state (RUSGOV, RUSELI → RUS); other sectors (military, rebels, opposition, media, ...) and
- * blocs keep their own node.
- */
-export function nodeCode(code: string): string {
-  const m = /^([A-Z]{3})(GOV|ELI|GOVELI|ELIGOV)$/.exec(code);
-  return m ? m[1]! : code;
-}
+/** The graph node an actor code belongs to (RUSGOV, RUSELI → RUS): see actors/node.ts. */
+export { nodeCode };
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const signOf = (x: number): 1 | -1 | 0 => (x > 1e-9 ? 1 : x < -1e-9 ? -1 : 0);
