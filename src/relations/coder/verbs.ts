@@ -1,6 +1,7 @@
 /** Step 2: verbs — dictionary forms not in a noun context, light verb + event noun merged. */
 import { type Lexicon, type VerbForm } from '../lexicon.js';
 import { boundary } from './clause.js';
+import { idiomMarks, inProperName, isTitleCase } from './idioms.js';
 import { ADJ_LIKE, type Unit, isActor } from './units.js';
 import { BE, CLAUSE, CLOSED, CONJ, DET, DO, FUTURE, HAVE, HYPO, INTENT, NEG, PLAIN_ADJ, PREP, REPORT, SUBJ_PRON, WORDS } from './words.js';
 
@@ -77,9 +78,15 @@ export function reducedRelative(u: Unit[], i: number, found: readonly Verb[]): b
 
 export function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
   const out: Verb[] = [];
+  const idiom = idiomMarks(u);
+  const titleCase = isTitleCase(u, text);
   for (let i = 0; i < u.length; i++) {
     const x = u[i]!;
     if (x.kind !== 'W' || CLOSED.has(x.low)) continue; // closed-class words are never the verb
+    // "shot itself in the foot", "call the shots": an idiom's words code nothing (or their own code).
+    if (idiom[i] === null) continue;
+    // "the Washington Free Beacon": a verb form inside a proper name is no verb.
+    if (inProperName(u, i, text, titleCase)) continue;
     // "US-led", "Syrian-backed", "Israeli-occupied": a participle glued to a name is an adjective.
     const hy = u[i - 1];
     if (hy && hy.kind === 'P' && hy.up === '-' && hy.e === x.s && u[i - 2] && u[i - 2]!.e === hy.s) continue;
@@ -95,6 +102,12 @@ export function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
       if (!best || n > best.j - best.i || (n === best.j - best.i && best.form.code === null && f.code !== null)) best = { i, j: i + n, form: f };
     }
     if (!best) continue;
+    // "pay tribute to", "strike a deal": the expression's own code, none of the verb's patterns.
+    const ic = idiom[i];
+    if (ic) {
+      out.push({ i, j: i + 1, form: { ...best.form, code: ic, code2: null, patterns: [] } });
+      continue;
+    }
     // "deliver devastating blows", "impose import restrictions": a verb form right after another
     // verb modifies a noun (English does not chain finite verbs without "to").
     const afterVerb = out.length > 0 && out[out.length - 1]!.j === i && !best.form.past;
