@@ -8,29 +8,21 @@ import { normalize } from './input/normalize.js';
 import { createPipeline, DEFAULT_PIPELINE } from './registry.js';
 import { toResult, type AnalysisResult } from './result.js';
 
-/** What can be analysed: plain text, or text/HTML with metadata already known. */
-export interface InputRecord {
-  text?: string;
-  html?: string;
-  url?: string;
-  id?: string;
-  title?: string;
-  date?: string;
-  byline?: string;
-  source?: string;
-}
-export type Input = string | InputRecord;
+import { checkInput, type Input } from './input/record.js';
+import { MAX_TEXT } from './core/limits.js';
+
+export type { Input, InputRecord } from './input/record.js';
+export { MAX_TEXT };
 
 export interface AnalyzeOptions {
   /** Component names, in order (default: DEFAULT_PIPELINE). */
   pipeline?: readonly string[];
 }
 
-/** Upper bound on text we analyse in one document (code units); bigger input is refused, not truncated. */
-export const MAX_TEXT = 5_000_000;
-
 export async function toDoc(input: Input): Promise<Doc> {
-  const raw = typeof input === 'string' ? { text: input } : input;
+  // Callers in plain JavaScript can pass anything: wrong types become E111, a bad date too.
+  const checked = checkInput(input);
+  const raw = typeof checked === 'string' ? { text: checked } : checked;
   let text = raw.text;
   const meta: DocMeta = { id: raw.id, title: raw.title, date: raw.date, byline: raw.byline, source: raw.source, url: raw.url };
   if (text === undefined && raw.html !== undefined) {
@@ -47,6 +39,7 @@ export async function toDoc(input: Input): Promise<Doc> {
 }
 
 export async function analyze(input: Input, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  checkOptions(options);
   const pipeline = await createPipeline(options.pipeline ?? DEFAULT_PIPELINE);
   const doc = pipeline.run(await toDoc(input));
   return toResult(doc, pipeline.names);
@@ -55,4 +48,10 @@ export async function analyze(input: Input, options: AnalyzeOptions = {}): Promi
 /** Stream inputs through the pipeline in order (see batch.ts for the multi-core version). */
 export async function* analyzeMany(inputs: AsyncIterable<Input> | Iterable<Input>, options: AnalyzeOptions = {}): AsyncGenerator<AnalysisResult> {
   for await (const input of inputs) yield analyze(input, options);
+}
+
+function checkOptions(options: unknown): asserts options is AnalyzeOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(E.BAD_INPUT, 'options must be an object');
+  const p = (options as AnalyzeOptions).pipeline;
+  if (p !== undefined && (!Array.isArray(p) || p.some((n) => typeof n !== 'string'))) fail(E.BAD_INPUT, 'options.pipeline must be an array of component names');
 }

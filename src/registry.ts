@@ -9,6 +9,7 @@ import { techniqueModel, techniqueRules } from './techniques/index.js';
 import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
 import { relationsComponent, eventsComponent } from './relations/index.js';
+import { graphComponent } from './graph/component.js';
 
 export type Factory = () => Component | Promise<Component>;
 
@@ -21,10 +22,12 @@ export const registry: Record<string, Factory> = {
   meta: () => meta,
   relations: () => relationsComponent,
   events: () => eventsComponent,
+  // the signed actor graph of the document (src/graph/component.ts)
+  graph: () => graphComponent,
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'actors', 'meta', 'relations', 'events'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'meta', 'actors', 'relations', 'events', 'graph'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

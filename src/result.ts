@@ -4,16 +4,18 @@
  * away; adding fields is a minor bump.
  */
 import type { Credit, Doc, Span } from './core/document.js';
-import type { ActorType } from './actors/types.js';
 import './actors/types.js';
 import './techniques/types.js';
 import './relations/types.js';
 import type { Technique } from './techniques/types.js';
 import type { EventResult } from './relations/types.js';
 import type { GraphResult } from './graph/types.js';
-import { framingOf, toEventResults, toGraphResult } from './relations/result.js';
+import { toEventResults } from './relations/result.js';
+import { toActorResults, type ActorResult } from './actors/result.js';
+import { buildGraph } from './graph/index.js';
+import './graph/component.js';
 
-export type { EventResult, GraphResult };
+export type { EventResult, GraphResult, ActorResult };
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -21,15 +23,6 @@ export interface TextRef {
   start: number;
   end: number;
   text: string;
-}
-
-export interface ActorResult {
-  code: string;
-  name: string;
-  type: ActorType;
-  country: string | null;
-  sector: string | null;
-  mentions: Array<TextRef & { via: string }>;
 }
 
 export interface RelationResult {
@@ -51,6 +44,10 @@ export interface TechniqueResult extends TextRef {
 
 export interface MetaResult {
   title: string | null;
+  /**
+   * ISO 8601: a day, or a timestamp when the source gives one.
+   * @pattern ^\d{4}-\d{2}-\d{2}
+   */
   date: string | null;
   dateSource: string | null;
   byline: string | null;
@@ -93,21 +90,6 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
   const cp = doc.codePoints;
   const ref = (s: { start: number; end: number }): TextRef => ({ start: cp.cp(s.start), end: cp.cp(s.end), text: doc.textOf(s) });
 
-  const actors = new Map<string, ActorResult>();
-  for (const s of doc.spans('actors')) {
-    const d = s.data;
-    // Country-less codes (---LEG: "a senator") stand for many people: keep each name apart.
-    const key = d.code.startsWith('---') ? `${d.code} ${d.name}` : d.code;
-    let a = actors.get(key);
-    if (!a) {
-      a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
-      actors.set(key, a);
-    }
-    a.mentions.push({ ...ref(s), via: d.via });
-  }
-
-  const events = toEventResults(doc);
-  const actorList = [...actors.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.code.localeCompare(b.code));
   const origCp = doc.original === doc.text ? cp : new (cp.constructor as new (t: string) => typeof cp)(doc.original);
   const m = doc.meta;
   return {
@@ -127,7 +109,7 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       credits: m.credits ?? [],
     },
     sentences: doc.spans('sentences').map((s) => ({ start: cp.cp(s.start), end: cp.cp(s.end) })),
-    actors: [...actors.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.code.localeCompare(b.code)),
+    actors: toActorResults(doc),
     relations: doc.spans('relations').map((s) => ({
       source: s.data.source,
       target: s.data.target,
@@ -137,8 +119,9 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       confidence: s.confidence,
       explanation: s.reason,
     })),
-    events,
-    graph: toGraphResult(actorList, events, m.id ?? null, framingOf(doc)),
+    events: toEventResults(doc),
+    // Built by the `graph` component (src/graph/component.ts); empty when it did not run.
+    graph: doc.spans('graph')[0]?.data ?? buildGraph([], [], m.id ?? null),
     techniques: doc.spans('techniques').map((s: Span<{ technique: Technique }>) => ({
       technique: s.data.technique,
       ...ref(s),

@@ -44,6 +44,8 @@ export function toMention(m: ActorMatch): ActorMention {
 export const actorsComponent: Component = {
   name: 'actors',
   requires: ['sentences'],
+  // The document date picks leaders' dated roles; the meta component may find it in the dateline.
+  reads: ['meta.date'],
   assigns: ['actors'],
   annotate(doc: Doc) {
     const dict = ActorDictionary.default();

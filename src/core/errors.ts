@@ -14,6 +14,8 @@ export const E = {
   URL_FORBIDDEN: 108,
   NO_TEXT_IN_HTML: 109,
   BAD_ARGUMENT: 110,
+  /** A library caller passed a value of the wrong type (analyze(5), a title object, a bad date). */
+  BAD_INPUT: 111,
   // pipeline (2xx)
   PIPELINE_ORDER: 201,
   UNKNOWN_COMPONENT: 202,

@@ -7,8 +7,10 @@
 import { gunzipSync } from 'node:zlib';
 import { E, fail } from '../core/errors.js';
 
-/** Pages bigger than this (after gunzip) are refused: no news article needs more. */
-export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+import { MAX_INPUT_BYTES } from '../core/limits.js';
+
+/** Pages bigger than this (after gunzip) are refused: no news article needs more (src/core/limits.ts). */
+export const MAX_PAGE_BYTES = MAX_INPUT_BYTES;
 
 export interface Decoded {
   html: string;

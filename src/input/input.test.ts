@@ -61,10 +61,20 @@ test('load: binary files, empty files and unreadable text are refused', () => {
 
 test('load: JSON input with metadata; wrong shapes name the field', () => {
   const input = fromBytes(Buffer.from(JSON.stringify({ text: 'Body.', title: 'T', date: '2021-02-03', url: 'https://x.test/a', source: 'X' })), 'a.json');
-  assert.deepEqual(input, { text: 'Body.', html: undefined, title: 'T', date: '2021-02-03', url: 'https://x.test/a', source: 'X', byline: undefined, id: undefined });
+  assert.deepEqual(input, { text: 'Body.', title: 'T', date: '2021-02-03', url: 'https://x.test/a', source: 'X' });
   assert.throws(() => fromJson('{"text": 5}', 'b.json'), (e: unknown) => e instanceof SlantError && /field "text" must be a string/.test(e.message));
   assert.throws(() => fromJson('{"txt": "x"}', 'b.json'), code(106));
   assert.throws(() => fromJson('{oops', 'b.json'), code(106));
+  // Issue 16, fault 6: a date that is not one never reaches meta; a written-out one becomes ISO.
+  assert.throws(() => fromJson('{"text": "x", "date": "not-a-date-at-all"}', 'c.json'), (e: unknown) => e instanceof SlantError && e.code === 106 && /field "date" is not a date/.test(e.message));
+  assert.throws(() => fromJson('{"text": "x", "title": {"a": 1}}', 'c.json'), (e: unknown) => e instanceof SlantError && /field "title" must be a string, not an object/.test(e.message));
+  assert.equal(fromJson('{"text": "x", "date": "3 March 2024"}', 'd.json').date, '2024-03-03');
+});
+
+test('load: an article after 100,000 blank lines is not refused as empty (issue 16, fault 5)', () => {
+  const input = fromBytes(Buffer.from('\n'.repeat(100_000) + 'Russia and China signed a treaty.'), 'blank.txt');
+  assert.ok(input.text?.endsWith('signed a treaty.'));
+  assert.throws(() => fromBytes(Buffer.from('\n'.repeat(100_000) + '...'), 'blank.txt'), code(101));
 });
 
 test('load: HTML is recognised by extension or markup', () => {

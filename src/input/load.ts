@@ -5,12 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { InputRecord as Input } from '../analyze.js';
+import { checkRecord, type InputRecord as Input } from './record.js';
+import { MAX_INPUT_BYTES } from '../core/limits.js';
 import { E, fail } from '../core/errors.js';
 import { binaryKind, decodeHtml, gunzipBounded } from '../extract/decode.js';
 
-/** Largest input we read (bytes). HTML pages can be big; the text inside them is what counts. */
-export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+/** Largest input we read (bytes; src/core/limits.ts). HTML pages can be big; the text inside them is what counts. */
+export { MAX_INPUT_BYTES };
 
 export interface LoadOptions {
   /** Force a text encoding (a WHATWG label such as windows-1251). */
@@ -56,10 +57,11 @@ export function fromBytes(bytes: Buffer, name: string, opts: LoadOptions = {}): 
   const ext = extname(name.replace(/\.gz$/i, '')).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return { html: decodeHtml(buf).html };
   const text = decodeText(buf, name, opts.encoding);
-  const head = text.slice(0, 1000).trimStart();
+  const head = text.trimStart().slice(0, 1000);
   if (ext === '.json' || (head.startsWith('{') && text.trimEnd().endsWith('}'))) return fromJson(text, name);
   if (/^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/i.test(head)) return { html: decodeHtml(buf).html };
-  if (!/[\p{L}\p{N}]/u.test(text.slice(0, 100000))) fail(E.EMPTY_INPUT, `${name} holds no readable text`);
+  // The whole text: an article after 100,000 blank lines is still an article (one linear scan).
+  if (!/[\p{L}\p{N}]/u.test(text)) fail(E.EMPTY_INPUT, `${name} holds no readable text`);
   return { text };
 }
 
@@ -72,17 +74,9 @@ export function fromJson(json: string, name: string): Input {
     fail(E.BAD_JSON, `${name} is not valid JSON: ${(err as Error).message.split('\n')[0]}`);
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(E.BAD_JSON, `${name}: expected a JSON object with a "text" field`);
-  const o = v as Record<string, unknown>;
-  const str = (k: string): string | undefined => {
-    const x = o[k];
-    if (x === undefined || x === null) return undefined;
-    if (typeof x !== 'string') fail(E.BAD_JSON, `${name}: field "${k}" must be a string`);
-    return x;
-  };
-  const text = str('text');
-  const html = str('html');
-  if (text === undefined && html === undefined) fail(E.BAD_JSON, `${name}: expected a "text" (or "html") field`);
-  return { text, html, title: str('title'), date: str('date'), url: str('url'), source: str('source'), byline: str('byline'), id: str('id') };
+  const input = checkRecord(v as Record<string, unknown>, name, E.BAD_JSON);
+  if (input.text === undefined && input.html === undefined) fail(E.BAD_JSON, `${name}: expected a "text" (or "html") field`);
+  return input;
 }
 
 /** Bytes of plain text → string: BOM, then UTF-8, then a legacy encoding only when the evidence is clear. */

@@ -42,6 +42,8 @@ export function findTitle(text: string): string | null {
 export const meta: Component = {
   name: 'meta',
   requires: [],
+  // A date given with the input wins; the dateline date is used only without one.
+  reads: ['meta.date'],
   assigns: ['credits', 'meta.title', 'meta.date', 'meta.dateSource', 'meta.byline', 'meta.language', 'meta.credits'],
   annotate(doc: Doc) {
     // The original text still holds header lines that normalisation removed as residue.

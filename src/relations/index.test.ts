@@ -6,6 +6,7 @@ import { sentences } from '../sentences/index.js';
 import type { ActorMention } from '../actors/types.js';
 import { toResult } from '../result.js';
 import { eventsComponent, relationsComponent } from './index.js';
+import { graphComponent } from '../graph/component.js';
 
 const CODES: Record<string, [string, string | null]> = { Arnor: ['ARN', 'ARN'], Gondor: ['GON', 'GON'], 'Gondorian government': ['GONGOV', 'GON'], officials: ['---GOV', null], '🚀Rohan': ['ROH', 'ROH'] };
 
@@ -34,8 +35,8 @@ test('relations: co-mentioned pairs per sentence with counts; same-state and age
 test('events component and result: code-point offsets, explanation, graph', () => {
   const text = '🚀Rohan attacked Arnor. Arnor and Gondor are strategic partners.';
   const d = doc(text);
-  new Pipeline([relationsComponent, eventsComponent], ['sentences', 'actors']).run(d);
-  const r = toResult(d, ['sentences', 'actors', 'relations', 'events']);
+  new Pipeline([relationsComponent, eventsComponent, graphComponent], ['sentences', 'actors']).run(d);
+  const r = toResult(d, ['sentences', 'actors', 'relations', 'events', 'graph']);
   const ev = r.events!.map((e) => `${e.source}>${e.target} ${e.cameo} ${e.trigger.text}@${e.trigger.start}`);
   assert.deepEqual(ev, ['ROH>ARN 190 attacked@7', 'ARN>GON 050 partners@54', 'GON>ARN 050 partners@54']);
   const cps = Array.from(r.text);

@@ -7,7 +7,7 @@ import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
-import { nodeCode } from '../graph/index.js';
+import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
 import './types.js';
 import '../actors/types.js';
@@ -88,6 +88,8 @@ export function eventData(e: CodedEvent): EventData {
     modality: e.modality,
     attribution: e.attribution,
     stance: e.stance,
+    factivity: e.factivity ?? { value: e.attribution.kind === 'author' ? 'endorsed' : 'reported', cue: null, framedBy: null },
+    symmetric: e.symmetric ?? false,
     via: e.via,
     lemma: e.lemma,
     pattern: e.pattern,
@@ -97,9 +99,13 @@ export function eventData(e: CodedEvent): EventData {
 /** One sentence a journalist can check: what was coded and from which words. */
 export function eventReason(e: CodedEvent, text: string): string {
   const w = (r: { start: number; end: number }): string => `"${text.slice(r.start, r.end)}"`;
-  const qual = [e.negated ? 'negated' : '', e.modality !== 'asserted' ? e.modality : '', e.attribution.kind !== 'author' ? `${e.attribution.kind}${e.attribution.text ? ` (${e.attribution.text})` : ''}` : ''].filter(Boolean);
+  const f = e.factivity;
+  const fact = f && (f.value === 'doubted' || f.value === 'rejected') ? `${f.value} by the text${f.cue ? ` ("${f.cue}")` : ''}${f.framedBy ? `, the framing of ${f.framedBy}` : ''}` : '';
+  const qual = [e.negated ? 'negated' : '', e.modality !== 'asserted' ? e.modality : '', e.attribution.kind !== 'author' ? `${e.attribution.kind}${e.attribution.text ? ` (${e.attribution.text})` : ''}` : '', fact].filter(Boolean);
   const how =
-    e.via === 'noun'
+    e.via === 'stance'
+      ? `the text states ${w(e.sourceMention)}'s ${e.info.quad >= 3 ? 'hostile' : 'friendly'} stance towards ${w(e.targetMention)} with ${w(e.trigger)} (a stated attitude, not an event)`
+      : e.via === 'noun'
       ? `the relational noun ${w(e.trigger)} links ${w(e.sourceMention)} and ${w(e.targetMention)}`
       : e.via === 'domestic'
         ? `${w(e.sourceMention)} protests with ${w(e.trigger)} and names no target, so its own state (${e.target}) is taken as the target`
@@ -109,7 +115,7 @@ export function eventReason(e: CodedEvent, text: string): string {
           ? `${w(e.targetMention)} is the subject of the passive ${w(e.trigger)} with no agent, in ${w(e.sourceMention)}, whose authorities are taken as the source`
         : `${w(e.sourceMention)} is the subject of ${w(e.trigger)} and ${w(e.targetMention)} its ${e.via === 'reciprocal' ? 'counterpart' : 'object'}`;
   const inferred = e.via.includes('+inferred-country') ? ` (${w(e.targetMention)} names no country; it is placed in the source's country, ${e.target.slice(0, 3)})` : '';
-  return `${e.source} → ${e.target}${inferred}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
+  return `${e.source} ${e.symmetric ? '↔' : '→'} ${e.target}${inferred}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
 }
 
 export function eventsComponentWith(lex: () => Lexicon): Component {

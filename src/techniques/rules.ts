@@ -350,6 +350,8 @@ function pct(x: number): string {
 export const techniqueRules: Component = {
   name: 'techniques.rules',
   requires: [],
+  // Rule hits the model already marked are left out.
+  reads: ['techniques'],
   assigns: ['techniques'],
   annotate(doc: Doc) {
     return { spans: { techniques: ruleSpans(doc, 'techniques.rules') } };

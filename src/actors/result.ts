@@ -1,0 +1,31 @@
+/** Actors as they appear in the JSON result: one entry per code, mentions in code points. */
+import type { Doc } from '../core/document.js';
+import type { ActorType } from './types.js';
+import './types.js';
+
+export interface ActorResult {
+  code: string;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  sector: string | null;
+  mentions: Array<{ start: number; end: number; text: string; via: string }>;
+}
+
+/** The `actors` layer grouped by code, most-mentioned first (the result and the graph both use it). */
+export function toActorResults(doc: Doc): ActorResult[] {
+  const cp = doc.codePoints;
+  const actors = new Map<string, ActorResult>();
+  for (const s of doc.spans('actors')) {
+    const d = s.data;
+    // Country-less codes (---LEG: "a senator") stand for many people: keep each name apart.
+    const key = d.code.startsWith('---') ? `${d.code} ${d.name}` : d.code;
+    let a = actors.get(key);
+    if (!a) {
+      a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
+      actors.set(key, a);
+    }
+    a.mentions.push({ start: cp.cp(s.start), end: cp.cp(s.end), text: doc.textOf(s), via: d.via });
+  }
+  return [...actors.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.code.localeCompare(b.code));
+}
