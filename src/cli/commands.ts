@@ -7,6 +7,8 @@ import { relationsCommands } from './relations.js';
 import { actorsCommands } from './actors.js';
 import { extractCommand, evalExtractionCommand } from './extract.js';
 import { evalSimilarityCommand } from './eval-similarity.js';
+import { ingestCommand } from './ingest.js';
+import { copiesCommand } from './copies.js';
 import { evalNarrativeCommands } from './eval-narratives.js';
 
 export const commands: Command[] = [
@@ -15,6 +17,8 @@ export const commands: Command[] = [
   ...relationsCommands,
   ...actorsCommands,
   serveCommand,
+  ingestCommand,
+  copiesCommand,
   extractCommand,
   evalExtractionCommand,
   evalSimilarityCommand,

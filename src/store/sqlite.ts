@@ -11,6 +11,10 @@ import { E, fail } from '../core/errors.js';
 import type { AnalysisResult } from '../result.js';
 import {
   MAX_PAGE_SIZE,
+  type CopyLink,
+  type CorpusEntry,
+  type CorpusInfo,
+  type PutOutcome,
   type DocumentSummary,
   type Facets,
   type SearchPage,
@@ -19,6 +23,7 @@ import {
   type StoredDocument,
 } from './types.js';
 import { ftsQuery, ftsText, unspaceCjk } from './fts.js';
+import { openReadOnly } from './readonly.js';
 
 /** Schema changes in order; the database records how many ran (PRAGMA user_version). Never edit one that shipped. */
 export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
@@ -58,6 +63,30 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void
       put.run(id, ftsText(r.title ?? ''), ftsText((JSON.parse(r.result) as AnalysisResult).text));
     }
   },
+  // 4: the corpus (src/corpus): unique ingest keys, outlet and first-seen order, near-copy
+  // signatures, LSH buckets and verified copy links.
+  `CREATE TABLE corpus_docs (
+     seq INTEGER PRIMARY KEY,
+     doc TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+     outlet TEXT,
+     origin TEXT,
+     shingles INTEGER NOT NULL,
+     minhash BLOB NOT NULL
+   );
+   CREATE INDEX corpus_docs_outlet ON corpus_docs(outlet);
+   CREATE TABLE document_keys (key TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+   CREATE INDEX document_keys_doc ON document_keys(doc);
+   CREATE TABLE copy_bands (band TEXT NOT NULL, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+   CREATE INDEX copy_bands_band ON copy_bands(band);
+   CREATE INDEX copy_bands_doc ON copy_bands(doc);
+   CREATE TABLE copy_links (
+     a TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     b TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     similarity REAL NOT NULL,
+     containment REAL NOT NULL,
+     PRIMARY KEY (a, b)
+   );
+   CREATE INDEX copy_links_b ON copy_links(b);`,
 ];
 
 type Row = { id: string; created: string; summary: string; snippet?: string | null };
@@ -66,9 +95,15 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
 
-  constructor(path: string) {
+  constructor(path: string, opts: { readOnly?: boolean } = {}) {
     this.path = path;
     try {
+      if (opts.readOnly) {
+        // An existing file, never written (read-only media work too): no migration, no WAL switch.
+        this.db = openReadOnly(path);
+        if (this.version !== MIGRATIONS.length) fail(E.STORAGE, `its schema is ${this.version}, this slant reads ${MIGRATIONS.length}; open it once without read-only to upgrade it`);
+        return;
+      }
       if (path !== ':memory:') makeDirs(dirname(path));
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
@@ -102,21 +137,94 @@ export class SqliteStore implements Store {
     const id = newId();
     const created = new Date().toISOString();
     const summary = summarize(id, created, result);
-    const json = JSON.stringify({ ...result, id });
-    this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES (?,?,?,?,?,?,?,?,?,?)')
-        .run(id, created, summary.title, summary.date, summary.language, summary.url, summary.words, result.techniques.length, JSON.stringify(summary), json);
-      const o = this.db.prepare('INSERT INTO document_outlets (doc, value, is_code) VALUES (?, ?, ?)');
-      const names = new Set(summary.outlets.map((v) => v.toLowerCase()));
-      for (const v of outletValues(result)) o.run(id, v, names.has(v.toLowerCase()) ? 0 : 1);
-      const a = this.db.prepare('INSERT INTO document_actors (doc, code, name, mentions) VALUES (?,?,?,?)');
-      for (const x of result.actors) a.run(id, x.code, x.name, x.mentions.length);
-      const t = this.db.prepare('INSERT INTO document_techniques (doc, technique, spans) VALUES (?,?,?)');
-      for (const [k, n] of Object.entries(summary.techniques)) t.run(id, k, n);
-      this.db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)').run(id, ftsText(summary.title ?? ''), ftsText(result.text));
-    })();
+    this.db.transaction(() => this.insert(id, created, summary, result))();
     return { id, created, result: { ...result, id } };
+  }
+
+  /** The document rows, inside the caller's transaction. */
+  private insert(id: string, created: string, summary: DocumentSummary, result: AnalysisResult): void {
+    const json = JSON.stringify({ ...result, id });
+    this.db
+      .prepare('INSERT INTO documents (id, created, title, date, language, url, words, n_techniques, summary, result) VALUES (?,?,?,?,?,?,?,?,?,?)')
+      .run(id, created, summary.title, summary.date, summary.language, summary.url, summary.words, result.techniques.length, JSON.stringify(summary), json);
+    const o = this.db.prepare('INSERT INTO document_outlets (doc, value, is_code) VALUES (?, ?, ?)');
+    const names = new Set(summary.outlets.map((v) => v.toLowerCase()));
+    for (const v of outletValues(result)) o.run(id, v, names.has(v.toLowerCase()) ? 0 : 1);
+    const a = this.db.prepare('INSERT INTO document_actors (doc, code, name, mentions) VALUES (?,?,?,?)');
+    for (const x of result.actors) a.run(id, x.code, x.name, x.mentions.length);
+    const t = this.db.prepare('INSERT INTO document_techniques (doc, technique, spans) VALUES (?,?,?)');
+    for (const [k, n] of Object.entries(summary.techniques)) t.run(id, k, n);
+    this.db.prepare('INSERT INTO documents_fts (id, title, body) VALUES (?,?,?)').run(id, ftsText(summary.title ?? ''), ftsText(result.text));
+  }
+
+  async putEntry(result: AnalysisResult, entry: CorpusEntry): Promise<PutOutcome> {
+    const id = newId();
+    const created = new Date().toISOString();
+    const summary = summarize(id, created, result);
+    return this.db.transaction((): PutOutcome => {
+      const taken = this.keyOwner(entry.keys);
+      if (taken) return { duplicateOf: taken };
+      this.insert(id, created, summary, result);
+      this.db.prepare('INSERT INTO corpus_docs (doc, outlet, origin, shingles, minhash) VALUES (?,?,?,?,?)').run(id, entry.outlet, entry.origin, entry.shingles, Buffer.from(entry.minhash.buffer, entry.minhash.byteOffset, entry.minhash.byteLength));
+      const k = this.db.prepare('INSERT INTO document_keys (key, doc) VALUES (?, ?)');
+      for (const key of new Set(entry.keys)) k.run(key, id);
+      const b = this.db.prepare('INSERT INTO copy_bands (band, doc) VALUES (?, ?)');
+      for (const band of new Set(entry.bands)) b.run(band, id);
+      const l = this.db.prepare('INSERT OR IGNORE INTO copy_links (a, b, similarity, containment) VALUES (?,?,?,?)');
+      for (const x of entry.links) l.run(x.doc, id, x.similarity, x.containment);
+      return { stored: { id, created, result: { ...result, id } } };
+    })();
+  }
+
+  async findKey(keys: string[]): Promise<string | null> {
+    return this.keyOwner(keys);
+  }
+
+  private keyOwner(keys: string[]): string | null {
+    const q = this.db.prepare('SELECT doc FROM document_keys WHERE key = ?').pluck();
+    for (const key of keys) {
+      const doc = q.get(key) as string | undefined;
+      if (doc) return doc;
+    }
+    return null;
+  }
+
+  async copyCandidates(bands: string[], limit: number): Promise<Array<{ id: string; minhash: Uint32Array; shingles: number }>> {
+    const out: Array<{ id: string; minhash: Uint32Array; shingles: number }> = [];
+    // In chunks: SQLite caps the number of bound parameters.
+    const seen = new Set<string>();
+    for (let i = 0; i < bands.length && out.length < limit; i += 200) {
+      const chunk = bands.slice(i, i + 200);
+      const rows = this.db
+        .prepare(`SELECT c.doc AS id, c.minhash, c.shingles FROM corpus_docs c WHERE c.doc IN (SELECT doc FROM copy_bands WHERE band IN (${chunk.map(() => '?').join(',')})) LIMIT ?`)
+        .all(...chunk, limit - out.length) as Array<{ id: string; minhash: Buffer; shingles: number }>;
+      for (const r of rows) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        const copy = new Uint8Array(r.minhash);
+        out.push({ id: r.id, minhash: new Uint32Array(copy.buffer, 0, copy.byteLength >> 2), shingles: r.shingles });
+      }
+    }
+    return out;
+  }
+
+  async *copyLinks(): AsyncIterable<CopyLink> {
+    for (const row of this.db.prepare('SELECT a, b, similarity, containment FROM copy_links ORDER BY a, b').iterate() as Iterable<CopyLink>) yield row;
+  }
+
+  async corpusInfo(ids: string[]): Promise<CorpusInfo[]> {
+    const out: CorpusInfo[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(
+        ...(this.db
+          .prepare(
+            `SELECT d.id, c.seq, d.created, d.title, d.date, d.url, c.outlet, c.origin FROM documents d JOIN corpus_docs c ON c.doc = d.id WHERE d.id IN (${chunk.map(() => '?').join(',')}) ORDER BY c.seq`,
+          )
+          .all(...chunk) as CorpusInfo[]),
+      );
+    }
+    return out;
   }
 
   async get(id: string): Promise<StoredDocument | null> {

@@ -70,8 +70,68 @@ export interface Facets {
   techniques: Array<{ value: string; count: number }>;
 }
 
+/**
+ * What the corpus keeps beside a document it ingests (src/corpus): the keys that make ingest
+ * idempotent, the normalised outlet, and the near-copy signature with its LSH bands and verified links.
+ */
+export interface CorpusEntry {
+  /** Unique keys: 'url:<canonical url>', 'text:<hash of normalised text>', 'raw:<hash of the input>'. A clash means "already stored". */
+  keys: string[];
+  /** Normalised outlet id or name (src/corpus/publisher.ts), or null when unknown. */
+  outlet: string | null;
+  /** Where the record came from (file:line, WARC offset, feed URL), for people. */
+  origin: string | null;
+  /** MinHash signature over word shingles (src/corpus/copies/minhash.ts) and the shingle count. */
+  minhash: Uint32Array;
+  shingles: number;
+  /** LSH bucket keys of the signature. */
+  bands: string[];
+  /** Verified near-copies among documents already stored. */
+  links: Array<{ doc: string; similarity: number; containment: number }>;
+}
+
+/** The outcome of putEntry: stored, or refused because a key already names another document. */
+export type PutOutcome = { stored: StoredDocument; duplicateOf?: undefined } | { stored?: undefined; duplicateOf: string };
+
+/** Listing facts about a corpus document, for copy families and timelines. */
+export interface CorpusInfo {
+  id: string;
+  /** Insertion order: "first seen". */
+  seq: number;
+  created: string;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  outlet: string | null;
+  origin: string | null;
+}
+
+/** A verified near-copy pair; `a` was stored before `b`. */
+export interface CopyLink {
+  a: string;
+  b: string;
+  /** Jaccard similarity of the shingle sets. */
+  similarity: number;
+  /** Shared shingles over the smaller set (1 = one is inside the other). */
+  containment: number;
+}
+
 export interface Store {
   put(result: AnalysisResult): Promise<StoredDocument>;
+  /**
+   * Store a document with its corpus entry in one transaction, unless one of its keys is already
+   * taken (then nothing is written and the other document's id is returned). Safe under
+   * concurrent writers: keys are unique in the database.
+   */
+  putEntry(result: AnalysisResult, entry: CorpusEntry): Promise<PutOutcome>;
+  /** The document holding any of these keys, or null. */
+  findKey(keys: string[]): Promise<string | null>;
+  /** Documents sharing at least one LSH band with these, with their signatures (at most `limit`). */
+  copyCandidates(bands: string[], limit: number): Promise<Array<{ id: string; minhash: Uint32Array; shingles: number }>>;
+  /** Every verified copy link (families are built from them in src/corpus/copies). */
+  copyLinks(): AsyncIterable<CopyLink>;
+  /** Listing facts for these corpus documents (unknown ids are left out). */
+  corpusInfo(ids: string[]): Promise<CorpusInfo[]>;
   get(id: string): Promise<StoredDocument | null>;
   delete(id: string): Promise<boolean>;
   search(query: SearchQuery): Promise<SearchPage>;

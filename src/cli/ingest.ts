@@ -1,0 +1,169 @@
+/** `slant ingest <source…>`: read, analyse and store a collection (folders, JSON Lines, CSV, feeds, WARC, sitemaps, URL lists). */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { E, fail } from '../core/errors.js';
+import { openCorpus, type IngestError, type IngestProgress } from '../corpus/index.js';
+import { FORMATS, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
+import { args, type Command } from './command.js';
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'Add a collection to the corpus: folders, JSON Lines, CSV, RSS/Atom, WARC, sitemaps, URL lists',
+  usage: `Usage: slant ingest <source...> [options]
+
+Reads every record of the sources, analyses it on all cores and stores it in the corpus (the same
+database \`slant serve\` shows). A document already stored (same canonical URL, same normalised
+text, same input) is skipped without analysis, so running the same command again continues where
+an interrupted run stopped. Near-copies of stored documents are found as each one is stored.
+
+Sources:
+  <folder>           every .txt, .html(.gz), .json file inside, recursively
+  <file.jsonl>       one {text|html, title, date, url, source, id} object per line (.gz too)
+  <file.csv|.tsv>    a header row; columns named text/html/title/date/url/source/id (or --columns)
+  <feed.xml|URL>     an RSS or Atom feed; items holding only a summary are fetched from their link
+  <file.warc(.gz)>   the HTML responses of a web archive
+  <sitemap.xml|URL>  the pages a sitemap lists (fetched)
+  <urls.txt>         one URL per line (fetched)
+
+Options:
+      --db PATH          corpus folder, .db file or postgres:// URL (env SLANT_DATABASE_URL;
+                         default: the \`slant serve\` data folder)
+      --workers N        analysis threads (default: all cores)
+      --errors FILE      write every skipped record as JSON Lines {where, error, ...}
+      --no-fetch         keep feed summaries; do not fetch pages
+      --columns MAP      field=column pairs, e.g. text=body,url=link,date=published
+      --delimiter C      CSV delimiter (default , or tab for .tsv)
+      --as FORMAT        read every source as ${FORMATS.join('|')}
+      --timeout SEC      longest one document may take (default 120)
+      --allow-private-urls  let fetches reach loopback/private addresses
+  -q, --quiet            no progress output
+
+Exit status: 0 when at least one document is stored or already present; 1 when nothing could be.`,
+  async run(argv) {
+    const { values, positionals } = args(argv, {
+      db: { type: 'string' },
+      workers: { type: 'string' },
+      errors: { type: 'string' },
+      'no-fetch': { type: 'boolean', default: false },
+      columns: { type: 'string' },
+      delimiter: { type: 'string' },
+      as: { type: 'string' },
+      timeout: { type: 'string' },
+      'allow-private-urls': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    });
+    if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give at least one source (see slant ingest --help)');
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) fail(E.BAD_ARGUMENT, '--workers must be a whole number from 1 to 64');
+    const timeout = values.timeout === undefined ? 120 : Number(values.timeout);
+    if (!(timeout > 0)) fail(E.BAD_ARGUMENT, '--timeout must be a positive number of seconds');
+    let columns: ColumnMap | undefined;
+    if (values.columns !== undefined) {
+      const m = parseColumnMap(values.columns);
+      if (typeof m === 'string') fail(E.BAD_ARGUMENT, `--columns: ${m}`);
+      columns = m;
+    }
+    if (values.delimiter !== undefined && [...values.delimiter].length !== 1 && values.delimiter !== '\\t') fail(E.BAD_ARGUMENT, '--delimiter must be one character');
+    const as = values.as as Format | undefined;
+    if (as !== undefined && !FORMATS.includes(as)) fail(E.BAD_ARGUMENT, `--as must be one of ${FORMATS.join(', ')}`);
+
+    const corpus = await openCorpus(values.db);
+    let errorsOut: WriteStream | null = null;
+    if (values.errors) {
+      errorsOut = createWriteStream(values.errors, { flags: 'w' });
+      await new Promise<void>((resolve, reject) => {
+        errorsOut!.once('open', () => resolve());
+        errorsOut!.once('error', (err) => reject(new Error(`cannot write ${values.errors}: ${err.message}`)));
+      }).catch((err: Error) => fail(E.BAD_ARGUMENT, err.message));
+    }
+    const progress = values.quiet ? null : await makeProgress();
+    const ac = new AbortController();
+    let interrupts = 0;
+    const onSigint = (): void => {
+      // First Ctrl-C: stop reading and store what is being analysed; second: leave now (each document is its own transaction).
+      if (++interrupts > 1) process.exit(130);
+      process.stderr.write('\nslant: stopping after the documents in progress (Ctrl-C again to quit now)\n');
+      ac.abort();
+    };
+    process.on('SIGINT', onSigint);
+    const started = Date.now();
+    let summary: IngestProgress;
+    try {
+      summary = await corpus.ingest(positionals, {
+        workers,
+        fetch: !values['no-fetch'],
+        allowPrivate: values['allow-private-urls'],
+        columns,
+        delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter,
+        format: as,
+        timeoutMs: timeout * 1000,
+        signal: ac.signal,
+        onProgress: (p) => progress?.update(p),
+        onError: (e: IngestError) => {
+          errorsOut?.write(JSON.stringify({ where: e.where, ...e.place, error: e.error }) + '\n');
+          progress?.log(`slant: ${e.where}: ${e.error}`);
+        },
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+      progress?.stop();
+      await corpus.close();
+      if (errorsOut) await new Promise<void>((r) => errorsOut!.end(() => r()));
+    }
+    const secs = (Date.now() - started) / 1000;
+    const rate = summary.ingested / Math.max(secs, 0.001);
+    console.error(
+      `slant: ${summary.ingested} ingested, ${summary.duplicates} duplicates, ${summary.copies} with copies, ${summary.errors} errors` +
+        ` (${summary.read} records in ${secs.toFixed(1)} s, ${rate.toFixed(1)} docs/s) into ${corpus.location}${ac.signal.aborted ? '; interrupted — run again to continue' : ''}`,
+    );
+    return summary.ingested + summary.duplicates > 0 ? 0 : 1;
+  },
+};
+
+interface Progress {
+  update(p: IngestProgress): void;
+  log(line: string): void;
+  stop(): void;
+}
+
+/** A bar on a terminal (docs/s, errors), a plain line every few seconds otherwise. */
+async function makeProgress(): Promise<Progress> {
+  const started = Date.now();
+  const rate = (p: IngestProgress): string => (p.ingested / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
+  if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
+    const bar = new cliProgress.SingleBar(
+      {
+        format: ' {bar} {read} read | {ingested} stored | {duplicates} dup | {errors} errors | {rate} docs/s | {duration_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+        barsize: 20,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    // Streams have no known length: the bar shows the share of records read that are settled.
+    bar.start(1, 0, { read: 0, ingested: 0, duplicates: 0, errors: 0, rate: '0.0' });
+    return {
+      update: (p) => {
+        bar.setTotal(Math.max(1, p.read));
+        bar.update(p.ingested + p.duplicates + p.errors, { ...p, rate: rate(p) });
+      },
+      log: (line) => {
+        // Print above the bar.
+        process.stderr.write(`\r\x1b[K${line}\n`);
+        bar.render?.();
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (p) => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      process.stderr.write(`slant: ${p.read} read, ${p.ingested} stored, ${p.duplicates} duplicates, ${p.errors} errors, ${rate(p)} docs/s\n`);
+    },
+    log: (line) => process.stderr.write(line + '\n'),
+    stop: () => undefined,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Is one document a (near-)copy of another? Candidates come from LSH buckets; each is verified on
+ * the exact shingle sets with two measures: Jaccard similarity (whole-article copies with edits)
+ * and containment — shared shingles over the smaller document — so that a partial copy (an excerpt
+ * with commentary around it) counts while two articles on the same topic, which share names and
+ * phrases but few 4-word runs, do not. Thresholds are chosen by `slant eval copies` (cross-validated).
+ */
+import { HASHES, bands, estimate, minhash, overlap, shingles } from './minhash.js';
+
+export interface CopyRule {
+  /** A pair whose shingle Jaccard reaches this is a copy. */
+  jaccard: number;
+  /** ...or whose containment (shared / smaller set) reaches this, */
+  containment: number;
+  /** ...with at least this many shared shingles (short boilerplate overlaps are not copies). */
+  minShared: number;
+}
+
+/** Chosen by `slant eval copies` (5 seeds, thresholds picked on training splits only; docs/results-corpus.md). */
+export const DEFAULT_RULE: CopyRule = { jaccard: 0.3, containment: 0.3, minShared: 25 };
+
+export interface Signature {
+  set: Set<number>;
+  minhash: Uint32Array;
+  bands: string[];
+}
+
+export function sign(text: string): Signature {
+  const set = shingles(text);
+  const sig = minhash(set);
+  return { set, minhash: sig, bands: bands(sig) };
+}
+
+export interface Verdict {
+  copy: boolean;
+  similarity: number;
+  containment: number;
+  shared: number;
+}
+
+export function verify(a: Set<number>, b: Set<number>, rule: CopyRule = DEFAULT_RULE): Verdict {
+  const o = overlap(a, b);
+  const copy = o.shared >= rule.minShared && (o.jaccard >= rule.jaccard || o.containment >= rule.containment);
+  return { copy, similarity: round(o.jaccard), containment: round(o.containment), shared: o.shared };
+}
+
+/**
+ * Cheap screen on signatures before the exact check: the containment implied by the estimated
+ * Jaccard and the set sizes. Loose on purpose (MinHash estimates are noisy at 128 hashes).
+ */
+export function plausible(a: { minhash: Uint32Array; shingles: number }, b: { minhash: Uint32Array; shingles: number }, rule: CopyRule = DEFAULT_RULE): boolean {
+  const j = estimate(a.minhash, b.minhash);
+  const slack = 2 / Math.sqrt(HASHES); // ~2 standard errors at J = 0.5
+  const jHigh = Math.min(1, j + slack);
+  const shared = (jHigh * (a.shingles + b.shingles)) / (1 + jHigh);
+  const small = Math.max(1, Math.min(a.shingles, b.shingles));
+  return shared >= rule.minShared && (jHigh >= rule.jaccard || shared / small >= rule.containment);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
