@@ -5,6 +5,7 @@
  * in with the events.
  */
 import { nodeCode } from '../actors/node.js';
+import { bestSplit } from './balance.js';
 import type { EdgeChange, EvidenceRef, GraphEdge, GraphEvent, GraphNode, GraphResult, Portrayal, Realignment, Triad } from './types.js';
 
 export type * from './types.js';
@@ -22,8 +23,6 @@ export interface GraphActor {
 const MAX_EVIDENCE = 8;
 /** Triads are enumerated over the most-mentioned nodes only. */
 const MAX_TRIAD_NODES = 40;
-/** Exact frustration index by exhaustive search up to this many connected nodes. */
-const MAX_EXACT = 16;
 
 /** Signed weight of one event: sign from the quad class, size from Goldstein, damped by qualifiers. */
 export function eventWeight(e: Pick<GraphEvent, 'quad' | 'goldstein' | 'negated' | 'modality'>): number {
@@ -199,38 +198,16 @@ export function pairSigns(edges: readonly GraphEdge[]): Map<string, PairSign> {
   return out;
 }
 
-/** Frustration index: fewest pair flips making the signed graph balanced, with the two camps. */
+/**
+ * Frustration index: fewest pair flips making the signed graph balanced, with the two camps. Exact
+ * for connected groups of up to EXACT_MAX actors, the best a bounded local search finds beyond
+ * (see balance.ts): polynomial whatever the graph's size.
+ */
 function frustration(pairs: Map<string, PairSign>): { count: number; camps: [string[], string[]] } | null {
   const codes = [...new Set([...pairs.keys()].flatMap((k) => k.split('|')))].sort();
   if (codes.length === 0) return { count: 0, camps: [[], []] };
-  if (codes.length > MAX_EXACT) return null;
   const best = bestSplit(codes, pairs, new Map());
   return { count: best.cost, camps: [codes.filter((c) => best.side.get(c) === 0), codes.filter((c) => best.side.get(c) === 1)] };
-}
-
-/** Exhaustive two-camp split of `codes` honouring `fixed`, minimising disagreeing pairs. */
-function bestSplit(codes: string[], pairs: Map<string, PairSign>, fixed: Map<string, 0 | 1>): { cost: number; side: Map<string, 0 | 1> } {
-  const free = codes.filter((c) => !fixed.has(c)).slice(0, MAX_EXACT);
-  const rest = codes.filter((c) => !fixed.has(c)).slice(MAX_EXACT);
-  let best = { cost: Infinity, side: new Map<string, 0 | 1>() };
-  // Without fixed actors the split is symmetric: pin the first free actor to camp 0.
-  const n = free.length;
-  const limit = fixed.size === 0 && n > 0 ? 1 << (n - 1) : 1 << n;
-  for (let mask = 0; mask < limit; mask++) {
-    const side = new Map(fixed);
-    free.forEach((c, i) => side.set(c, ((mask >> i) & 1) as 0 | 1));
-    for (const c of rest) side.set(c, 0);
-    let cost = 0;
-    for (const [k, p] of pairs) {
-      const [a, b] = k.split('|') as [string, string];
-      const sa = side.get(a);
-      const sb = side.get(b);
-      if (sa === undefined || sb === undefined) continue;
-      if ((sa === sb ? 1 : -1) !== p.sign) cost++;
-    }
-    if (cost < best.cost) best = { cost, side };
-  }
-  return best;
 }
 
 /**
