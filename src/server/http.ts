@@ -1,6 +1,10 @@
-/** Small HTTP helpers: one error shape everywhere, JSON bodies with a size limit, status mapping. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { E, SlantError, fail, type ErrorCode } from '../core/errors.js';
+/**
+ * One error shape everywhere (`{"error":{"code":"E…","message":"…"}}`): slant's numbered errors
+ * mapped to HTTP statuses, storage failures (disk full, read-only media, a locked file) reported as
+ * the storage error rather than an internal one, and zod validation issues turned into one message
+ * that names the field.
+ */
+import { E, SlantError, type ErrorCode } from '../core/errors.js';
 
 /** The one error body the API ever returns. */
 export interface ErrorBody {
@@ -30,8 +34,8 @@ export function statusOf(code: ErrorCode | 999): number {
       return 415;
     case E.BUSY:
     case E.UNAVAILABLE:
-      return 503;
     case E.STORAGE:
+      return 503;
     case 999:
       return 500;
     default:
@@ -40,55 +44,57 @@ export function statusOf(code: ErrorCode | 999): number {
   }
 }
 
+/** A storage failure with the HTTP status that fits it (507 when the disk is full). */
+export class StorageError extends SlantError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(E.STORAGE, message);
+  }
+}
+
+/**
+ * better-sqlite3 and fs errors that mean "the storage cannot do this", as the storage error.
+ * SQLite names them SQLITE_FULL, SQLITE_IOERR_*, SQLITE_READONLY_*, …; fs uses errno names.
+ */
+export function storageError(err: unknown): StorageError | null {
+  if (!(err instanceof Error)) return null;
+  const code = String((err as { code?: unknown }).code ?? '');
+  const msg = err.message.split('\n')[0]!;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new StorageError(`the disk is full: the document was not stored (${msg})`, 507);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new StorageError(`the database is on read-only storage: ${msg} (start the server with SLANT_READONLY=1 to serve it)`, 503);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StorageError(`the database is locked by another process; try again shortly (${msg})`, 503);
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code.startsWith('SQLITE_CANTOPEN')) return new StorageError(`the database could not be read or written: ${msg}`, 503);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new StorageError(`the database file is damaged: ${msg}`, 503);
+  return null;
+}
+
 export function errorBody(err: unknown): { status: number; body: ErrorBody } {
+  const stored = err instanceof StorageError ? err : storageError(err);
+  if (stored) return { status: stored.status, body: { error: { code: `E${E.STORAGE}`, message: stored.message } } };
   if (err instanceof SlantError) return { status: statusOf(err.code), body: { error: { code: `E${err.code}`, message: err.message } } };
   const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err);
   return { status: 500, body: { error: { code: 'E999', message: `internal error: ${msg}` } } };
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  origin?: string;
 }
 
-export function sendError(res: ServerResponse, err: unknown): void {
-  const { status, body } = errorBody(err);
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, status, body);
-}
-
-/** Read a JSON object body of at most `limit` bytes; only application/json is accepted (it also forces a CORS preflight). */
-export async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') fail(E.UNSUPPORTED_MEDIA, `the body must be application/json (got ${type ? `"${type}"` : 'no content-type'})`);
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) fail(E.INPUT_TOO_LARGE, `the request body is ${declared} bytes; the limit is ${limit}`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) fail(E.INPUT_TOO_LARGE, `the request body is over the limit of ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch (err) {
-    fail(E.BAD_JSON, `the request body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(E.BAD_REQUEST, 'the request body must be a JSON object');
-  return value as Record<string, unknown>;
-}
-
-/** An optional string field of a JSON body, with a length cap; names the field when wrong. */
-export function optString(body: Record<string, unknown>, field: string, max: number): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') fail(E.BAD_REQUEST, `"${field}" must be a string`);
-  if (v.length > max) fail(E.INPUT_TOO_LARGE, `"${field}" is ${v.length} characters; the limit is ${max}`);
-  return v;
+/**
+ * The first zod issue as a slant error. Schemas carry their own messages (see schemas.ts); an
+ * over-long body string is "input too large" (413), everything else a bad request naming the field.
+ */
+export function validationError(issues: readonly Issue[], target: string): SlantError {
+  const issue = issues[0];
+  if (!issue) return new SlantError(E.BAD_REQUEST, 'the request is not valid');
+  const field = issue.path.map(String).join('.');
+  const message = field && !issue.message.includes(`"${String(issue.path[0])}"`) ? `"${field}": ${issue.message}` : issue.message;
+  const code = issue.code === 'too_big' && issue.origin === 'string' && target === 'json' ? E.INPUT_TOO_LARGE : E.BAD_REQUEST;
+  return new SlantError(code, message);
 }

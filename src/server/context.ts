@@ -1,0 +1,52 @@
+/** What every route file receives: the app to register on, the store, the workers and the options. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Input } from '../analyze.js';
+import type { AnalysisResult } from '../result.js';
+import type { Store } from '../store/types.js';
+import type { Reads } from './reads.js';
+
+export interface ServerOptions {
+  /** Folder holding slant.db (created when missing). */
+  dataDir: string;
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1: only this machine). */
+  host?: string;
+  /** When set, POST and DELETE need `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Refuse every write (analyse, delete) and open the database read-only (read-only media work). */
+  readOnly?: boolean;
+  /** Largest request body in bytes (default 12 MB). */
+  maxBodyBytes?: number;
+  /** Longest one analysis may run (default 60 s). */
+  analyzeTimeoutMs?: number;
+  /** Let `url` analyses fetch loopback/private addresses (default false). */
+  allowPrivateUrls?: boolean;
+  /** Analysis worker threads (default: 2, or 1 on a single core). */
+  analyzeWorkers?: number;
+  /** Worker threads for heavy reads: graphs, exports (default 2). */
+  readWorkers?: number;
+  /** Longest one graph may take (default 30 s). */
+  readTimeoutMs?: number;
+  /** Most documents one graph reads (default 500). */
+  maxGraphDocs?: number;
+}
+
+/** Analyses with a time limit, off the main thread. */
+export interface AnalysisRunner {
+  analyze(input: Input): Promise<AnalysisResult>;
+  close(): Promise<void>;
+}
+
+export interface ServerContext {
+  opts: ServerOptions;
+  store: Store;
+  analyzer: AnalysisRunner;
+  reads: Reads;
+  /** Checks the token and read-only mode; put on every route that writes. */
+  writeGuard: MiddlewareHandler;
+  /** Reads an application/json object body within the size limit; put before body validation. */
+  jsonBody: MiddlewareHandler;
+}
+
+export type App = OpenAPIHono;
