@@ -21,6 +21,10 @@ import { ingest, storeResult, type IngestOptions, type IngestSummary } from './i
 import { families, republication, type CopyFamily, type RepublicationRow } from './copies/families.js';
 import { diffCopy, type CopyChanges } from './copies/diff.js';
 import { isDatabaseUrl, resolveLocation, sqlitePath } from './location.js';
+import { timeline, graphSlices, type GraphTimeline, type Timeline, type TimelineOptions } from './timeline.js';
+import { outletProfile, type OutletOptions, type OutletProfile } from './outlet.js';
+import { storyGroups, type GroupOptions, type StoryGroup } from './similarity/index.js';
+import { exportChunks, type ExportFormat, type W3cOptions } from './export.js';
 
 export type { IngestOptions, IngestSummary, IngestProgress, IngestError } from './ingest.js';
 export type { CopyFamily, FamilyMember, RepublicationRow } from './copies/families.js';
@@ -38,6 +42,12 @@ export interface FamilyDetail extends CopyFamily {
 
 /** Most documents merged into one graph (bounded memory and time). */
 export const MAX_GRAPH_DOCS = 2000;
+/** Most documents read for a timeline, an outlet profile, story groups or an export. */
+export const MAX_SELECTION = 50_000;
+export type { Timeline, TimelineOptions, GraphTimeline, GraphSlice } from './timeline.js';
+export type { OutletProfile, OutletOptions } from './outlet.js';
+export type { StoryGroup, GroupOptions, Similarity } from './similarity/index.js';
+export type { ExportFormat } from './export.js';
 
 export class Corpus {
   readonly store: Store;
@@ -111,6 +121,42 @@ export class Corpus {
     const docs: Array<{ id: string; result: AnalysisResult }> = [];
     for await (const d of this.store.each(query, limit)) docs.push({ id: d.id, result: d.result });
     return buildActorGraph(docs);
+  }
+
+  /** Every stored document matching a query, in the query's order (at most `limit`). */
+  documents(query: SearchQuery = {}, limit = MAX_SELECTION): AsyncIterable<StoredDocument> {
+    return this.store.each(query, limit);
+  }
+
+  private async collect(query: SearchQuery, limit: number): Promise<Array<{ id: string; result: AnalysisResult }>> {
+    const docs: Array<{ id: string; result: AnalysisResult }> = [];
+    for await (const d of this.store.each(query, limit)) docs.push({ id: d.id, result: d.result });
+    return docs;
+  }
+
+  /** Counts per day/week/month by outlet, technique, actor, event pair or narrative (see timeline.ts). */
+  async timeline(options: TimelineOptions, query: SearchQuery = {}, limit = MAX_SELECTION): Promise<Timeline> {
+    return timeline(await this.collect(query, limit), options);
+  }
+
+  /** The merged actor graph per time window of the selection (for a time slider). */
+  async graphOverTime(query: SearchQuery = {}, options: Parameters<typeof graphSlices>[1] = {}, limit = MAX_SELECTION): Promise<GraphTimeline> {
+    return graphSlices(await this.collect(query, limit), options);
+  }
+
+  /** One outlet against the rest of the corpus (see outlet.ts), with who copies whom from the copy families. */
+  async outlet(name: string, options: OutletOptions = {}, limit = MAX_SELECTION): Promise<OutletProfile> {
+    return outletProfile(await this.collect({}, limit), name, { republication: await this.republication(), ...options });
+  }
+
+  /** Groups of documents about the same story (see similarity/index.ts). */
+  async stories(query: SearchQuery = {}, options: GroupOptions = {}, limit = MAX_SELECTION): Promise<StoryGroup[]> {
+    return storyGroups(await this.collect(query, limit), options);
+  }
+
+  /** The selection as JSON Lines, CSV or W3C Web Annotations, streamed in chunks (see export.ts). */
+  export(format: ExportFormat, query: SearchQuery = {}, options: W3cOptions = {}, limit = MAX_SELECTION): AsyncGenerator<string> {
+    return exportChunks(format, this.store.each(query, limit), options);
   }
 
   close(): Promise<void> {
