@@ -10,6 +10,9 @@ import { evalSimilarityCommand } from './eval-similarity.js';
 import { ingestCommand } from './ingest.js';
 import { copiesCommand } from './copies.js';
 import { evalNarrativeCommands } from './eval-narratives.js';
+import { parseCommand } from './parse.js';
+import { evalParserCommand } from './eval-parser.js';
+import { trainParserCommand } from './train-parser.js';
 
 export const commands: Command[] = [
   analyzeCommand,
@@ -23,4 +26,7 @@ export const commands: Command[] = [
   evalExtractionCommand,
   evalSimilarityCommand,
   ...evalNarrativeCommands,
+  parseCommand,
+  evalParserCommand,
+  trainParserCommand,
 ];

@@ -1,10 +1,11 @@
 // The HTTP API over real HTTP against a real SQLite file in a temporary directory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startServer, type RunningServer } from './app.js';
@@ -193,5 +194,77 @@ test('token, read-only mode, time limit, URL fetch and restart', async () => {
   } finally {
     page.close();
     rmSync(d2, { recursive: true, force: true });
+  }
+});
+
+test('fault 8: a full disk is the storage error (507), not an internal one', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'slant-full-'));
+  const s = await startServer({ dataDir: d, port: 0 });
+  try {
+    // SQLite's own limit on the file's pages gives the same SQLITE_FULL a full disk gives.
+    const db = (s.store as unknown as { db: { pragma(q: string, o?: object): unknown } }).db;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const r = await call('POST', '/api/analyze', { text: ARTICLE.repeat(40) }, {}, s.url);
+    assertError(r, 507, 'E401', /disk is full/);
+    assert.equal((await call('GET', '/api/health', undefined, {}, s.url)).json.documents, 0, 'nothing half-stored');
+    db.pragma('max_page_count = 1073741823');
+    assert.equal((await call('POST', '/api/analyze', { text: ARTICLE }, {}, s.url)).status, 201, 'stores again once there is room');
+  } finally {
+    await s.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('fault 8: SLANT_READONLY serves an existing database from a write-protected folder', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'slant-ro-'));
+  const w = await startServer({ dataDir: d, port: 0 });
+  const id = (await call('POST', '/api/analyze', { text: ARTICLE, title: 'Kept' }, {}, w.url)).json.id as string;
+  await w.close();
+  const before = readdirSync(d).sort();
+  chmodSync(join(d, 'slant.db'), 0o444);
+  chmodSync(d, 0o555);
+  try {
+    const s = await startServer({ dataDir: d, port: 0, readOnly: true });
+    try {
+      assert.equal((await call('GET', `/api/documents/${id}`, undefined, {}, s.url)).json.result.meta.title, 'Kept');
+      assert.equal((await call('GET', '/api/documents?q=partners', undefined, {}, s.url)).json.total, 1);
+      assert.equal((await call('GET', `/api/graph?ids=${id}`, undefined, {}, s.url)).status, 200, 'the read workers open it too');
+      assert.equal((await call('GET', '/api/export?format=csv', undefined, {}, s.url)).text.split('\r\n').length, 3);
+      assertError(await call('POST', '/api/analyze', { text: ARTICLE }, {}, s.url), 403, 'E412');
+    } finally {
+      await s.close();
+    }
+    // Nothing written beside the database: no -shm/-wal, no lock (root ignores the modes, so only checked for others).
+    if (process.getuid?.() !== 0) assert.deepEqual(readdirSync(d).sort(), before);
+  } finally {
+    chmodSync(d, 0o755);
+    chmodSync(join(d, 'slant.db'), 0o644);
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('fault 8: a second writing server on one data directory is refused; a stale lock is taken over', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'slant-lock-'));
+  try {
+    const a = await startServer({ dataDir: d, port: 0 });
+    const lock = JSON.parse(readFileSync(join(d, 'slant.lock'), 'utf8'));
+    assert.equal(lock.pid, process.pid);
+    assert.equal(lock.url, a.url);
+    await assert.rejects(startServer({ dataDir: d, port: 0 }), (e: Error) => /E?another slant server \(pid \d+.*\) is using/.test(e.message) && (e as { code?: number }).code === 417);
+    // A read-only server may share the directory (it only notes the writer).
+    const ro = await startServer({ dataDir: d, port: 0, readOnly: true });
+    assert.equal((await call('GET', '/api/health', undefined, {}, ro.url)).status, 200);
+    await ro.close();
+    await a.close();
+    assert.ok(!existsSync(join(d, 'slant.lock')), 'released on close');
+    // A lock left by a process that is gone (kill -9) does not block the next start.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(join(d, 'slant.lock'), JSON.stringify({ pid: Number(dead), host: hostname(), started: '2020-01-01T00:00:00Z' }));
+    const b = await startServer({ dataDir: d, port: 0 });
+    assert.equal(JSON.parse(readFileSync(join(d, 'slant.lock'), 'utf8')).pid, process.pid);
+    await b.close();
+  } finally {
+    rmSync(d, { recursive: true, force: true });
   }
 });
