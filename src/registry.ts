@@ -5,6 +5,7 @@
 import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
+import { parseComponent } from './syntax/index.js';
 import { techniqueModel, techniqueRules } from './techniques/index.js';
 import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
@@ -15,6 +16,8 @@ export type Factory = () => Component | Promise<Component>;
 
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
+  // tokens, tags, lemmas and dependency trees (src/syntax/index.ts; layers in src/syntax/types.ts)
+  parse: () => parseComponent(),
   // persuasion techniques: trained model (src/techniques/model.ts) and explained rules (src/techniques/rules.ts)
   'techniques.model': () => techniqueModel(),
   'techniques.rules': () => techniqueRules,
@@ -27,7 +30,7 @@ export const registry: Record<string, Factory> = {
 };
 
 /** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'techniques.model', 'techniques.rules', 'meta', 'actors', 'relations', 'events', 'graph'];
+export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'parse', 'techniques.model', 'techniques.rules', 'meta', 'actors', 'relations', 'events', 'graph'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

@@ -1,0 +1,78 @@
+/** `slant train parser`: train the tagger, parser, labeller and lemmatizer from CoNLL-U. */
+import { readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { args, out, type Command } from './command.js';
+import { E, fail } from '../core/errors.js';
+import { readConllu } from '../syntax/conllu.js';
+import { saveModel } from '../syntax/model.js';
+import { DEFAULT_TRAIN, trainModel } from '../syntax/train.js';
+import { readTextFile } from './parse.js';
+
+function int(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) fail(E.BAD_ARGUMENT, `--${name} must be an integer from ${min} to ${max}, not "${v}"`);
+  return n;
+}
+
+export const trainParserCommand: Command = {
+  name: 'train parser',
+  summary: 'Train the tagger and dependency parser on a UD treebank (seeded, reproducible)',
+  usage: `Usage: slant train parser --data <dir | train.conllu> --out <model> [options]
+
+  --data D          a folder holding *-train.conllu (e.g. the UD English EWT), or one .conllu file
+  --out F           where to write the model (src/syntax/data/en_ewt.model is the shipped one)
+  --seed N          PRNG seed (default ${DEFAULT_TRAIN.seed})
+  --tag-epochs N    tagger epochs (default ${DEFAULT_TRAIN.tagEpochs})
+  --parse-epochs N  parser epochs (default ${DEFAULT_TRAIN.parseEpochs})
+  --label-epochs N  labeller epochs (default ${DEFAULT_TRAIN.labelEpochs})
+  --folds N         jackknife folds for the parser's training tags (default ${DEFAULT_TRAIN.folds}; 1 = gold tags)
+  --heldout K       hold out every K-th sentence and report its scores after each epoch (for
+                    choosing epochs; the shipped model uses 0 = train on everything)
+
+The same data and options give the same model bytes.`,
+  async run(argv) {
+    const { values } = args(argv, {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      'tag-epochs': { type: 'string' },
+      'parse-epochs': { type: 'string' },
+      'label-epochs': { type: 'string' },
+      folds: { type: 'string' },
+      heldout: { type: 'string' },
+    });
+    if (!values.data) fail(E.BAD_ARGUMENT, '--data <dir | file.conllu> is required');
+    if (!values.out) fail(E.BAD_ARGUMENT, '--out <model file> is required');
+    let file = values.data;
+    try {
+      if ((await stat(file)).isDirectory()) {
+        const names = (await readdir(file)).filter((n) => n.endsWith('-train.conllu')).sort();
+        if (!names.length) fail(E.FILE_NOT_FOUND, `no *-train.conllu in ${file}`);
+        file = join(file, names[0]!);
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') fail(E.FILE_NOT_FOUND, `no such file or folder: ${file}`);
+      throw err;
+    }
+    const sents = readConllu(await readTextFile(file, 'training file'), file);
+    if (sents.length < 2) fail(E.BAD_DATA_FILE, `${file} holds too few sentences to train on`);
+    const opts = {
+      seed: int(values.seed, 'seed', DEFAULT_TRAIN.seed, 0, 2 ** 31),
+      tagEpochs: int(values['tag-epochs'], 'tag-epochs', DEFAULT_TRAIN.tagEpochs, 1, 100),
+      parseEpochs: int(values['parse-epochs'], 'parse-epochs', DEFAULT_TRAIN.parseEpochs, 1, 100),
+      labelEpochs: int(values['label-epochs'], 'label-epochs', DEFAULT_TRAIN.labelEpochs, 1, 100),
+      folds: int(values.folds, 'folds', DEFAULT_TRAIN.folds, 1, 20),
+      heldoutEvery: int(values.heldout, 'heldout', DEFAULT_TRAIN.heldoutEvery, 0, 1000),
+    };
+    const t0 = performance.now();
+    const parts = trainModel(sents, { ...opts, log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });
+    const bytes = saveModel(parts);
+    // write beside the target and rename, so a failed run leaves no partial model
+    const tmp = `${values.out}.tmp-${process.pid}`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, values.out);
+    await out(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,337 @@
+/**
+ * Unlabelled dependency parser: greedy arc-hybrid transitions (SHIFT, LEFT, RIGHT) scored by an
+ * averaged perceptron over Zhang & Nivre (2011)-style feature templates, trained with the dynamic
+ * oracle of Goldberg & Nivre (2013). Relations are added afterwards by the labeller (labeler.ts).
+ *
+ * Token 0 is the root, at the bottom of the stack; it takes its one dependent last (RIGHT from the
+ * root is only allowed when the buffer is empty and one word is left), so every tree has one root.
+ * Non-projective trees are projectivised for training (projective.ts).
+ */
+import { PAD } from './atoms.js';
+import { f1, f2, f3, f4, hashString, prng, shuffle } from './hash.js';
+import { PerceptronTrainer, SparseModel } from './perceptron.js';
+
+export const SHIFT = 0;
+export const LEFT = 1;
+export const RIGHT = 2;
+const MOVES = 3;
+export const MAX_PARSER_FEATS = 80;
+
+const ROOT_W = hashString('!ROOT');
+const ROOT_T = 0x7ffffff0;
+const NONE_T = 0x7ffffff1;
+
+/** Reusable parse state for sentences of up to `cap` words (index 0 = root, cap+1 = "none"). */
+export class State {
+  n = 0;
+  stack: Int32Array;
+  sp = 0;
+  b = 1;
+  heads: Int32Array;
+  l1: Int32Array;
+  l2: Int32Array;
+  r1: Int32Array;
+  r2: Int32Array;
+  nl: Int32Array;
+  nr: Int32Array;
+  /** Word and tag atoms, index 0 = root, n+1 = none. */
+  W: Uint32Array;
+  T: Uint32Array;
+
+  constructor(readonly cap: number) {
+    const m = cap + 2;
+    this.stack = new Int32Array(m);
+    this.heads = new Int32Array(m);
+    this.l1 = new Int32Array(m);
+    this.l2 = new Int32Array(m);
+    this.r1 = new Int32Array(m);
+    this.r2 = new Int32Array(m);
+    this.nl = new Int32Array(m);
+    this.nr = new Int32Array(m);
+    this.W = new Uint32Array(m);
+    this.T = new Uint32Array(m);
+  }
+
+  init(words: Uint32Array, tags: Int32Array | Uint32Array, n: number): void {
+    this.n = n;
+    const none = n + 1;
+    this.W[0] = ROOT_W;
+    this.T[0] = ROOT_T;
+    for (let i = 1; i <= n; i++) {
+      this.W[i] = words[i - 1]!;
+      this.T[i] = tags[i - 1]!;
+    }
+    this.W[none] = PAD;
+    this.T[none] = NONE_T;
+    this.heads.fill(-1, 0, n + 2);
+    this.l1.fill(none, 0, n + 2);
+    this.l2.fill(none, 0, n + 2);
+    this.r1.fill(none, 0, n + 2);
+    this.r2.fill(none, 0, n + 2);
+    this.nl.fill(0, 0, n + 2);
+    this.nr.fill(0, 0, n + 2);
+    this.stack[0] = 0;
+    this.sp = 1;
+    this.b = 1;
+  }
+
+  terminal(): boolean {
+    return this.b > this.n && this.sp <= 1;
+  }
+
+  valid(move: number): boolean {
+    if (move === SHIFT) return this.b <= this.n;
+    if (move === LEFT) return this.sp >= 2 && this.b <= this.n;
+    return this.sp >= 3 || (this.sp === 2 && this.b > this.n);
+  }
+
+  apply(move: number): void {
+    if (move === SHIFT) {
+      this.stack[this.sp++] = this.b++;
+    } else if (move === LEFT) {
+      const d = this.stack[--this.sp]!;
+      const h = this.b;
+      this.heads[d] = h;
+      this.l2[h] = this.l1[h]!;
+      this.l1[h] = d;
+      this.nl[h]!++;
+    } else {
+      const d = this.stack[--this.sp]!;
+      const h = this.stack[this.sp - 1]!;
+      this.heads[d] = h;
+      this.r2[h] = this.r1[h]!;
+      this.r1[h] = d;
+      this.nr[h]!++;
+    }
+  }
+
+  /** Fill `out` with the feature keys of the current configuration; returns their number. */
+  features(out: Uint32Array): number {
+    const none = this.n + 1;
+    const { W, T, stack, sp, l1, l2, r1, r2, nl, nr } = this;
+    const s0 = sp >= 1 ? stack[sp - 1]! : none;
+    const s1 = sp >= 2 ? stack[sp - 2]! : none;
+    const s2 = sp >= 3 ? stack[sp - 3]! : none;
+    const b0 = this.b <= this.n ? this.b : none;
+    const b1 = this.b + 1 <= this.n ? this.b + 1 : none;
+    const b2 = this.b + 2 <= this.n ? this.b + 2 : none;
+    const s0w = W[s0]!, s0t = T[s0]!, s1w = W[s1]!, s1t = T[s1]!, s2t = T[s2]!;
+    const b0w = W[b0]!, b0t = T[b0]!, b1w = W[b1]!, b1t = T[b1]!, b2w = W[b2]!, b2t = T[b2]!;
+    const s0L = l1[s0]!, s0L2 = l2[s0]!, s0R = r1[s0]!, s0R2 = r2[s0]!;
+    const b0L = l1[b0]!, b0L2 = l2[b0]!, s1R = r1[s1]!, s1R2 = r2[s1]!;
+    const s0Lt = T[s0L]!, s0Rt = T[s0R]!, b0Lt = T[b0L]!, s1Rt = T[s1R]!;
+    const d = b0 === none || s0 === none ? 0 : Math.min(b0 - s0, 6);
+    const d2 = s1 === none || s0 === none ? 0 : Math.min(s0 - s1, 6);
+    const s0wt = f2(100, s0w, s0t);
+    const b0wt = f2(100, b0w, b0t);
+    const s1wt = f2(100, s1w, s1t);
+    let k = 0;
+    out[k++] = f1(0, 0);
+    out[k++] = f1(1, s0wt);
+    out[k++] = f1(2, s0w);
+    out[k++] = f1(3, s0t);
+    out[k++] = f1(4, b0wt);
+    out[k++] = f1(5, b0w);
+    out[k++] = f1(6, b0t);
+    out[k++] = f2(7, b1w, b1t);
+    out[k++] = f1(8, b1w);
+    out[k++] = f1(9, b1t);
+    out[k++] = f2(10, b2w, b2t);
+    out[k++] = f1(11, b2t);
+    out[k++] = f1(12, s1wt);
+    out[k++] = f1(13, s1w);
+    out[k++] = f1(14, s1t);
+    out[k++] = f1(15, s2t);
+    out[k++] = f2(16, s0wt, b0wt);
+    out[k++] = f2(17, s0wt, b0w);
+    out[k++] = f2(18, s0w, b0wt);
+    out[k++] = f2(19, s0wt, b0t);
+    out[k++] = f2(20, s0t, b0wt);
+    out[k++] = f2(21, s0w, b0w);
+    out[k++] = f2(22, s0t, b0t);
+    out[k++] = f2(23, b0t, b1t);
+    out[k++] = f2(24, s1wt, s0wt);
+    out[k++] = f2(25, s1w, s0w);
+    out[k++] = f2(26, s1t, s0t);
+    out[k++] = f2(27, s1t, s0w);
+    out[k++] = f2(28, s1w, s0t);
+    out[k++] = f3(29, b0t, b1t, b2t);
+    out[k++] = f3(30, s0t, b0t, b1t);
+    out[k++] = f3(31, s1t, s0t, b0t);
+    out[k++] = f3(32, s0t, s0Lt, b0t);
+    out[k++] = f3(33, s0t, s0Rt, b0t);
+    out[k++] = f3(34, s0t, b0t, b0Lt);
+    out[k++] = f3(35, s1t, s0t, s0Lt);
+    out[k++] = f3(36, s2t, s1t, s0t);
+    out[k++] = f3(37, s1t, s1Rt, s0t);
+    out[k++] = f3(38, s1t, s0t, s0Rt);
+    out[k++] = f2(39, s0w, d);
+    out[k++] = f2(40, s0t, d);
+    out[k++] = f2(41, b0w, d);
+    out[k++] = f2(42, b0t, d);
+    out[k++] = f3(43, s0w, b0w, d);
+    out[k++] = f3(44, s0t, b0t, d);
+    out[k++] = f3(45, s1t, s0t, d2);
+    out[k++] = f3(46, s1w, s0w, d2);
+    out[k++] = f2(47, s0w, nr[s0]!);
+    out[k++] = f2(48, s0t, nr[s0]!);
+    out[k++] = f2(49, s0w, nl[s0]!);
+    out[k++] = f2(50, s0t, nl[s0]!);
+    out[k++] = f2(51, b0w, nl[b0]!);
+    out[k++] = f2(52, b0t, nl[b0]!);
+    out[k++] = f2(53, s1t, nr[s1]!);
+    out[k++] = f1(54, W[s0L]!);
+    out[k++] = f1(55, s0Lt);
+    out[k++] = f1(56, W[s0R]!);
+    out[k++] = f1(57, s0Rt);
+    out[k++] = f1(58, W[b0L]!);
+    out[k++] = f1(59, b0Lt);
+    out[k++] = f1(60, W[s1R]!);
+    out[k++] = f1(61, s1Rt);
+    out[k++] = f1(62, T[s0L2]!);
+    out[k++] = f1(63, T[s0R2]!);
+    out[k++] = f1(64, T[b0L2]!);
+    out[k++] = f3(65, s0t, s0Lt, T[s0L2]!);
+    out[k++] = f3(66, s0t, s0Rt, T[s0R2]!);
+    out[k++] = f3(67, b0t, b0Lt, T[b0L2]!);
+    out[k++] = f3(68, s1t, s1Rt, T[s1R2]!);
+    out[k++] = f2(69, s0wt, s1t);
+    out[k++] = f2(70, b0wt, b1t);
+    out[k++] = f4(71, s0t, b0t, s0Lt, s0Rt);
+    out[k++] = f2(72, s0w, b1w);
+    out[k++] = f3(73, s0t, b1t, b2t);
+    out[k++] = f3(74, s1t, s0w, b0t);
+    return k;
+  }
+}
+
+/** Cost (gold arcs made unreachable) of each move under gold heads `gh` with children `kids`. */
+function costs(st: State, gh: Int32Array, kidStart: Int32Array, kids: Int32Array, inStack: Uint8Array, out: Int32Array): void {
+  const { stack, sp, b, n } = st;
+  const s0 = sp >= 1 ? stack[sp - 1]! : -1;
+  const s1 = sp >= 2 ? stack[sp - 2]! : -1;
+  out.fill(-1);
+  if (st.valid(SHIFT)) {
+    let c = 0;
+    const h = gh[b]!;
+    if (h !== s0 && h < b && inStack[h]) c++;
+    for (let j = kidStart[b]!; j < kidStart[b + 1]!; j++) if (inStack[kids[j]!]) c++;
+    out[SHIFT] = c;
+  }
+  let deps = 0;
+  if (s0 > 0) for (let j = kidStart[s0]!; j < kidStart[s0 + 1]!; j++) if (kids[j]! >= b) deps++;
+  if (st.valid(LEFT)) {
+    const h = gh[s0]!;
+    out[LEFT] = deps + (h !== b && (h === s1 || (h > b && h <= n)) ? 1 : 0);
+  }
+  if (st.valid(RIGHT)) {
+    const h = gh[s0]!;
+    out[RIGHT] = deps + (h >= b && h <= n ? 1 : 0);
+  }
+}
+
+export class Parser {
+  private feats = new Uint32Array(MAX_PARSER_FEATS);
+  private scores = new Int32Array(MOVES);
+  private st = new State(256);
+  constructor(readonly model: SparseModel) {}
+
+  /** Heads (1-based, 0 = root) for words with word atoms `words` and tag ids `tags`. */
+  parse(words: Uint32Array, tags: Int32Array | Uint32Array, n: number, out: Int32Array = new Int32Array(n)): Int32Array {
+    if (n > this.st.cap) this.st = new State(n);
+    const st = this.st;
+    st.init(words, tags, n);
+    const scores = this.scores;
+    let guard = 2 * n + 2;
+    while (!st.terminal() && guard-- > 0) {
+      const k = st.features(this.feats);
+      this.model.score(this.feats, k, scores);
+      let best = -1;
+      for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+      st.apply(best);
+    }
+    for (let i = 1; i <= n; i++) out[i - 1] = st.heads[i]!;
+    return out;
+  }
+}
+
+export interface ParserExample {
+  words: Uint32Array;
+  tags: Int32Array;
+  /** Projective gold heads, 1-based (0 = root). */
+  heads: Int32Array;
+}
+
+export function trainParser(
+  data: readonly ParserExample[],
+  opts: { epochs: number; seed: number; explore?: number; heldout?: readonly ParserExample[]; log?: (m: string) => void },
+): SparseModel {
+  const trainer = new PerceptronTrainer(MOVES);
+  const rand = prng(opts.seed);
+  const order = data.map((_, i) => i);
+  const feats = new Uint32Array(MAX_PARSER_FEATS);
+  const scores = new Float32Array(MOVES);
+  const cost = new Int32Array(MOVES);
+  let st = new State(256);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    shuffle(order, rand);
+    let right = 0;
+    let moves = 0;
+    for (const idx of order) {
+      const ex = data[idx]!;
+      const n = ex.words.length;
+      if (n > st.cap) st = new State(n);
+      st.init(ex.words, ex.tags, n);
+      const gh = new Int32Array(n + 2).fill(-1);
+      for (let i = 1; i <= n; i++) gh[i] = ex.heads[i - 1]!;
+      const kidStart = new Int32Array(n + 3);
+      for (let i = 1; i <= n; i++) kidStart[gh[i]! + 1]!++;
+      for (let i = 1; i < kidStart.length; i++) kidStart[i]! += kidStart[i - 1]!;
+      const kids = new Int32Array(n);
+      const fill = kidStart.slice();
+      for (let i = 1; i <= n; i++) kids[fill[gh[i]!]!++] = i;
+      const inStack = new Uint8Array(n + 2);
+      inStack[0] = 1;
+      let guard = 2 * n + 2;
+      while (!st.terminal() && guard-- > 0) {
+        const k = st.features(feats);
+        trainer.score(feats, k, scores);
+        costs(st, gh, kidStart, kids, inStack, cost);
+        let guess = -1;
+        let best = -1;
+        let minCost = Infinity;
+        for (let m = 0; m < MOVES; m++) if (cost[m]! >= 0 && cost[m]! < minCost) minCost = cost[m]!;
+        for (let m = 0; m < MOVES; m++) {
+          if (cost[m]! < 0) continue;
+          if (guess < 0 || scores[m]! > scores[guess]!) guess = m;
+          if (cost[m] === minCost && (best < 0 || scores[m]! > scores[best]!)) best = m;
+        }
+        trainer.tick();
+        trainer.update(feats, k, best, guess);
+        if (guess === best) right++;
+        moves++;
+        const move = guess !== best && epoch > 1 && rand() < (opts.explore ?? 0.9) ? guess : best;
+        if (move === SHIFT) inStack[st.b] = 1;
+        else inStack[st.stack[st.sp - 1]!] = 0;
+        st.apply(move);
+      }
+    }
+    let msg = `parser epoch ${epoch}: train move acc ${(right / moves).toFixed(4)}`;
+    if (opts.heldout?.length) msg += ` heldout UAS ${scoreHeads(new Parser(trainer.freeze()), opts.heldout).toFixed(4)}`;
+    opts.log?.(msg);
+  }
+  return trainer.freeze();
+}
+
+export function scoreHeads(parser: Parser, data: readonly ParserExample[]): number {
+  let right = 0;
+  let total = 0;
+  for (const ex of data) {
+    const heads = parser.parse(ex.words, ex.tags, ex.words.length);
+    for (let i = 0; i < heads.length; i++) {
+      if (heads[i] === ex.heads[i]) right++;
+      total++;
+    }
+  }
+  return right / Math.max(1, total);
+}

@@ -1,0 +1,187 @@
+/**
+ * Part-of-speech tagger: greedy left-to-right averaged perceptron over one combined UPOS|XPOS tag
+ * (the pair is predicted together: one pass, and the pair is always consistent). Frequent words
+ * that always take the same tag in training are tagged from a dictionary.
+ */
+import { PAD, computeAtoms, type Atoms } from './atoms.js';
+import { HashIndex, f1, f2, f3, hashString, prng, shuffle } from './hash.js';
+import { PerceptronTrainer, SparseModel } from './perceptron.js';
+
+export const MAX_TAGGER_FEATS = 40;
+const START = 0xfffffff0;
+const START2 = 0xfffffff1;
+const END = hashString('!END');
+
+/** Features of token i given the two previous predicted tags (tag ids, or START/START2). */
+export function taggerFeatures(a: Atoms, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const n = a.n;
+  const w = a.lower[i]!;
+  const wm1 = i > 0 ? a.lower[i - 1]! : PAD;
+  const wm2 = i > 1 ? a.lower[i - 2]! : PAD;
+  const wp1 = i + 1 < n ? a.lower[i + 1]! : END;
+  const wp2 = i + 2 < n ? a.lower[i + 2]! : END;
+  let k = 0;
+  out[k++] = f1(0, 0);
+  out[k++] = f1(1, w);
+  out[k++] = f1(2, a.form[i]!);
+  out[k++] = f1(3, a.suf1[i]!);
+  out[k++] = f1(4, a.suf2[i]!);
+  out[k++] = f1(5, a.suf3[i]!);
+  out[k++] = f1(6, a.suf4[i]!);
+  out[k++] = f1(7, a.pre1[i]!);
+  out[k++] = f1(8, a.pre2[i]!);
+  out[k++] = f1(9, a.pre3[i]!);
+  out[k++] = f1(10, a.shape[i]!);
+  out[k++] = f1(11, p1);
+  out[k++] = f2(12, p1, p2);
+  out[k++] = f2(13, p1, w);
+  out[k++] = f1(14, wm1);
+  out[k++] = f1(15, i > 0 ? a.suf3[i - 1]! : PAD);
+  out[k++] = f1(16, wm2);
+  out[k++] = f1(17, wp1);
+  out[k++] = f1(18, i + 1 < n ? a.suf3[i + 1]! : END);
+  out[k++] = f1(19, wp2);
+  out[k++] = f2(20, wm1, w);
+  out[k++] = f2(21, w, wp1);
+  out[k++] = f2(22, p1, wp1);
+  out[k++] = f1(23, i > 0 ? a.shape[i - 1]! : PAD);
+  out[k++] = f1(24, i + 1 < n ? a.shape[i + 1]! : END);
+  out[k++] = f2(25, i === 0 ? 1 : 0, a.shape[i]!);
+  out[k++] = f2(26, p1, a.suf3[i]!);
+  out[k++] = f3(27, wm1, w, wp1);
+  out[k++] = f2(28, i + 1 < n ? a.suf2[i + 1]! : END, a.suf3[i]!);
+  out[k++] = f2(29, p2, w);
+  out[k++] = f2(30, wp1, wp2);
+  out[k++] = f2(31, wm1, wm2);
+  return k;
+}
+
+export interface TaggerData {
+  tags: string[];
+  model: SparseModel;
+  /** form hash → tag id, for frequent unambiguous words. */
+  dict: HashIndex;
+}
+
+export class Tagger {
+  private feats = new Uint32Array(MAX_TAGGER_FEATS);
+  private scores: Int32Array;
+  constructor(readonly data: TaggerData) {
+    this.scores = new Int32Array(data.tags.length);
+  }
+
+  /** Tag ids for a sentence. */
+  tag(a: Atoms, out: Int32Array = new Int32Array(a.n)): Int32Array {
+    const { model, dict, tags } = this.data;
+    const C = tags.length;
+    let p1 = START;
+    let p2 = START2;
+    for (let i = 0; i < a.n; i++) {
+      let t = dict.get(a.form[i]!);
+      if (t < 0) {
+        const n = taggerFeatures(a, i, p1, p2, this.feats);
+        model.score(this.feats, n, this.scores);
+        t = 0;
+        let best = this.scores[0]!;
+        for (let c = 1; c < C; c++) if (this.scores[c]! > best) best = this.scores[c]!, t = c;
+      }
+      out[i] = t;
+      p2 = p1;
+      p1 = t;
+    }
+    return out;
+  }
+}
+
+export interface TaggedSentence {
+  forms: string[];
+  tags: string[];
+}
+
+export interface TrainLog {
+  (msg: string): void;
+}
+
+/** Train a tagger. `heldout` sentences (optional) are scored after each epoch. */
+export function trainTagger(
+  train: readonly TaggedSentence[],
+  opts: { epochs: number; seed: number; heldout?: readonly TaggedSentence[]; log?: TrainLog },
+): TaggerData {
+  const tagSet = new Set<string>();
+  for (const s of train) for (const t of s.tags) tagSet.add(t);
+  const tags = [...tagSet].sort();
+  const tagId = new Map(tags.map((t, i) => [t, i]));
+  // Tag dictionary: words seen >= 20 times with one tag in >= 99% of cases.
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of train) {
+    s.forms.forEach((f, i) => {
+      let m = counts.get(f);
+      if (!m) counts.set(f, (m = new Map()));
+      const t = tagId.get(s.tags[i]!)!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    });
+  }
+  const dict = new HashIndex(4096);
+  for (const [f, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestN = 0;
+    for (const [t, c] of m) {
+      total += c;
+      if (c > bestN) (best = t), (bestN = c);
+    }
+    if (total >= 20 && bestN / total >= 0.99) dict.set(hashString(f), best);
+  }
+  const data = train.map((s) => ({ atoms: computeAtoms(s.forms), gold: Int32Array.from(s.tags, (t) => tagId.get(t)!) }));
+  const trainer = new PerceptronTrainer(tags.length);
+  const feats = new Uint32Array(MAX_TAGGER_FEATS);
+  const scores = new Float32Array(tags.length);
+  const rand = prng(opts.seed);
+  const order = data.map((_, i) => i);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    shuffle(order, rand);
+    let right = 0;
+    let total = 0;
+    for (const idx of order) {
+      const { atoms, gold } = data[idx]!;
+      let p1 = START;
+      let p2 = START2;
+      for (let i = 0; i < atoms.n; i++) {
+        let guess = dict.get(atoms.form[i]!);
+        if (guess < 0) {
+          const n = taggerFeatures(atoms, i, p1, p2, feats);
+          trainer.score(feats, n, scores);
+          guess = 0;
+          for (let c = 1; c < tags.length; c++) if (scores[c]! > scores[guess]!) guess = c;
+          trainer.tick();
+          trainer.update(feats, n, gold[i]!, guess);
+        }
+        if (guess === gold[i]) right++;
+        total++;
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    let msg = `tagger epoch ${epoch}: train acc ${(right / total).toFixed(4)}`;
+    if (opts.heldout?.length) {
+      const tagger = new Tagger({ tags, model: trainer.freeze(), dict });
+      msg += ` heldout ${scoreTagger(tagger, opts.heldout).toFixed(4)}`;
+    }
+    opts.log?.(msg);
+  }
+  return { tags, model: trainer.freeze(), dict };
+}
+
+/** Share of tokens whose UPOS (the part before '|') is right. */
+export function scoreTagger(tagger: Tagger, sents: readonly TaggedSentence[]): number {
+  let right = 0;
+  let total = 0;
+  for (const s of sents) {
+    const ids = tagger.tag(computeAtoms(s.forms));
+    ids.forEach((t, i) => {
+      if (tagger.data.tags[t]!.split('|')[0] === s.tags[i]!.split('|')[0]) right++;
+      total++;
+    });
+  }
+  return right / Math.max(1, total);
+}
