@@ -15,7 +15,7 @@ import type { Doc, Span } from '../core/document.js';
 import { loadInput } from '../input/load.js';
 import { createPipeline } from '../registry.js';
 import type { EventData } from '../relations/types.js';
-import { codeSentence, type CodedEvent, type Mention } from '../relations/coder.js';
+import { asDirected, codeSentence, type CodedEvent, type Mention } from '../relations/coder.js';
 import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from '../relations/evaluate.js';
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from '../relations/lexicon.js';
 import { isoDate, parsePetrarchXml } from '../relations/petrarch-xml.js';
@@ -82,7 +82,7 @@ export function codeText(text: string, coder: Coder, date?: string): SentenceEve
     }
     const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
     const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes, reciprocal: coder.reciprocal });
-    out.push({ index, start: s.start, end: s.end, events });
+    out.push({ index, start: s.start, end: s.end, events: asDirected(events) });
   });
   return out;
 }

@@ -25,10 +25,13 @@ const MAX_EVIDENCE = 8;
 const MAX_TRIAD_NODES = 40;
 
 /** Signed weight of one event: sign from the quad class, size from Goldstein, damped by qualifiers. */
-export function eventWeight(e: Pick<GraphEvent, 'quad' | 'goldstein' | 'negated' | 'modality'>): number {
+export function eventWeight(e: Pick<GraphEvent, 'quad' | 'goldstein' | 'negated' | 'modality' | 'factivity'>): number {
   let w = Math.max(0.1, Math.abs(e.goldstein) / 10) * (e.quad <= 2 ? 1 : -1);
   if (e.negated) w = -w * 0.5; // "did not make concessions": the opposite, weakly
   if (e.modality !== 'asserted') w *= 0.5; // wishes and futures count half
+  // What the text rejects ("lied that ...") barely counts; what it doubts (so-called, scare quotes) counts a third.
+  if (e.factivity?.value === 'rejected') w *= 0.1;
+  else if (e.factivity?.value === 'doubted') w *= 0.33;
   return w;
 }
 
@@ -46,14 +49,14 @@ export function buildGraph(actors: readonly GraphActor[], events: readonly Graph
   const triggers = new Set(events.map((e) => `${e.source}>${e.target}|${e.cameo}|${e.trigger.start}`));
   const done = new Set<string>();
   for (const e of events) {
-    const mutual = triggers.has(`${e.target}>${e.source}|${e.cameo}|${e.trigger.start}`);
+    const mutual = !!e.symmetric || triggers.has(`${e.target}>${e.source}|${e.cameo}|${e.trigger.start}`);
     const id = mutual ? `${pairKey(e.source, e.target)}|${e.cameo}|${e.trigger.start}` : null;
     if (id) {
       if (done.has(id)) continue;
       done.add(id);
     }
     const [s, t] = mutual && e.source > e.target ? [e.target, e.source] : [e.source, e.target];
-    const standing = e.via === 'noun';
+    const standing = e.via === 'noun' || e.via === 'stance';
     const key = `${mutual ? `${s}~${t}` : `${s}>${t}`}${standing ? '|s' : ''}`;
     let edge = edges.get(key);
     if (!edge) {

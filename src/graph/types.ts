@@ -20,7 +20,7 @@ export interface EvidenceRef {
 export type GraphEvent = Pick<
   EventData,
   'source' | 'target' | 'cameo' | 'description' | 'goldstein' | 'quad' | 'negated' | 'modality' | 'attribution' | 'stance' | 'via' | 'trigger'
-> & { evidence: EvidenceRef };
+> & Partial<Pick<EventData, 'factivity' | 'symmetric'>> & { evidence: EvidenceRef };
 
 export interface Portrayal {
   /** Events the actor initiates / receives, split by sign. */

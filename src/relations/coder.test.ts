@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeSentence, futureCode, MAX_UNITS, type Mention } from './coder.js';
+import { asDirected, codeSentence, futureCode, MAX_UNITS, type Mention } from './coder.js';
 import { buildLexicon, loadDefaultLexicon } from './lexicon.js';
 import { parseVerbDict } from './verbdict.js';
 
@@ -30,7 +30,8 @@ const lex = loadDefaultLexicon();
 
 /** Golden form: "SRC>TGT code via [qualifiers]". */
 function code(s: string, opts = {}): string[] {
-  return codeSentence(s, 0, s.length, find(s), lex, opts).map((e) => {
+  // Mutual relations are stored once (symmetric); the goldens list both directions.
+  return asDirected(codeSentence(s, 0, s.length, find(s), lex, opts)).map((e) => {
     const q = [e.negated ? 'neg' : '', e.modality !== 'asserted' ? e.modality : '', e.attribution.kind !== 'author' ? `${e.attribution.kind}:${e.attribution.code ?? e.attribution.text ?? '?'}` : '', e.stance === 'characterisation' ? 'char' : ''].filter(Boolean);
     return `${e.source}>${e.target} ${e.code} ${e.via}${q.length ? ' [' + q.join(' ') + ']' : ''}`;
   });

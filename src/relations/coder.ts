@@ -22,4 +22,4 @@ import './coder/words.js';
 export type { Mention, Modality, Attribution, CodedEvent, CodeOptions } from './coder/types.js';
 export { MAX_UNITS } from './coder/units.js';
 export { countryOf, futureCode } from './coder/codes.js';
-export { codeSentence } from './coder/sentence.js';
+export { asDirected, codeSentence } from './coder/sentence.js';

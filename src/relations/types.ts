@@ -39,7 +39,15 @@ export interface EventData {
   attribution: { kind: 'author' | 'quoted' | 'reported'; code: string | null; text: string | null };
   /** 'reported-event': something an actor did or said; 'characterisation': the text's own description. */
   stance: 'reported-event' | 'characterisation';
-  /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun'. */
+  /**
+   * Whether the text endorses (the author's own voice), reports (a source's), doubts ("so-called",
+   * "alleged", "claimed", scare quotes) or rejects it ("lied that", "wishful thinking"); the cue
+   * word(s), and for scare quotes whose framing it is (actor code) when the clause names them.
+   */
+  factivity: { value: 'endorsed' | 'reported' | 'doubted' | 'rejected'; cue: string | null; framedBy: string | null };
+  /** A mutual relation ("A and B agreed", "trust between A and B") stored once: the order of source and target carries no meaning. */
+  symmetric: boolean;
+  /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun', 'stance' (a stated attitude such as "X's anti-Y front", not an event). */
   via: string;
   /** Verb lemma or relational noun, and the CAMEO dictionary pattern that refined the code. */
   lemma: string;

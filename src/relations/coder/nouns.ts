@@ -117,8 +117,7 @@ export function codeNouns(u: Unit[], lex: Lexicon, text: string, push: (e: Coded
         lemma: n.noun,
         pattern: null,
       });
-      push(mk(a, b, 'noun'));
-      if (sym) push(mk(b, a, 'noun'));
+      push(sym ? { ...mk(a, b, 'noun'), symmetric: true } : mk(a, b, 'noun'));
     }
   }
 }

@@ -3,6 +3,8 @@ import { codeInfo, type Lexicon } from '../lexicon.js';
 import { baseCode, futureCode, usable } from './codes.js';
 import { codeDemands } from './demands.js';
 import { codeNouns } from './nouns.js';
+import { codeStance } from './stance.js';
+import { factivityOf } from './factivity.js';
 import { type CodeOptions, type CodedEvent, type Mention } from './types.js';
 import { units } from './units.js';
 import { type Ctx, codeVerb } from './verb-events.js';
@@ -18,7 +20,7 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   const seen = new Set<string>();
   const push = (e: CodedEvent): void => {
     if (e.source === e.target) return;
-    const key = `${e.source}|${e.target}|${e.code}`;
+    const key = e.symmetric && e.target < e.source ? `${e.target}|${e.source}|${e.code}` : `${e.source}|${e.target}|${e.code}`;
     if (seen.has(key)) return;
     seen.add(key);
     events.push(e);
@@ -74,5 +76,27 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   }
   codeDemands(u, verbs, text, push);
   codeNouns(u, lex, text, push);
+  codeStance(u, text, push);
+  // Factivity of each event: endorsed, reported, doubted or rejected by the text, and the cue.
+  const at = new Map<number, number>();
+  u.forEach((x, k) => at.set(x.s, k));
+  for (const e of events) {
+    const k = at.get(e.trigger.start) ?? -1;
+    e.factivity = k < 0 ? { value: e.attribution.kind === 'author' ? 'endorsed' : 'reported', cue: null, framedBy: null } : factivityOf(u, k, at.get(e.sourceMention.start) ?? -1, at.get(e.targetMention.start) ?? -1, e.attribution, text, e.via === 'stance');
+  }
   return events;
+}
+
+/**
+ * Events as PETRARCH-style gold counts them: a mutual relation stored once (symmetric) becomes
+ * both directed events, and stance relations (not events) are left out.
+ */
+export function asDirected(events: readonly CodedEvent[]): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  for (const e of events) {
+    if (e.via === 'stance') continue;
+    out.push(e);
+    if (e.symmetric) out.push({ ...e, source: e.target, target: e.source, sourceMention: e.targetMention, targetMention: e.sourceMention });
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 /** Types shared by the coder steps: mentions in, coded events out. */
 import { type CodeInfo } from '../lexicon.js';
-import { attribution } from './attribution.js';
+import type { Factivity } from './factivity.js';
+
+export type { Factivity } from './factivity.js';
 
 /** An actor mention the coder can use (from the actors layer or a dictionary). UTF-16 offsets. */
 export interface Mention {
@@ -42,6 +44,10 @@ export interface CodedEvent {
   /** The verb lemma or noun and the pattern, for the explanation. */
   lemma: string;
   pattern: string | null;
+  /** A mutual relation stated once ("A and B agreed", "trust between A and B"): source/target order carries no meaning. */
+  symmetric?: boolean;
+  /** Whether the text endorses, reports, doubts or rejects it (set for every event codeSentence returns). */
+  factivity?: Factivity;
 }
 
 export interface CodeOptions {

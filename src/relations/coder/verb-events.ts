@@ -182,7 +182,8 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   if ((obj.length === 0 || obj.every((k) => isAgent(u[k]))) && subj.length > 1 && code && SYMMETRIC.test(code)) {
     // "Jordan and Britain have agreed ...": each partner towards the other.
-    for (const a of subj) for (const b of subj) if (a !== b) out.push(make(a, b, code, 'compound'));
+    // Stored once, undirected (symmetric); evaluation against directed gold expands it.
+    for (const a of subj) for (const b of subj) if (a < b) out.push({ ...make(a, b, code, 'compound'), symmetric: true });
     return out;
   }
   for (const s of subj) {
