@@ -7,8 +7,13 @@ import { relationsCommands } from './relations.js';
 import { actorsCommands } from './actors.js';
 import { extractCommand, evalExtractionCommand } from './extract.js';
 import { evalSimilarityCommand } from './eval-similarity.js';
+import { timelineCommand } from './timeline.js';
+import { outletCommand } from './outlet.js';
+import { exportCommand } from './export.js';
+import { storiesCommand } from './stories.js';
 import { ingestCommand } from './ingest.js';
 import { copiesCommand } from './copies.js';
+import { evalCopiesCommand } from './eval-copies.js';
 import { evalNarrativeCommands } from './eval-narratives.js';
 import { parseCommand } from './parse.js';
 import { evalParserCommand } from './eval-parser.js';
@@ -22,8 +27,13 @@ export const commands: Command[] = [
   serveCommand,
   ingestCommand,
   copiesCommand,
+  evalCopiesCommand,
   extractCommand,
   evalExtractionCommand,
+  storiesCommand,
+  timelineCommand,
+  outletCommand,
+  exportCommand,
   evalSimilarityCommand,
   ...evalNarrativeCommands,
   parseCommand,

@@ -30,6 +30,8 @@ export type { IngestOptions, IngestSummary, IngestProgress, IngestError } from '
 export type { CopyFamily, FamilyMember, RepublicationRow } from './copies/families.js';
 export type { CopyChanges } from './copies/diff.js';
 export type { ActorGraph } from './graph.js';
+export type { SearchQuery, SearchPage, SortKey, StoredDocument, DocumentSummary, Facets, Store, CorpusInfo, CopyLink } from '../store/types.js';
+export { SORT_KEYS, MAX_PAGE_SIZE } from '../store/types.js';
 export { defaultDataDir, resolveLocation } from './location.js';
 export { outletOf } from './publisher.js';
 

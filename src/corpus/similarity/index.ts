@@ -9,6 +9,7 @@ import { E, fail } from '../../core/errors.js';
 import type { AnalysisResult } from '../../result.js';
 import { FEATURES, frequencies, modelInputs, pairMeasures, profileOf, type Frequencies, type Measure, type StoryProfile } from './features.js';
 import { predictRidge, type RidgeModel } from './model.js';
+import { outletOf } from '../publisher.js';
 
 export { FEATURES, MEASURES, frequencies, pairFeatures, pairMeasures, profileOf, type Frequencies, type StoryProfile } from './features.js';
 export { fitRidge, predictRidge, pearson, nestedRidgePredictions, type RidgeModel } from './model.js';
@@ -59,7 +60,7 @@ export function storySimilarity(a: { id: string; result: AnalysisResult }, b: { 
 export interface StoryGroup {
   /** The id of the group's first document (in input order). */
   id: string;
-  members: Array<{ id: string; title: string | null; date: string | null; outlets: string[] }>;
+  members: Array<{ id: string; title: string | null; date: string | null; outlet: string | null }>;
   /** The strongest link inside the group and the mean over linked pairs. */
   best: number;
   mean: number;
@@ -141,7 +142,7 @@ export function storyGroups(docs: Iterable<{ id: string; result: AnalysisResult 
       id: items[members[0]!]!.id,
       members: members.map((i) => {
         const r = items[i]!.result;
-        return { id: items[i]!.id, title: r.meta.title, date: r.meta.date, outlets: outletsOf(r) };
+        return { id: items[i]!.id, title: r.meta.title, date: r.meta.date, outlet: outletOf(r) };
       }),
       best: Math.max(...inner),
       mean: Math.round((inner.reduce((a, b) => a + b, 0) / inner.length) * 1000) / 1000,
@@ -161,10 +162,4 @@ function sharedTerms(ps: StoryProfile[], f: Frequencies): string[] {
     .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]))
     .slice(0, 6)
     .map(([t]) => t);
-}
-
-/** Credited outlets and the site name / source of a result, deduplicated. */
-export function outletsOf(r: Pick<AnalysisResult, 'meta'>): string[] {
-  const names = [...r.meta.credits.map((c) => c.name), r.meta.siteName, r.meta.source].filter((x): x is string => !!x && x.trim() !== '');
-  return [...new Set(names)];
 }
