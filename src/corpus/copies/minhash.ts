@@ -5,7 +5,7 @@
  * while unrelated articles (J ≈ 0.001) almost never meet.
  */
 export const SHINGLE = 4;
-export const HASHES = 128;
+export const HASHES = 192;
 export const ROWS = 2;
 export const BANDS = HASHES / ROWS;
 /** Longest text (code units) shingled; longer documents are signed on their first part. */
