@@ -98,7 +98,8 @@ of the two texts' TF-IDF word vectors, with nothing fitted.`,
     const y = pairs.map((p) => (4 - p.overall) / 3);
     const features = [...FEATURES];
 
-    const cvOf = (cols: string[], nonNegative: boolean): { mean: number; min: number; max: number; lambdas: number[] } => {
+    const oof: number[][] = [];
+    const cvOf = (cols: string[], nonNegative: boolean, keep = false): { mean: number; min: number; max: number; lambdas: number[] } => {
       const idx = cols.map((c) => features.indexOf(c));
       const Xs = X.map((x) => idx.map((j) => x[j]!));
       const rs: number[] = [];
@@ -106,12 +107,32 @@ of the two texts' TF-IDF word vectors, with nothing fitted.`,
       for (let r = 0; r < repeats; r++) {
         const { pred, chosen } = nestedRidgePredictions(Xs, y, k, seed + r, cols, undefined, nonNegative);
         rs.push(pearson(pred, y));
+        if (keep) oof.push(pred);
         lambdas.push(...chosen);
       }
       return { mean: round(rs.reduce((a, b) => a + b, 0) / rs.length), min: round(Math.min(...rs)), max: round(Math.max(...rs)), lambdas };
     };
     const baseline = round(pearson(M.map((m) => m.words), y));
-    const full = cvOf(features, true);
+    const full = cvOf(features, true, true);
+    // Story groups link pairs above a threshold: how well do out-of-fold scores separate
+    // "same story" (Overall ≤ 2) from the rest, averaged over the repeats?
+    const same = pairs.map((p) => p.overall <= 2);
+    const thresholds = [0.4, 0.5, 0.6, 0.7].map((t) => {
+      let P = 0;
+      let R = 0;
+      let F = 0;
+      for (const pred of oof) {
+        const tp = pred.filter((v, i) => v >= t && same[i]).length;
+        const fp = pred.filter((v, i) => v >= t && !same[i]).length;
+        const fn = pred.filter((v, i) => v < t && same[i]).length;
+        const p = tp / Math.max(1, tp + fp);
+        const r = tp / Math.max(1, tp + fn);
+        P += p;
+        R += r;
+        F += p + r ? (2 * p * r) / (p + r) : 0;
+      }
+      return { threshold: t, precision: round(P / oof.length), recall: round(R / oof.length), f1: round(F / oof.length) };
+    });
     const free = cvOf(features, false);
     const analysisFeatures = ['actors', 'roots', 'dyads', 'events'];
     const noActors = cvOf(features.filter((c) => !analysisFeatures.includes(c)), true);
@@ -131,6 +152,7 @@ of the two texts' TF-IDF word vectors, with nothing fitted.`,
       model: { pearson: full.mean, min: full.min, max: full.max, lambda, nonNegative: true },
       unconstrained: { pearson: free.mean, min: free.min, max: free.max },
       ablation: { withoutActorsAndEvents: noActors.mean },
+      sameStory: { pairs: same.filter(Boolean).length, thresholds },
       measures: perMeasure,
     };
     if (values['write-model']) {
@@ -158,6 +180,8 @@ of the two texts' TF-IDF word vectors, with nothing fitted.`,
       `story similarity (monotone ridge, ${features.length} inputs, the shipped model): Pearson ${full.mean.toFixed(3)} by ${k}-fold CV, mean of ${repeats} repeats (min ${full.min.toFixed(3)}, max ${full.max.toFixed(3)}); penalty by inner CV (most chosen: ${lambda})`,
       `  same inputs, weights of any sign (not monotone, not shipped): ${free.mean.toFixed(3)}`,
       `  monotone, without the actor/event inputs: ${noActors.mean.toFixed(3)}`,
+      `same story (Overall ≤ 2: ${same.filter(Boolean).length} pairs) by out-of-fold score ≥ threshold:`,
+      ...thresholds.map((t) => `  ${t.threshold.toFixed(1)}  precision ${t.precision.toFixed(3)}  recall ${t.recall.toFixed(3)}  F1 ${t.f1.toFixed(3)}`),
       'single measures (Pearson, nothing fitted):',
       ...MEASURES.map((c) => `  ${c.padEnd(12)} ${perMeasure[c]!.toFixed(3)}`),
     ];
