@@ -66,13 +66,33 @@ function bump(m: Map<string, number>, k: string, by = 1): void {
   m.set(k, (m.get(k) ?? 0) + by);
 }
 
-const MAX_PROFILE_TEXT = 200_000;
+/**
+ * The model was trained on what SemEval-2022 Task 8 gives of each article: the title, the
+ * beginning and the end (about 1,000 characters). A long article is seen the same way — its first
+ * HEAD_CHARS and last TAIL_CHARS — which also bounds the memory of a profile.
+ */
+const HEAD_CHARS = 1500;
+const TAIL_CHARS = 500;
+
+export function storyView(text: string): string {
+  if (text.length <= HEAD_CHARS + TAIL_CHARS) return text;
+  // Cut at a space so no word (or surrogate pair) is split.
+  const isSpace = (i: number): boolean => /\s/.test(text[i] ?? ' ');
+  let a = HEAD_CHARS;
+  while (a > HEAD_CHARS - 100 && !isSpace(a)) a--;
+  let b = text.length - TAIL_CHARS;
+  while (b < text.length - TAIL_CHARS + 100 && !isSpace(b)) b++;
+  // No space nearby (CJK): never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[a - 1] ?? '')) a--;
+  if (/[\uDC00-\uDFFF]/.test(text[b] ?? '')) b++;
+  return `${text.slice(0, a)}\n${text.slice(b)}`;
+}
 
 /** A profile from a stored analysis result (or a result-shaped object with only text and meta). */
 export type ProfileInput = Pick<AnalysisResult, 'text'> & { meta: Pick<AnalysisResult['meta'], 'title' | 'date'> } & Partial<Pick<AnalysisResult, 'actors' | 'events'>>;
 
 export function profileOf(id: string, result: ProfileInput): StoryProfile {
-  const text = result.text.length > MAX_PROFILE_TEXT ? result.text.slice(0, MAX_PROFILE_TEXT) : result.text;
+  const text = storyView(result.text);
   const toks = tokenize(text);
   const words = new Map<string, number>();
   const bigrams = new Map<string, number>();
@@ -124,7 +144,7 @@ export function profileOf(id: string, result: ProfileInput): StoryProfile {
 
   const chars = new Map<string, number>();
   const low = text.toLowerCase().replace(/\s+/g, ' ');
-  for (let i = 0; i + 4 <= low.length && i < 20_000; i++) bump(chars, low.slice(i, i + 4));
+  for (let i = 0; i + 4 <= low.length; i++) bump(chars, low.slice(i, i + 4));
 
   const actors = new Set<string>();
   const roots = new Set<string>();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv, csvRecords } from './csv.js';
-import { datesIn, profileOf, frequencies, pairFeatures, MEASURES, FEATURES, stem } from './features.js';
+import { datesIn, profileOf, frequencies, pairFeatures, MEASURES, FEATURES, stem, storyView } from './features.js';
 import { storyGroups, storySimilarity, loadModel } from './index.js';
 import { fitRidge, predictRidge, nestedRidgePredictions, pearson, folds } from './model.js';
 import type { AnalysisResult } from '../../result.js';
@@ -17,6 +17,16 @@ test('CSV: quoted fields with commas, quotes and newlines; errors name the line'
   assert.throws(() => [...parseCsv('a\n"open')], (e: unknown) => e instanceof SlantError && /line 2/.test(e.message));
   assert.throws(() => [...csvRecords('a,b\n1\n')], /line 2: 1 fields/);
   assert.throws(() => [...parseCsv('"abcdef"', { maxField: 3 })], /longer than 3/);
+});
+
+test('a long article is seen as its beginning and end, without splitting words or surrogate pairs', () => {
+  const long = 'Start ' + 'word '.repeat(600) + 'middle ' + 'word '.repeat(200) + 'End';
+  const v = storyView(long);
+  assert.ok(v.startsWith('Start ') && v.endsWith(' End') && !v.includes('middle') && v.length <= 2001);
+  assert.ok(v.split(/\s+/).every((w) => ['Start', 'word', 'End', ''].includes(w)));
+  const cjk = storyView('😀'.repeat(1500));
+  assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(cjk));
+  assert.equal(storyView('short text'), 'short text');
 });
 
 test('dates and stems', () => {
