@@ -169,8 +169,8 @@ function searchGroup(g: Graph, free: number[], anchored: boolean, seed: number):
   const m = free.length;
   let ends = 0;
   for (const v of free) ends += g.off[v + 1]! - g.off[v]!;
-  // Work budget (pair visits): about 60 sweeps over the group, and never less than 200,000.
-  let budget = Math.max(200_000, 60 * (ends + m));
+  // Work budget (pair visits): about 60 sweeps over the group, at least 20,000 for small ones.
+  let budget = Math.max(20_000, 60 * (ends + m));
   const queued = new Uint8Array(g.side.length);
   const queue: number[] = [];
   const log: number[] = []; // actors flipped since the last accepted state
