@@ -4,6 +4,7 @@
  * nearby country ("Russian troops" → RUSMIL), all normalised to CAMEO-style codes.
  */
 import { readFileSync } from 'node:fs';
+import { applyContext } from './context.js';
 import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
@@ -258,7 +259,7 @@ export class ActorDictionary {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
       const items = this.scan(words, day, aliases);
-      for (const m of this.combine(words, items, opts.agents ?? 'all')) out.push(m);
+      for (const m of applyContext(text, this.combine(words, items, opts.agents ?? 'all'))) out.push(m);
       start = stop;
     }
     return out;

@@ -1,4 +1,4 @@
-/** Actors as they appear in the JSON result: one entry per code, mentions in code points. */
+/** Actors as they appear in the JSON result: one entry per code (per person for people), mentions in code points. */
 import type { Doc } from '../core/document.js';
 import type { ActorType } from './types.js';
 import './types.js';
@@ -18,8 +18,9 @@ export function toActorResults(doc: Doc): ActorResult[] {
   const actors = new Map<string, ActorResult>();
   for (const s of doc.spans('actors')) {
     const d = s.data;
-    // Country-less codes (---LEG: "a senator") stand for many people: keep each name apart.
-    const key = d.code.startsWith('---') ? `${d.code} ${d.name}` : d.code;
+    // Country-less codes (---LEG: "a senator") stand for many people, and two people are never one
+    // actor because they share a code (two US legislators are both USALEG): keep each name apart.
+    const key = d.code.startsWith('---') || d.type === 'person' || d.type === 'leader' ? `${d.code} ${d.name}` : d.code;
     let a = actors.get(key);
     if (!a) {
       a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
