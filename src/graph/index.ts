@@ -66,7 +66,8 @@ export function buildGraph(actors: readonly GraphActor[], events: readonly Graph
     edge.score += eventWeight(e);
     edge.count++;
     edge.codes.set(e.cameo, (edge.codes.get(e.cameo) ?? 0) + 1);
-    if (!edge.evidence.some((r) => r.start === e.evidence.start && r.doc === (doc ?? e.evidence.doc ?? null))) edge.evidence.push({ ...e.evidence, doc: doc ?? e.evidence.doc ?? null });
+    // Only the first MAX_EVIDENCE are kept: checking a capped list keeps this linear in events.
+    if (edge.evidence.length < MAX_EVIDENCE && !edge.evidence.some((r) => r.start === e.evidence.start && r.doc === (doc ?? e.evidence.doc ?? null))) edge.evidence.push({ ...e.evidence, doc: doc ?? e.evidence.doc ?? null });
   }
   const edgeList: GraphEdge[] = [...edges.values()].map(({ codes, ...e }) => ({
     ...e,
@@ -97,6 +98,7 @@ function emptyPortrayal(): Portrayal {
 function portray(nodes: Map<string, GraphNode>, events: readonly GraphEvent[], doc: string | null): void {
   const strongest = new Map<string, Array<{ w: number; ref: EvidenceRef }>>();
   const sums = new Map<string, { acts: number; receives: number }>();
+  const seen = new Map<string, Set<number>>(); // evidence starts per actor (a set: linear in events)
   for (const e of events) {
     const w = eventWeight(e);
     const src = nodes.get(e.source)!.portrayal;
@@ -108,7 +110,9 @@ function portray(nodes: Map<string, GraphNode>, events: readonly GraphEvent[], d
       s[k] += w;
       sums.set(c, s);
       const list = strongest.get(c) ?? [];
-      if (!list.some((x) => x.ref.start === e.evidence.start)) list.push({ w: Math.abs(w), ref: { ...e.evidence, doc: doc ?? e.evidence.doc ?? null } });
+      const starts = seen.get(c) ?? new Set<number>();
+      seen.set(c, starts);
+      if (!starts.has(e.evidence.start)) starts.add(e.evidence.start), list.push({ w: Math.abs(w), ref: { ...e.evidence, doc: doc ?? e.evidence.doc ?? null } });
       strongest.set(c, list);
     }
   }

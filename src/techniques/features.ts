@@ -347,8 +347,7 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
   let caps = 0;
   for (const i of wordsIn) if (/^\p{Lu}/u.test(p.tokens[i]!.text)) caps++;
   f.add(121, nw ? Math.round((4 * caps) / nw) : 0);
-  for (const h of p.hits) {
-    if (h.start >= end || h.end <= start) continue;
+  for (const h of hitsOverlapping(p.hits, start, end)) {
     f.add(122, hashStr(h.rule), () => ruleTitle(h.rule));
     f.add(123, TECH_INDEX.get(h.technique)!);
   }
@@ -381,3 +380,31 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
     for (let k = 0; k + 4 <= low.length; k++) f.add(128, hashStr(low.slice(k, k + 4)));
   }
 }
+
+/** Rule hits sorted by start, and the longest hit, built once per article (issue 16: spans × hits was quadratic). */
+const hitIndex = new WeakMap<readonly RuleHit[], { order: number[]; maxLen: number }>();
+
+/** The hits overlapping [start, end), in their original order: a binary search, not a scan of every hit. */
+function hitsOverlapping(hits: readonly RuleHit[], start: number, end: number): RuleHit[] {
+  let ix = hitIndex.get(hits);
+  if (!ix) {
+    const order = hits.map((_, i) => i).sort((a, b) => hits[a]!.start - hits[b]!.start);
+    ix = { order, maxLen: hits.reduce((m, h) => Math.max(m, h.end - h.start), 0) };
+    hitIndex.set(hits, ix);
+  }
+  const { order, maxLen } = ix;
+  let lo = 0, hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[order[mid]!]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let k = lo - 1; k >= 0; k--) {
+    const h = hits[order[k]!]!;
+    if (h.start + maxLen <= start) break; // no earlier hit can reach the span
+    if (h.end > start) found.push(order[k]!);
+  }
+  return found.sort((a, b) => a - b).map((i) => hits[i]!);
+}
+
