@@ -17,9 +17,12 @@ test('slant actors resolve: JSON for a phrase, JSONL on stdin, one-line errors',
   const bad = run(['actors', 'resolve', '--date', '5 May', 'Russia']);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /^slant: E110 --date must be YYYY-MM-DD/);
-  const badJson = run(['actors', 'resolve', '--jsonl'], '{"id":1,\n');
+  // A bad line is reported and the rest goes on; written-out dates are read.
+  const badJson = run(['actors', 'resolve', '--jsonl'], '{"id":1,\n{"id":2,"text":"Beijing","date":"3 March 2019"}\n{"id":3,"text":"Beijing","date":"soon"}\n');
   assert.match(badJson.stderr, /^slant: E106 line 1: not valid JSON/);
-  assert.equal(badJson.stdout, '');
+  assert.match(badJson.stderr, /line 3: "date" not read/);
+  assert.equal(badJson.status, 1);
+  assert.deepEqual(badJson.stdout.trim().split('\n').map((l) => JSON.parse(l).code ?? JSON.parse(l).error.slice(0, 4)), ['E106', 'CHNGOV', 'E106']);
   assert.match(run(['eval', 'actors', '--gold', '/nonexistent.json']).stderr, /^slant: E105/);
 });
 

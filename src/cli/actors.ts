@@ -2,7 +2,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { args, out, type Command } from './command.js';
-import { E, fail } from '../core/errors.js';
+import { E, fail, SlantError } from '../core/errors.js';
+import { parseDate } from '../actors/dates.js';
 import { CodePoints } from '../core/text.js';
 import { ActorDictionary, type Resolution } from '../actors/dictionary.js';
 
@@ -31,7 +32,10 @@ Prints JSON {code, country, sector, name} for the actor the phrase denotes ("Rus
 RUSMIL; "Beijing" → CHNGOV; "former President Obama" → USAELI). Dated roles are resolved for
 --date (without one, each person's latest role). Unknown actors print {"code":null,...,"unknown":true}.
 With --jsonl, reads {"id","text","date"} lines on standard input and prints one JSON line each
-({"id", "code", "country", "sector", "name"}).`,
+({"id", "code", "country", "sector", "name"}). A line that cannot be read (bad JSON, no "text",
+a date it does not read) is reported on standard error and as {"id", "error"} in its place, and
+the rest goes on (exit status 1 when any line was bad). Dates: YYYY-MM-DD, "3 March 2019",
+"March 3, 2019".`,
   async run(argv) {
     const { values, positionals } = args(argv, { date: { type: 'string' }, jsonl: { type: 'boolean' } });
     const date = checkDate(values.date);
@@ -40,24 +44,40 @@ With --jsonl, reads {"id","text","date"} lines on standard input and prints one 
       if (positionals.length) fail(E.BAD_ARGUMENT, '--jsonl reads standard input; do not give a text');
       const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;
+      let bad = 0;
       const buf: string[] = [];
       for await (const line of rl) {
         n++;
         if (!line.trim()) continue;
-        if (line.length > MAX_LINE) fail(E.BAD_JSON, `line ${n}: longer than ${MAX_LINE} characters`);
-        let rec: { id?: unknown; text?: unknown; date?: unknown };
+        // A bad line is reported (stderr, and an {"id", "error"} line in its place) and the rest goes on.
+        let id: unknown = null;
         try {
-          rec = JSON.parse(line) as typeof rec;
-        } catch {
-          fail(E.BAD_JSON, `line ${n}: not valid JSON`);
+          if (line.length > MAX_LINE) fail(E.BAD_JSON, `line ${n}: longer than ${MAX_LINE} characters`);
+          let rec: { id?: unknown; text?: unknown; date?: unknown };
+          try {
+            rec = JSON.parse(line) as typeof rec;
+          } catch {
+            fail(E.BAD_JSON, `line ${n}: not valid JSON`);
+          }
+          if (typeof rec !== 'object' || rec === null || typeof rec.text !== 'string') fail(E.BAD_JSON, `line ${n}: needs a "text" string`);
+          id = rec.id ?? null;
+          let d = date;
+          if (typeof rec.date === 'string' && rec.date.trim()) {
+            const iso = parseDate(rec.date);
+            if (!iso) fail(E.BAD_JSON, `line ${n}: "date" not read: "${rec.date.slice(0, 40)}" (use YYYY-MM-DD or "3 March 2019")`);
+            d = iso;
+          }
+          buf.push(JSON.stringify({ id, ...resolved(dict.resolve(rec.text.slice(0, MAX_PHRASE), d)) }));
+        } catch (err) {
+          if (!(err instanceof SlantError)) throw err;
+          bad++;
+          process.stderr.write(`slant: ${err.line()}\n`);
+          buf.push(JSON.stringify({ id, error: err.line() }));
         }
-        if (typeof rec !== 'object' || rec === null || typeof rec.text !== 'string') fail(E.BAD_JSON, `line ${n}: needs a "text" string`);
-        const d = typeof rec.date === 'string' && rec.date ? checkDate(rec.date.slice(0, 10), `line ${n}: "date"`) : date;
-        buf.push(JSON.stringify({ id: rec.id ?? null, ...resolved(dict.resolve(rec.text.slice(0, MAX_PHRASE), d)) }));
         if (buf.length >= 1000) await out(buf.splice(0).join('\n') + '\n');
       }
       if (buf.length) await out(buf.join('\n') + '\n');
-      return 0;
+      return bad ? 1 : 0;
     }
     const text = positionals.join(' ');
     if (!text.trim()) fail(E.EMPTY_INPUT, 'give the actor phrase to resolve, e.g. slant actors resolve "Russian troops"');
