@@ -2,7 +2,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { E, fail } from '../core/errors.js';
 import { openCorpus, type IngestError, type IngestProgress } from '../corpus/index.js';
-import { FORMATS, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
+import { FORMATS, detectFormat, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
 import { args, type Command } from './command.js';
 
 export const ingestCommand: Command = {
@@ -34,6 +34,7 @@ Options:
       --delimiter C      CSV delimiter (default , or tab for .tsv)
       --as FORMAT        read every source as ${FORMATS.join('|')}
       --timeout SEC      longest one document may take (default 120)
+      --pipeline LIST    components to run, comma-separated (default: the full pipeline)
       --allow-private-urls  let fetches reach loopback/private addresses
   -q, --quiet            no progress output
 
@@ -48,6 +49,7 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
       delimiter: { type: 'string' },
       as: { type: 'string' },
       timeout: { type: 'string' },
+      pipeline: { type: 'string' },
       'allow-private-urls': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
     });
@@ -66,6 +68,8 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
     const as = values.as as Format | undefined;
     if (as !== undefined && !FORMATS.includes(as)) fail(E.BAD_ARGUMENT, `--as must be one of ${FORMATS.join(', ')}`);
 
+    // A missing file or an unknown format is a mistake in the command: refuse before starting.
+    for (const source of positionals) if (!as) await detectFormat(source);
     const corpus = await openCorpus(values.db);
     let errorsOut: WriteStream | null = null;
     if (values.errors) {
@@ -96,11 +100,13 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
         delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter,
         format: as,
         timeoutMs: timeout * 1000,
+        pipeline: values.pipeline?.split(',').map((x) => x.trim()).filter(Boolean),
         signal: ac.signal,
         onProgress: (p) => progress?.update(p),
         onError: (e: IngestError) => {
           errorsOut?.write(JSON.stringify({ where: e.where, ...e.place, error: e.error }) + '\n');
-          progress?.log(`slant: ${e.where}: ${e.error}`);
+          if (progress) progress.log(`slant: ${e.where}: ${e.error}`);
+          else process.stderr.write(`slant: ${e.where}: ${e.error}\n`);
         },
       });
     } finally {

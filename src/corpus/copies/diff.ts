@@ -39,18 +39,20 @@ export function diffCopy(earliest: AnalysisResult, copy: AnalysisResult): CopyCh
   const keyA = new Map<string, number>();
   a.forEach((s, i) => keyA.has(s.key) || keyA.set(s.key, i));
   const matchedA = new Set<number>();
-  const order: number[] = [];
+  const scare: string[] = [];
+  const order: Array<[number, number]> = []; // [copy sentence, earliest sentence]
   const unmatchedB: number[] = [];
   b.forEach((s, j) => {
     const i = keyA.get(s.key);
     if (i !== undefined && !matchedA.has(i)) {
       matchedA.add(i);
-      order.push(i);
+      order.push([j, i]);
+      // Same words, different marks: quotation marks put around words show up here.
+      if (a[i]!.text !== s.text) scare.push(...addedQuotes(a[i]!.text, s.text));
     } else unmatchedB.push(j);
   });
   // Reworded: an unmatched copy sentence sharing most of its words with an unmatched earliest one.
   const reworded: SentenceChange[] = [];
-  const scare: string[] = [];
   const added: string[] = [];
   for (const j of unmatchedB) {
     const sb = b[j]!;
@@ -62,13 +64,14 @@ export function diffCopy(earliest: AnalysisResult, copy: AnalysisResult): CopyCh
     }
     if (best >= 0 && bestSim >= 0.5) {
       matchedA.add(best);
-      order.push(best);
+      order.push([j, best]);
       reworded.push({ earliest: cut(a[best]!.text), copy: cut(sb.text) });
-      for (const q of quotedWords(sb.text)) if (!quotedWords(a[best]!.text).includes(q) && a[best]!.text.toLowerCase().includes(q.toLowerCase())) scare.push(q);
+      scare.push(...addedQuotes(a[best]!.text, sb.text));
     } else if (sb.words.size) added.push(cut(sb.text));
   }
   const removed = a.filter((s, i) => !matchedA.has(i) && s.words.size).map((s) => cut(s.text));
-  const reordered = order.some((x, k) => k > 0 && x < order[k - 1]!);
+  order.sort((x, y) => x[0] - y[0]);
+  const reordered = order.some((x, k) => k > 0 && x[1] < order[k - 1]![1]);
   const ha = earliest.meta.title, hb = copy.meta.title;
   const headline = norm(ha ?? '') === norm(hb ?? '') ? null : { earliest: ha, copy: hb };
   const creditsA = new Set(earliest.meta.credits.map((c) => c.code ?? c.name));
@@ -113,6 +116,12 @@ function wordJaccard(a: Set<string>, b: Set<string>): number {
   for (const x of a) if (b.has(x)) shared++;
   const union = a.size + b.size - shared;
   return union ? shared / union : 0;
+}
+
+/** Words quoted in the copy's sentence that stand bare in the earliest one. */
+function addedQuotes(earliest: string, copy: string): string[] {
+  const before = quotedWords(earliest);
+  return quotedWords(copy).filter((q) => !before.includes(q) && earliest.toLowerCase().includes(q.toLowerCase()));
 }
 
 /** Short runs in quotation marks: "so-called" 'democracy' «liberators». */

@@ -177,7 +177,7 @@ export function makeCopy(kind: CopyKind, a: Article, r: () => number, commentary
       const start = Math.floor(r() * Math.max(1, ps.length / 2));
       const excerpt: string[] = [];
       for (let i = start; i < ps.length && wordCount(excerpt) < total / 3; i++) excerpt.push(ps[i]!);
-      const want = wordCount(excerpt) * (0.5 + r());
+      const want = wordCount(excerpt) * (0.5 + 1.5 * r());
       const before: string[] = [], after: string[] = [];
       for (const p of commentary.paragraphs) {
         if (wordCount(before) + wordCount(after) >= want) break;

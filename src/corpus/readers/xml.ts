@@ -3,7 +3,7 @@
  * elements (<item>, <entry>, <url>, <sitemap>) and each is parsed on its own with fast-xml-parser.
  * What comes before the first element (the channel header) is returned too.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MAX_RECORD } from './types.js';
 
 export interface XmlElement {
@@ -88,6 +88,13 @@ export async function* elements(stream: AsyncIterable<Buffer | string>, names: r
       buf = buf.slice(end);
       let value: Record<string, unknown> | null = null;
       let error: string | undefined;
+      // Broken structure (tags that do not close) is an error; a stray "&", common in real feeds, is not.
+      const valid = XMLValidator.validate(xml);
+      if (valid !== true && valid.err.code !== 'InvalidChar') {
+        error = `malformed <${name}>: ${valid.err.msg}`;
+        yield { n: ++n, name: m[1]!, line: at, value: null, error, header: take() };
+        continue;
+      }
       try {
         const parsed = parser.parse(xml) as Record<string, unknown>;
         const v = Object.values(parsed)[0];
