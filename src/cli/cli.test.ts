@@ -105,6 +105,9 @@ test('bad input: clear one-line errors, non-zero exit, no stack trace, no partia
   assertOneLineError(slant(['analyze', FIXTURE, '--bogus']), /E110/);
   assertOneLineError(slant(['analyze', 'ftp://example.test/x']), /E108/);
   assertOneLineError(slant(['analyze', 'http://127.0.0.1:9/']), /E10[78]/);
+  // Issue 16, fault 7: IPv4-compatible and IPv4-translated forms of loopback.
+  assertOneLineError(slant(['analyze', 'http://[::127.0.0.1]:9/']), /E108 .*private or local address/);
+  assertOneLineError(slant(['analyze', 'http://[::ffff:0:127.0.0.1]:9/']), /E108 .*private or local address/);
   const outFile = join(dir, 'never.json');
   assertOneLineError(slant(['analyze', empty, '-f', 'json', '-o', outFile]), /E101/);
   assert.equal(existsSync(outFile), false);

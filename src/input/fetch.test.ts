@@ -82,6 +82,16 @@ test('refuses loopback and private addresses unless allowed', async () => {
   for (const a of ['93.184.216.34', '2606:4700::1111', '8.8.8.8']) assert.equal(isPrivateAddress(a), false, a);
 });
 
+test('IPv6 forms that carry an IPv4 address are checked as that address (issue 16, fault 7)', async () => {
+  // IPv4-compatible ::/96, IPv4-mapped, IPv4-translated ::ffff:0:0/96, 6to4, written dotted or in hex.
+  for (const a of ['::127.0.0.1', '::7f00:1', '::ffff:7f00:1', '::ffff:0:127.0.0.1', '::ffff:0:7f00:1', '0:0:0:0:0:ffff:0a00:0001', '::ffff:0:10.0.0.1', '2002:7f00:1::1', '2002:a9fe:a9fe::', '::8.8.8.8', '64:ff9b:1::1', '2001:0:4136:e378::1', 'fec0::1'])
+    assert.equal(isPrivateAddress(a), true, a);
+  for (const a of ['::ffff:8.8.8.8', '::ffff:0:8.8.8.8', '2002:808:808::1', '2a00:1450:4001::200e']) assert.equal(isPrivateAddress(a), false, a);
+  // What the URL parser makes of them (it rewrites the dotted part in hex) is refused before any connection.
+  await rejectsWith(fetchUrl('http://[::127.0.0.1]:9/'), 108, /private or local/);
+  await rejectsWith(fetchUrl('http://[::ffff:0:127.0.0.1]:9/'), 108, /private or local/);
+});
+
 test('only http(s); every redirect hop is checked; limits on size, time and redirects', async () => {
   await rejectsWith(fetchUrl('ftp://127.0.0.1/x', { allowPrivate: true }), 108, /only http/);
   await rejectsWith(fetchUrl('file:///etc/passwd'), 108, /only http/);

@@ -35,16 +35,50 @@ for (const [net, prefix] of [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96], ['100::', 64],
+  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32],
 ] as const) blocked.addSubnet(net, prefix, 'ipv6');
+
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part counts as two). */
+function groups6(address: string): number[] | null {
+  let a = address.toLowerCase().replace(/%.*$/, '');
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  if (v4) {
+    const b = v4.slice(1).map(Number);
+    a = a.slice(0, v4.index) + `${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
+  }
+  const [head, tail] = a.split('::') as [string, string | undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
+  const all = [...h, ...Array<string>(Math.max(0, fill)).fill('0'), ...t].map((g) => parseInt(g, 16));
+  return all.length === 8 && all.every((g) => g >= 0 && g <= 0xffff) ? all : null;
+}
+
+/**
+ * The IPv4 address an IPv6 address carries, in the forms that reach it: IPv4-compatible ::/96,
+ * IPv4-mapped ::ffff:0:0/96, IPv4-translated ::ffff:0:0:0/96 and 6to4 2002::/16.
+ */
+function embeddedIPv4(g: number[]): string | null {
+  const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number): boolean => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && (g[5] === 0 || g[5] === 0xffff)) return v4(g[6]!, g[7]!);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!);
+  return null;
+}
 
 /** True for loopback, private, link-local, multicast, reserved and documentation addresses. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
-    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1]!, 'ipv4');
+    const g = groups6(address);
+    if (!g) return true;
+    // IPv4-compatible ::/96 is deprecated (RFC 4291) and reaches IPv4 hosts on some stacks: refused whole.
+    if (g.slice(0, 6).every((x) => x === 0)) return true;
+    const v4 = embeddedIPv4(g);
+    if (v4 && blocked.check(v4, 'ipv4')) return true;
     return blocked.check(address, 'ipv6');
   }
   return true;
