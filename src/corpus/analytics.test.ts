@@ -142,6 +142,7 @@ test('outlet profile: over-used techniques and words against the rest, actors, c
   assert.equal(p.actors.find((a) => a.code === 'RUS')!.restShare, 1);
   assert.ok(p.overused.some((w) => w.term === 'ministers'));
   assert.equal(p.techniques.find((t) => t.term === 'Doubt')!.count, 1);
+  assert.deepEqual(p.narratives.map((n) => [n.term, n.count, n.rest]), [['Blame the neighbour', 1, 0]]);
   assert.deepEqual(p.copiesFrom, [{ outlet: 'Valley Times', count: 3 }]);
   assert.deepEqual(p.copiedBy, [{ outlet: 'Gazette', count: 1 }]);
   assert.match(outletText(p), /Republishes: Valley Times \(3\)/);

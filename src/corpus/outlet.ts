@@ -8,7 +8,7 @@ import type { AnalysisResult } from '../result.js';
 import { tokenize } from '../core/tokens.js';
 import { buildActorGraph } from './graph.js';
 import { outletOf } from './publisher.js';
-import { wordCount } from './timeline.js';
+import { narrativesOf, wordCount } from './timeline.js';
 
 export interface LogOdds {
   term: string;
@@ -70,6 +70,8 @@ export interface OutletProfile {
   /** Most over-used words (z descending) and most under-used. */
   overused: LogOdds[];
   underused: LogOdds[];
+  /** Narratives (when the narratives analysis stored them) by documents, outlet vs rest. */
+  narratives: LogOdds[];
   actors: ActorPortrayal[];
   graph: {
     nodes: Array<{ code: string; name: string; mentions: number; role: string }>;
@@ -112,7 +114,7 @@ export function isOutlet(r: AnalysisResult, name: string): boolean {
 export function outletProfile(docs: Iterable<{ id: string; result: AnalysisResult }>, name: string, options: OutletOptions = {}): OutletProfile {
   const prior = options.priorSize ?? 1000;
   const top = options.top ?? 20;
-  const side = [0, 1].map(() => ({ docs: 0, words: 0, tokens: 0, vocab: new Map<string, number>(), tech: new Map<string, number>(), actorMentions: new Map<string, number>(), totalMentions: 0 }));
+  const side = [0, 1].map(() => ({ docs: 0, words: 0, tokens: 0, vocab: new Map<string, number>(), tech: new Map<string, number>(), narr: new Map<string, number>(), actorMentions: new Map<string, number>(), totalMentions: 0 }));
   const mine: Array<{ id: string; result: AnalysisResult }> = [];
   let first: string | null = null;
   let last: string | null = null;
@@ -129,6 +131,7 @@ export function outletProfile(docs: Iterable<{ id: string; result: AnalysisResul
       bump(s.vocab, t.norm);
     }
     for (const t of r.techniques) bump(s.tech, t.technique);
+    for (const n of narrativesOf(r)) bump(s.narr, n);
     for (const a of r.actors) {
       bump(s.actorMentions, a.code, a.mentions.length);
       s.totalMentions += a.mentions.length;
@@ -198,6 +201,7 @@ export function outletProfile(docs: Iterable<{ id: string; result: AnalysisResul
     last,
     techniques,
     overused: words.slice(0, top),
+    narratives: logOdds(o.narr, rest.narr, o.docs, rest.docs, Math.min(prior, o.docs + rest.docs)).slice(0, top),
     underused: words.slice(-top).reverse().filter((w) => w.z < 0),
     actors: actorList,
     graph: {
@@ -224,6 +228,10 @@ export function outletText(p: OutletProfile): string {
   L.push('', 'Over-used words (z)');
   L.push('  ' + p.overused.map((w) => `${w.term} ${w.z.toFixed(1)}`).join(', '));
   if (p.underused.length) L.push('', 'Under-used words (z)', '  ' + p.underused.map((w) => `${w.term} ${w.z.toFixed(1)}`).join(', '));
+  if (p.narratives.length) {
+    L.push('', 'Narratives (documents, outlet vs rest; z)');
+    for (const n of p.narratives) L.push(`  ${n.term.slice(0, 60).padEnd(60)} ${String(n.count).padStart(5)} vs ${String(n.rest).padStart(5)}   z ${n.z.toFixed(2).padStart(6)}`);
+  }
   L.push('', 'Actors (share of actor mentions, outlet vs rest; how its documents portray them)');
   for (const a of p.actors) {
     const roles = Object.entries(a.roles).sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ');
