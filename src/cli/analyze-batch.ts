@@ -22,13 +22,15 @@ export interface BatchRun {
   /** Output file (written to a temporary file, renamed at the end or on Ctrl-C). */
   out?: string;
   profile: boolean;
+  /** Component names (default: the default pipeline). */
+  pipeline?: readonly string[];
 }
 
 /** Returns the exit code: 0, 1 when some documents failed, 130 when interrupted. */
 export async function runBatch(run: BatchRun): Promise<number> {
   const format: OutputFormat = run.format === 'json' ? 'json' : run.color ? 'text-color' : 'text';
   const sink = await openSink(run.out);
-  const pool = createPool({ workers: run.workers, timeoutMs: run.timeoutMs });
+  const pool = createPool({ workers: run.workers, timeoutMs: run.timeoutMs, pipeline: run.pipeline });
   const stop = new AbortController();
   const onSigint = (): void => {
     if (stop.signal.aborted) process.exit(130); // a second Ctrl-C: leave at once

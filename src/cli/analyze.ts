@@ -31,6 +31,7 @@ Options:
       --workers N    worker threads for many inputs (default: number of cores)
       --timeout SEC  time limit per document when analysing many (default 300; 0 = none)
       --profile      print the share of time per component to standard error
+      --pipeline LIST  components to run, comma-separated (default: the default pipeline)
       --allow-private-urls  allow URLs on loopback/private networks
       --color / --no-color  colour the terminal report (default: when writing to a terminal)
 
@@ -44,6 +45,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
       workers: { type: 'string' },
       timeout: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      pipeline: { type: 'string' },
       'allow-private-urls': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -54,14 +56,15 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
     const loadOpts = { encoding: values.encoding, allowPrivate: values['allow-private-urls'] };
     const color = values['no-color'] ? false : values.color ?? (!values.out && process.stdout.isTTY === true && !process.env.NO_COLOR);
 
+    const pipeline = values.pipeline === undefined ? undefined : values.pipeline.split(',').map((x) => x.trim()).filter(Boolean);
     const sources = await expand(positionals);
     let body: string;
     let failed = 0;
     if (sources.length === 1) {
       const t0 = performance.now();
-      const result = await analyze(await loadInput(sources[0]!, loadOpts));
+      const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline });
       body = await render(result, format, color);
-      if (values.profile) printProfile((await createPipeline()).takeTimings(), 1, performance.now() - t0, 0);
+      if (values.profile) printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
     } else {
       if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
       if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
@@ -70,7 +73,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
       const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
       if (!(Number.isFinite(timeout) && timeout >= 0)) fail(E.BAD_ARGUMENT, '--timeout must be a number of seconds (0 = no limit)');
       // Streamed: each result is written as it completes (see analyze-batch.ts).
-      return runBatch({ sources, format, color, loadOptions: loadOpts, workers, timeoutMs: timeout * 1000, out: values.out, profile: values.profile === true });
+      return runBatch({ sources, format, color, loadOptions: loadOpts, workers, timeoutMs: timeout * 1000, out: values.out, profile: values.profile === true, pipeline });
     }
     if (values.out) await writeAtomic(values.out, body);
     else await out(body);
