@@ -7,7 +7,8 @@
 import type { AnalysisResult } from '../result.js';
 import { CodePoints } from '../core/text.js';
 import { TECHNIQUES } from '../techniques/types.js';
-import { segments, techniqueColorIndex, TECHNIQUE_COLORS } from './segments.js';
+import { segments } from './segments.js';
+import { techniqueColorIndex, TECHNIQUE_COLORS, tint } from '../techniques/palette.js';
 
 export interface HtmlReportParts {
   /** Technique → plain definition (shown in the legend and tooltips). */
@@ -40,7 +41,7 @@ export function renderHtml(r: AnalysisResult, parts: HtmlReportParts = {}): stri
         })
         .join('\n');
       const classes = seg.active.map((i) => `t${techniqueColorIndex(r.techniques[i]!.technique)}`).join(' ');
-      chunk = `<mark class="${classes} depth${Math.min(seg.active.length, 3)}" style="--c:${TECHNIQUE_COLORS[techniqueColorIndex(t.technique)]}" tabindex="0" title="${e(tip)}">${chunk}</mark>`;
+      chunk = `<mark class="${classes} depth${Math.min(seg.active.length, 3)}" style="--c:${tint(TECHNIQUE_COLORS[techniqueColorIndex(t.technique)]!)}" tabindex="0" title="${e(tip)}">${chunk}</mark>`;
     }
     const refs = seg.closes.map((i) => `<a class="ref" href="#tech-${i + 1}">${i + 1}</a>`).join('');
     article += chunk + refs;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHtml, renderText } from './index.js';
-import { segments } from './segments.js';
+import { cutSegments, segments } from './segments.js';
 import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
 import { buildGraph } from '../graph/index.js';
 
@@ -29,6 +29,39 @@ const tech = (start: number, end: number, text: string, technique: AnalysisResul
 test('segments: overlapping spans cut the text at every boundary', () => {
   const r = result('abcdefgh', [tech(1, 5, 'bcde'), tech(3, 7, 'defg', 'Doubt')]);
   assert.deepEqual(segments(r).map((s) => [s.start, s.end, s.active]), [[0, 1, []], [1, 3, [0]], [3, 5, [0, 1]], [5, 7, [1]], [7, 8, []]]);
+});
+
+test('segments: the sweep gives what checking every span for every segment gives (random nested and overlapping spans)', () => {
+  let seed = 7;
+  const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  for (let round = 0; round < 50; round++) {
+    const length = 5 + rnd(40);
+    const spans = Array.from({ length: rnd(12) }, () => {
+      const a = rnd(length), b = a + 1 + rnd(length - a);
+      return { start: a, end: Math.min(b, length) };
+    });
+    const points = [...new Set([0, length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+    const byLength = spans.map((_, i) => i).sort((a, b) => spans[b]!.end - spans[b]!.start - (spans[a]!.end - spans[a]!.start));
+    const slow = points.slice(0, -1).map((start, k) => {
+      const end = points[k + 1]!;
+      return {
+        start,
+        end,
+        active: byLength.filter((i) => spans[i]!.start <= start && spans[i]!.end >= end),
+        opens: byLength.filter((i) => spans[i]!.start === start),
+        closes: byLength.filter((i) => spans[i]!.end === end).reverse(),
+      };
+    });
+    assert.deepEqual(cutSegments(length, spans), slow);
+  }
+});
+
+test('segments: 20,000 spans in linear time (issue 16: the report segmenter was segments × spans)', () => {
+  const spans = Array.from({ length: 20_000 }, (_, i) => ({ start: i * 11, end: i * 11 + 6 }));
+  const t0 = process.hrtime.bigint();
+  const out = cutSegments(220_000, spans);
+  assert.equal(out.length, 40_000);
+  assert.ok(Number(process.hrtime.bigint() - t0) / 1e9 < 5); // the old one took minutes at this size
 });
 
 test('segments: code-point offsets with emoji', () => {

@@ -4,7 +4,8 @@
  */
 import type { AnalysisResult } from '../result.js';
 import { CodePoints } from '../core/text.js';
-import { segments, techniqueColorIndex } from './segments.js';
+import { segments } from './segments.js';
+import { techniqueColorIndex } from '../techniques/palette.js';
 
 const ANSI_BG = [41, 42, 43, 44, 45, 46, 101, 102, 103, 104, 105, 106, 100, 47];
 
