@@ -2,7 +2,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { E, fail } from '../core/errors.js';
 import { openCorpus, type IngestError, type IngestProgress } from '../corpus/index.js';
-import { FORMATS, detectFormat, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
+import { FORMATS, countRecords, detectFormat, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
 import { args, type Command } from './command.js';
 
 export const ingestCommand: Command = {
@@ -79,7 +79,16 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
         errorsOut!.once('error', (err) => reject(new Error(`cannot write ${values.errors}: ${err.message}`)));
       }).catch((err: Error) => fail(E.BAD_ARGUMENT, err.message));
     }
-    const progress = values.quiet ? null : await makeProgress();
+    let total: number | null = null;
+    if (!values.quiet && process.stderr.isTTY) {
+      // An ETA needs the number of records: counted when cheap (folders, JSON Lines, CSV).
+      total = 0;
+      for (const source of positionals) {
+        const n = await countRecords(source, as).catch(() => null);
+        total = n === null || total === null ? null : total + n;
+      }
+    }
+    const progress = values.quiet ? null : await makeProgress(total);
     const ac = new AbortController();
     let interrupts = 0;
     const onSigint = (): void => {
@@ -132,26 +141,28 @@ interface Progress {
 }
 
 /** A bar on a terminal (docs/s, errors), a plain line every few seconds otherwise. */
-async function makeProgress(): Promise<Progress> {
+async function makeProgress(total: number | null): Promise<Progress> {
   const started = Date.now();
   const rate = (p: IngestProgress): string => (p.ingested / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
   if (process.stderr.isTTY) {
     const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       {
-        format: ' {bar} {read} read | {ingested} stored | {duplicates} dup | {errors} errors | {rate} docs/s | {duration_formatted}',
+        format: ` {bar} {value}/{total} | {ingested} stored | {duplicates} dup | {errors} errors | {rate} docs/s | ${total === null ? 'elapsed {duration_formatted}' : 'ETA {eta_formatted}'}`,
         stream: process.stderr,
         hideCursor: true,
         barsize: 20,
         fps: 5,
+        etaBuffer: 50,
       },
       cliProgress.Presets.shades_classic,
     );
-    // Streams have no known length: the bar shows the share of records read that are settled.
-    bar.start(1, 0, { read: 0, ingested: 0, duplicates: 0, errors: 0, rate: '0.0' });
+    // Without a known total (feeds, WARC) the bar shows the records settled out of those read so far.
+    bar.start(total ?? 1, 0, { ingested: 0, duplicates: 0, errors: 0, rate: '0.0' });
     return {
       update: (p) => {
-        bar.setTotal(Math.max(1, p.read));
+        if (total === null) bar.setTotal(Math.max(1, p.read));
+        else if (p.read > total) bar.setTotal(p.read);
         bar.update(p.ingested + p.duplicates + p.errors, { ...p, rate: rate(p) });
       },
       log: (line) => {

@@ -14,7 +14,7 @@ import { E, fail } from '../../core/errors.js';
 import { sign, verify, plausible, type CopyRule, type Signature } from './detect.js';
 import { overlap, words } from './minhash.js';
 
-export const COPY_KINDS = ['headline-credit', 'dropped-reordered', 'reworded', 'partial', 'mixed'] as const;
+export const COPY_KINDS = ['headline-credit', 'dropped-reordered', 'reworded', 'partial', 'partial-reworded', 'mixed'] as const;
 /** Reported apart, not in the F1: heavier rewording than "light" (every fourth word). */
 export const EXTRA_KINDS = ['heavy-reworded'] as const;
 export type CopyKind = (typeof COPY_KINDS)[number] | (typeof EXTRA_KINDS)[number];
@@ -171,12 +171,13 @@ export function makeCopy(kind: CopyKind, a: Article, r: () => number, commentary
     case 'mixed':
       ps = ps.filter((_, i) => i === 0 || r() > 0.15).map((p) => reword(p, r, 0.08));
       return text(rewriteHeadline(a.title, r), [pick(r, BOILER_TOP), ...ps, credit(r), pick(r, BOILER_END)]);
+    case 'partial-reworded':
     case 'partial': {
       // A contiguous excerpt of about a third of the words, framed by commentary of similar length.
       const total = wordCount(ps);
       const start = Math.floor(r() * Math.max(1, ps.length / 2));
       const excerpt: string[] = [];
-      for (let i = start; i < ps.length && wordCount(excerpt) < total / 3; i++) excerpt.push(ps[i]!);
+      for (let i = start; i < ps.length && wordCount(excerpt) < total / 3; i++) excerpt.push(kind === 'partial' ? ps[i]! : reword(ps[i]!, r, 0.12));
       const want = wordCount(excerpt) * (0.5 + 1.5 * r());
       const before: string[] = [], after: string[] = [];
       for (const p of commentary.paragraphs) {

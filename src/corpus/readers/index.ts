@@ -4,6 +4,8 @@
  * for XML and .txt, by the first bytes.
  */
 import { stat } from 'node:fs/promises';
+import { walk } from './folder.js';
+import { openFile } from './stream.js';
 import { E, fail } from '../../core/errors.js';
 import { readCsv } from './csv.js';
 import { readFeed } from './feed.js';
@@ -74,4 +76,31 @@ export async function* readSource(source: string, opts: ReaderOptions = {}, form
     case 'urls':
       return yield* readUrlList(source, opts);
   }
+}
+
+/** Largest file whose records are counted up front (for an ETA); bigger ones are not. */
+const COUNT_LIMIT = 1 << 30;
+
+/**
+ * How many records a source holds, when that is cheap to know (folders, JSON Lines, CSV: files or
+ * lines counted); null otherwise (feeds, WARC, URLs), and then no ETA is shown.
+ */
+export async function countRecords(source: string, format?: Format): Promise<number | null> {
+  const f = format ?? (await detectFormat(source));
+  if (f === 'file') return 1;
+  if (f === 'folder') {
+    let n = 0;
+    for await (const _ of walk(source)) n++;
+    return n;
+  }
+  if (f !== 'jsonl' && f !== 'csv' && f !== 'urls') return null;
+  if ((await stat(source)).size > COUNT_LIMIT) return null;
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of (await openFile(source)) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    last = chunk[chunk.length - 1] ?? 10;
+  }
+  if (last !== 10) lines++;
+  return f === 'csv' ? Math.max(0, lines - 1) : lines;
 }
