@@ -88,7 +88,21 @@ function fill(template: string, text: string, count = 0): string {
 /** Above this many tokens the quadratic-ish parts (repetition) are skipped: bounded work on huge inputs. */
 const MAX_REPEAT_TOKENS = 60_000;
 
-export function findRuleHits(text: string, tokens: readonly Token[] = tokenize(text)): RuleHit[] {
+/**
+ * The model's features and the rules component both need a document's rule hits: the last text's
+ * hits are kept, so a document is scanned once (the hits depend on the text alone; callers get a
+ * fresh array of the same, never mutated, hit objects).
+ */
+let lastHits: { text: string; hits: RuleHit[] } | null = null;
+
+export function findRuleHits(text: string, tokens?: readonly Token[]): RuleHit[] {
+  if (lastHits !== null && lastHits.text === text) return lastHits.hits.slice();
+  const hits = scanRuleHits(text, tokens ?? tokenize(text));
+  lastHits = { text, hits };
+  return hits.slice();
+}
+
+function scanRuleHits(text: string, tokens: readonly Token[]): RuleHit[] {
   const hits: RuleHit[] = [];
   lexicon(text, tokens, hits);
   scareQuotes(text, tokens, hits);
@@ -352,6 +366,7 @@ export const techniqueRules: Component = {
   requires: [],
   // Rule hits the model already marked are left out.
   reads: ['techniques'],
+  languages: ['en'],
   assigns: ['techniques'],
   annotate(doc: Doc) {
     return { spans: { techniques: ruleSpans(doc, 'techniques.rules') } };
