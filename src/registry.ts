@@ -29,8 +29,8 @@ export const registry: Record<string, Factory> = {
   graph: () => graphComponent,
 };
 
-/** The default analysis, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = ['sentences', 'parse', 'techniques.model', 'techniques.rules', 'meta', 'actors', 'relations', 'events', 'graph'];
+/** The default analysis, in order: meta first (language and date decide what runs and how). */
+export const DEFAULT_PIPELINE: readonly string[] = ['meta', 'sentences', 'parse', 'techniques.model', 'techniques.rules', 'actors', 'relations', 'events', 'graph'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

@@ -17,7 +17,7 @@ import './graph/component.js';
 
 export type { EventResult, GraphResult, ActorResult };
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export interface TextRef {
   start: number;
@@ -84,6 +84,8 @@ export interface AnalysisResult {
   normalization: NormalizationEdit[];
   /** The components that ran, in order. */
   components: string[];
+  /** Components of the pipeline that did not run, and why (e.g. English-only ones on a French text). Since 1.1.0. */
+  skipped?: Array<{ component: string; reason: string }>;
 }
 
 export function toResult(doc: Doc, components: string[]): AnalysisResult {
@@ -136,7 +138,8 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       originalEnd: origCp.cp(e.originalEnd),
       kind: e.kind,
     })),
-    components,
+    components: components.filter((c) => !doc.skipped.some((s) => s.component === c)),
+    skipped: [...doc.skipped],
   };
 }
 

@@ -46,6 +46,8 @@ export const actorsComponent: Component = {
   requires: ['sentences'],
   // The document date picks leaders' dated roles; the meta component may find it in the dateline.
   reads: ['meta.date'],
+  // English names, demonyms and titles.
+  languages: ['en'],
   assigns: ['actors'],
   annotate(doc: Doc) {
     const dict = ActorDictionary.default();

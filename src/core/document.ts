@@ -80,6 +80,8 @@ export class Doc {
   readonly original: string;
   readonly edits: readonly Edit[];
   meta: DocMeta;
+  /** Components that did not run on this document, and why (e.g. a text in a language they cannot read). */
+  readonly skipped: Array<{ component: string; reason: string }> = [];
   private readonly layers = new Map<string, Span<unknown>[]>();
   private cps: CodePoints | undefined;
 

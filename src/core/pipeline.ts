@@ -25,6 +25,12 @@ export interface Component {
    * earlier component may add). A component that assigns one of them must not run later.
    */
   readonly reads?: readonly Provides[];
+  /**
+   * Languages it was built for (ISO 639-1, e.g. ['en']). On a text identified as another language
+   * it does not run: its layers stay empty and the result says why (`skipped`), instead of
+   * running blind. Implies reading meta.language.
+   */
+  readonly languages?: readonly string[];
   /** Layers or meta fields it adds. */
   readonly assigns: readonly Provides[];
   /** Pure: compute annotations from the document. */
@@ -47,7 +53,7 @@ export class Pipeline {
     }
     // Optional reads: whatever assigns them must run first (actors read meta.date from meta).
     components.forEach((c, i) => {
-      for (const r of c.reads ?? []) {
+      for (const r of [...(c.reads ?? []), ...(c.languages ? ['meta.language' as const] : [])]) {
         const later = components.slice(i + 1).find((d) => d.assigns.includes(r));
         if (later) fail(E.PIPELINE_ORDER, `component "${c.name}" reads "${r}", which "${later.name}" assigns after it; put "${later.name}" first`);
       }
@@ -69,7 +75,11 @@ export class Pipeline {
     let t0 = performance.now();
     for (let i = 0; i < this.components.length; i++) {
       const c = this.components[i]!;
-      apply(doc, c, c.annotate(doc));
+      const other = c.languages && otherLanguage(doc, c.languages);
+      if (other) {
+        doc.skipped.push({ component: c.name, reason: `not run: the text is in ${other}, and ${c.name} reads ${c.languages!.join(', ')} only` });
+        for (const a of c.assigns) if (!a.startsWith('meta.') && !doc.has(a as LayerKey)) doc.setLayer(a as LayerKey, []);
+      } else apply(doc, c, c.annotate(doc));
       const t1 = performance.now();
       spent[i] = (spent[i] ?? 0) + (t1 - t0);
       t0 = t1;
@@ -109,3 +119,14 @@ function apply(doc: Doc, c: Component, out: Annotations): void {
     }
   }
 }
+
+/** Text this long (characters) identifies its language reliably enough to skip a component on it. */
+const MIN_IDENTIFIED = 250;
+
+/** The document's language when it is known, long enough to trust, and not one of `languages`. */
+function otherLanguage(doc: Doc, languages: readonly string[]): string | null {
+  const lang = doc.meta.language;
+  if (!lang || lang === 'und' || languages.includes(lang) || doc.text.length < MIN_IDENTIFIED) return null;
+  return lang;
+}
+

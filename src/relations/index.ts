@@ -29,6 +29,7 @@ export function docMentions(doc: Doc): Mention[] {
 export const relationsComponent: Component = {
   name: 'relations',
   requires: ['sentences', 'actors'],
+  languages: ['en'],
   assigns: ['relations'],
   annotate(doc: Doc) {
     const mentions = docMentions(doc);
@@ -122,6 +123,8 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
   return {
     name: 'events',
     requires: ['sentences', 'actors'],
+    // English verb patterns and dictionaries: on other languages it says so instead of coding blind.
+    languages: ['en'],
     assigns: ['events'],
     annotate(doc: Doc) {
       const mentions = docMentions(doc);

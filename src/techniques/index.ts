@@ -37,6 +37,8 @@ export function techniqueModel(model: TechniqueModel = loadDefaultModel()): Comp
   return {
     name: 'techniques.model',
     requires: [],
+    // Trained on English articles (PTC).
+    languages: ['en'],
     assigns: ['techniques'],
     annotate(doc: Doc) {
       return { spans: { techniques: modelSpans(doc, model) } };

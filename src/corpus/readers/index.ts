@@ -51,10 +51,10 @@ export async function detectFormat(source: string): Promise<Format> {
   fail(E.BAD_ARGUMENT, `${source}: unknown input format (a folder, .jsonl, .csv, .tsv, .warc(.gz), RSS/Atom .xml, sitemap .xml, a URL list, or an article file)`);
 }
 
-/** Every non-empty, non-comment line of the sample is a URL. */
+/** Most non-empty, non-comment lines of the sample are URLs (a stray bad line is reported later). */
 function isUrlList(sample: string): boolean {
   const rows = sample.split('\n').slice(0, -1).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  return rows.length > 0 && rows.every((l) => /^https?:\/\/\S+$/i.test(l));
+  return rows.length > 0 && rows.filter((l) => /^https?:\/\/\S+$/i.test(l)).length >= 0.8 * rows.length;
 }
 
 export async function* readSource(source: string, opts: ReaderOptions = {}, format?: Format): AsyncGenerator<ReadItem> {

@@ -145,3 +145,41 @@ test('WARC and WARC.gz: HTML responses only, with their URLs; a truncated file r
     t.done();
   }
 });
+
+test('a sitemap (with a nested index) and a URL list: every page fetched; a bad line reported', async () => {
+  const t = temp();
+  const server = createServer((req, res) => {
+    const port = (server.address() as { port: number }).port;
+    if (req.url === '/sitemap-index.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://127.0.0.1:${port}/sitemap-news.xml</loc></sitemap></sitemapindex>`);
+    } else if (req.url === '/sitemap-news.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>http://127.0.0.1:${port}/a</loc><news:news><news:publication_date>2026-03-02</news:publication_date><news:title>From the sitemap</news:title></news:news></url><url><loc>http://127.0.0.1:${port}/b</loc><lastmod>2026-03-05</lastmod></url></urlset>`);
+    } else if (req.url?.startsWith('/a') || req.url === '/b') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html(req.url.startsWith('/a') ? ARTICLES[0]! : ARTICLES[1]!));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const index = join(t.dir, 'sitemap.xml');
+    writeFileSync(index, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://127.0.0.1:${port}/sitemap-news.xml</loc></sitemap></sitemapindex>`);
+    const pages = await collect(readSource(index, { allowPrivate: true }));
+    assert.deepEqual(pages.map((p) => p.kind === 'record' && p.url), [`http://127.0.0.1:${port}/a`, `http://127.0.0.1:${port}/b`]);
+    assert.ok(pages[0]!.kind === 'record' && pages[0]!.title === 'From the sitemap' && pages[0]!.date === '2026-03-02');
+    assert.ok(pages[1]!.kind === 'record' && pages[1]!.html?.includes('wind turbines'));
+    const list = join(t.dir, 'urls.txt');
+    writeFileSync(list, `# to read\nhttp://127.0.0.1:${port}/a\nhttp://127.0.0.1:${port}/b\nhttp://127.0.0.1:${port}/a?utm_source=x\nnot a url\nhttp://127.0.0.1:${port}/missing\n`);
+    const items = await collect(readSource(list, { allowPrivate: true }));
+    assert.deepEqual(items.map((x) => [x.kind, x.place.line]), [['record', 2], ['record', 3], ['record', 4], ['error', 5], ['error', 6]]);
+    assert.ok(items[4]!.kind === 'error' && /HTTP 404/.test(items[4]!.error));
+  } finally {
+    server.close();
+    t.done();
+  }
+});
