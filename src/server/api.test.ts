@@ -89,7 +89,7 @@ test('analyse, read, search, filter, graph, export, delete', async () => {
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
   assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="slant-.*\.csv"/);
-  assert.equal(csv.text.split('\r\n')[0], 'id,created,title,date,language,url,outlets,actors,techniques,technique_spans,words,text');
+  assert.equal(csv.text.split('\r\n')[0], 'id,created,title,date,outlet,url,language,words,actors,techniques,events,narratives,text');
   const json = await call('GET', `/api/export?format=json&ids=${id}`);
   assert.equal(json.json.length, 1);
   assert.equal(json.json[0].result.text, ARTICLE);
@@ -265,6 +265,100 @@ test('fault 8: a second writing server on one data directory is refused; a stale
     assert.equal(JSON.parse(readFileSync(join(d, 'slant.lock'), 'utf8')).pid, process.pid);
     await b.close();
   } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+// Our own texts: an article, a republished copy (headline rewritten, a credit line added, a
+// paragraph dropped) and two unrelated pieces, from three outlets over three months.
+const STORY = [
+  'Moscow and Beijing signed a long-term gas agreement on Tuesday after two days of talks in the Chinese capital.',
+  'The deal covers deliveries through a new pipeline across Mongolia, and both governments called it a milestone for their partnership.',
+  'Washington criticised the agreement and said it would weaken sanctions, while Brussels said it would study the terms carefully.',
+  'Analysts in Kyiv warned that Moscow was using energy as a weapon and urged European buyers to look for other suppliers.',
+  'Officials in Beijing rejected the criticism and said the so-called concerns were a fantasy invented by rival powers.',
+];
+const RECORDS = [
+  { text: STORY.join(' '), title: 'Moscow and Beijing sign gas deal', date: '2022-03-01', source: 'Alpha News', url: 'https://alpha.example/gas-deal' },
+  { text: [...STORY.slice(0, 3), ...STORY.slice(4), 'Part of this report was provided by Alpha News.'].join(' '), title: 'Gas deal: Russia and China seal pact', date: '2022-03-02', source: 'Beta Daily', url: 'https://beta.example/pact' },
+  { text: 'Paris and Berlin agreed on a joint plan for wind power in the North Sea. Warsaw welcomed the plan and asked to join the talks next spring.', title: 'Wind plan', date: '2022-04-10', source: 'Gamma Wire' },
+  { text: 'Tokyo and Seoul held talks on fisheries. Both sides praised the talks and promised to meet again before the summer.', title: 'Fisheries talks', date: '2022-05-20', source: 'Alpha News' },
+];
+
+test('corpus endpoints: ingest with progress, timeline, copies with differences, outlet, graph over time, exports', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'slant-corpus-api-'));
+  const s = await startServer({ dataDir: d, port: 0 });
+  try {
+    const content = [...RECORDS.map((r) => JSON.stringify(r)), '{"title": "no text"}', '{broken'].join('\n') + '\n';
+    const started = await call('POST', '/api/ingest', { name: 'records.jsonl', content }, {}, s.url);
+    assert.equal(started.status, 202, started.text);
+    assert.equal(started.headers.get('location'), `/api/ingest/${started.json.job}`);
+    let job = started.json;
+    for (let i = 0; i < 600 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await call('GET', `/api/ingest/${job.job}`, undefined, {}, s.url)).json;
+    }
+    assert.equal(job.status, 'done', JSON.stringify(job));
+    assert.equal(job.progress.ingested, 4);
+    assert.equal(job.progress.errors, 2);
+    assert.match(job.errors[0].where, /^records\.jsonl:5/);
+    assertError(await call('GET', '/api/ingest/nope', undefined, {}, s.url), 404, 'E404');
+    assertError(await call('POST', '/api/ingest', { name: 'x.jsonl' }, {}, s.url), 400, 'E410', /"content"/);
+
+    // The same file again stores nothing new.
+    let again = (await call('POST', '/api/ingest', { name: 'records.jsonl', content }, {}, s.url)).json;
+    for (let i = 0; i < 600 && again.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      again = (await call('GET', `/api/ingest/${again.job}`, undefined, {}, s.url)).json;
+    }
+    assert.deepEqual([again.progress.ingested, again.progress.duplicates], [0, 4]);
+
+    const t = await call('GET', '/api/timeline?by=outlet&interval=month', undefined, {}, s.url);
+    assert.equal(t.status, 200, t.text);
+    assert.deepEqual(t.json.periods, ['2022-03', '2022-04', '2022-05']);
+    const alpha = t.json.series.find((x: any) => x.label === 'Alpha News');
+    assert.deepEqual(alpha.points.map((p: any) => p.count), [1, 0, 1]);
+    assertError(await call('GET', '/api/timeline?by=colour', undefined, {}, s.url), 400, 'E410', /"by" must be one of/);
+
+    const copies = await call('GET', '/api/copies', undefined, {}, s.url);
+    assert.equal(copies.status, 200, copies.text);
+    assert.equal(copies.json.families.length, 1);
+    const fam = copies.json.families[0];
+    assert.deepEqual(fam.members.map((m: any) => m.outlet), ['Alpha News', 'Beta Daily']);
+    assert.ok(copies.json.republication.some((r: any) => r.count === 1));
+    const detail = await call('GET', `/api/copies/${fam.members[1].id}`, undefined, {}, s.url);
+    assert.equal(detail.status, 200, detail.text);
+    const changes = detail.json.changes[0].changes;
+    assert.ok(changes.headline, 'headline rewritten');
+    assert.ok(changes.removed.some((x: string) => x.includes('Analysts in Kyiv')), JSON.stringify(changes.removed));
+    const lone = (await call('GET', '/api/documents?q=fisheries', undefined, {}, s.url)).json.items[0].id;
+    assertError(await call('GET', `/api/copies/${lone}`, undefined, {}, s.url), 404, 'E404', /no copies/);
+
+    const outlet = await call('GET', `/api/outlets/${encodeURIComponent('Alpha News')}`, undefined, {}, s.url);
+    assert.equal(outlet.status, 200, outlet.text);
+    assert.equal(outlet.json.documents, 2);
+    assert.equal(outlet.json.restDocuments, 2);
+
+    const slices = await call('GET', '/api/graph/timeline?interval=month&cumulative=true', undefined, {}, s.url);
+    assert.equal(slices.status, 200, slices.text);
+    assert.deepEqual(slices.json.slices.map((x: any) => [x.period, x.documents]), [['2022-03', 2], ['2022-04', 3], ['2022-05', 4]]);
+    assert.ok(slices.json.slices[0].graph.nodes.some((n: any) => n.code === 'RUS'));
+
+    const jl = await call('GET', '/api/export?format=jsonl&outlet=Alpha%20News', undefined, {}, s.url);
+    assert.match(jl.headers.get('content-type') ?? '', /ndjson/);
+    assert.equal(jl.text.trim().split('\n').length, 2);
+    const w3c = await call('GET', '/api/export?format=w3c', undefined, {}, s.url);
+    assert.equal(w3c.status, 200);
+    assert.ok(JSON.stringify(w3c.json).includes('TextPositionSelector'));
+
+    const api = (await call('GET', '/openapi.json', undefined, {}, s.url)).json;
+    for (const p of ['/api/ingest', '/api/ingest/{job}', '/api/timeline', '/api/copies', '/api/copies/{id}', '/api/outlets/{name}', '/api/graph/timeline']) assert.ok(api.paths[p], p);
+    // Repeated heavy reads come from the cache while the corpus is unchanged.
+    const before = s.reads.hits;
+    await call('GET', '/api/timeline?by=outlet&interval=month', undefined, {}, s.url);
+    assert.equal(s.reads.hits, before + 1);
+  } finally {
+    await s.close();
     rmSync(d, { recursive: true, force: true });
   }
 });

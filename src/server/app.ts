@@ -16,6 +16,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { E, SlantError, errorLine, fail } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../result.js';
+import { Corpus, openCorpus } from '../corpus/index.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
 import { createPool } from '../corpus/pool.js';
@@ -27,7 +28,11 @@ import { registerAnalyze } from './routes/analyze.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerExport } from './routes/export.js';
 import { registerFacets } from './routes/facets.js';
-import { registerGraph } from './routes/graph.js';
+import { registerGraph, registerGraphTimeline } from './routes/graph.js';
+import { registerCopies } from './routes/copies.js';
+import { registerIngest } from './routes/ingest.js';
+import { registerOutlets } from './routes/outlets.js';
+import { registerTimeline } from './routes/timeline.js';
 import { registerHealth } from './routes/health.js';
 import { registerStatic } from './routes/static.js';
 
@@ -36,6 +41,8 @@ export type { ServerOptions };
 export interface RunningServer {
   url: string;
   port: number;
+  /** The corpus the server serves, and its store (for tests). */
+  corpus: Corpus;
   store: Store;
   /** The read workers (graph cache counters, for tests and the benchmark). */
   reads: Reads;
@@ -64,9 +71,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const note = lockWarning(opts.dataDir);
     if (note) console.error(note);
   }
-  let store: Store;
+  let corpus: Corpus;
   try {
-    store = new SqliteStore(dbPath, { readOnly: opts.readOnly === true });
+    // Read-only: the file is opened read-only (read-only media work); otherwise created and migrated.
+    corpus = opts.readOnly ? new Corpus(new SqliteStore(dbPath, { readOnly: true }), opts.dataDir) : await openCorpus(opts.dataDir);
   } catch (err) {
     lock?.release();
     throw err;
@@ -75,7 +83,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // limit that terminates its worker, and a queue limit (E416, 503) beyond that.
   const analyzer = createPool({ workers: opts.analyzeWorkers ?? Math.min(2, availableParallelism()), maxQueue: 32, timeoutMs: opts.analyzeTimeoutMs ?? 60_000 });
   const reads = new Reads({ db: dbPath, workers: opts.readWorkers, timeoutMs: opts.readTimeoutMs, immutable: opts.readOnly === true });
-  const app = buildApp({ opts, store, analyzer, reads, writeGuard: writeGuard(opts), jsonBody: jsonBody(opts.maxBodyBytes ?? 12 * 1024 * 1024) }, host);
+  const app = buildApp({ opts, corpus, analyzer, reads, writeGuard: writeGuard(opts), jsonBody: jsonBody(opts.maxBodyBytes ?? 12 * 1024 * 1024) }, host);
 
   const server: Server = createServer(getRequestListener(app.fetch));
   server.requestTimeout = Math.max(120_000, (opts.analyzeTimeoutMs ?? 60_000) + 60_000);
@@ -90,7 +98,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       server.listen(opts.port ?? 3000, host, () => resolve());
     });
   } catch (err) {
-    await Promise.all([analyzer.close(), reads.close(), store.close()]);
+    await Promise.all([analyzer.close(), reads.close(), corpus.close()]);
     lock?.release();
     throw err;
   }
@@ -102,7 +110,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return {
     url,
     port,
-    store,
+    corpus,
+    store: corpus.store,
     reads,
     async close() {
       await new Promise<void>((resolve) => {
@@ -110,7 +119,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeAllConnections();
       });
       await Promise.all([analyzer.close(), reads.close()]);
-      await store.close();
+      await corpus.close();
       lock?.release();
     },
   };
@@ -138,7 +147,12 @@ export function buildApp(ctx: ServerContext, host = '127.0.0.1'): App {
   registerDocuments(app, ctx);
   registerFacets(app, ctx);
   registerGraph(app, ctx);
+  registerGraphTimeline(app, ctx);
   registerExport(app, ctx);
+  registerIngest(app, ctx);
+  registerTimeline(app, ctx);
+  registerCopies(app, ctx);
+  registerOutlets(app, ctx);
 
   app.doc('/openapi.json', {
     openapi: '3.0.3',

@@ -1,9 +1,8 @@
 /** What every route file receives: the app to register on, the store, the workers and the options. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Input } from '../analyze.js';
-import type { AnalysisResult } from '../result.js';
-import type { Store } from '../store/types.js';
+import type { Corpus } from '../corpus/index.js';
+import type { Pool } from '../corpus/pool.js';
 import type { Reads } from './reads.js';
 
 export interface ServerOptions {
@@ -32,16 +31,12 @@ export interface ServerOptions {
   maxGraphDocs?: number;
 }
 
-/** Analyses with a time limit, off the main thread. */
-export interface AnalysisRunner {
-  analyze(input: Input): Promise<AnalysisResult>;
-  close(): Promise<void>;
-}
-
 export interface ServerContext {
   opts: ServerOptions;
-  store: Store;
-  analyzer: AnalysisRunner;
+  /** Everything the routes read and write goes through the Corpus API (never the store). */
+  corpus: Corpus;
+  /** The one analysis pool (src/corpus/pool.ts), shared with browser ingests. */
+  analyzer: Pool;
   reads: Reads;
   /** Checks the token and read-only mode; put on every route that writes. */
   writeGuard: MiddlewareHandler;

@@ -1,45 +1,71 @@
 /**
- * A read worker (see reads.ts): opens the SQLite file read-only itself and does the heavy reads —
- * the merged graph of a selection, exports — so the server's main thread only passes bytes along.
- * Replies are data (never thrown), with slant's error numbers.
+ * A read worker (see reads.ts): opens the corpus read-only itself and does the heavy reads — the
+ * merged graph of a selection, graphs over time, timelines, copy families, outlet profiles,
+ * exports — so the server's main thread only passes bytes along. Replies are data (never thrown),
+ * with slant's error numbers.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { buildActorGraph } from '../corpus/graph.js';
+import { Corpus, type ExportFormat, type OutletOptions, type TimelineOptions } from '../corpus/index.js';
+import type { Interval } from '../corpus/timeline.js';
 import { SlantError } from '../core/errors.js';
-import type { AnalysisResult } from '../result.js';
-import { csvHeader, csvRow } from '../store/export.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { SearchQuery } from '../store/types.js';
 import { storageError } from './http.js';
 
-export type ReadTask =
-  | { kind: 'graph'; db: string; query: SearchQuery; limit: number }
-  | { kind: 'export'; db: string; query: SearchQuery; limit: number; format: 'json' | 'csv'; port: MessagePort };
+/** One Corpus API call whose answer goes back as JSON. */
+export type CorpusCall =
+  | { op: 'graph'; query: SearchQuery; limit: number }
+  | { op: 'graphOverTime'; query: SearchQuery; options: { interval?: Interval; cumulative?: boolean; maxDocs?: number; maxSlices?: number }; limit: number }
+  | { op: 'timeline'; query: SearchQuery; options: TimelineOptions; limit: number }
+  | { op: 'copies' }
+  | { op: 'family'; id: string }
+  | { op: 'republication' }
+  | { op: 'outlet'; name: string; options: OutletOptions; limit: number };
 
-export type ReadReply = { ok: true; bytes?: Uint8Array; documents: number } | { ok: false; code: number; message: string; status?: number };
+export type ReadTask =
+  | { kind: 'json'; db: string; call: CorpusCall }
+  | { kind: 'export'; db: string; query: SearchQuery; limit: number; format: 'json' | ExportFormat; port: MessagePort };
+
+export type ReadReply = { ok: true; bytes?: Uint8Array } | { ok: false; code: number; message: string; status?: number };
 
 /** Bytes gathered before one chunk goes to the main thread (which asks for the next). */
 const CHUNK = 256 * 1024;
 const encoder = new TextEncoder();
-const stores = new Map<string, SqliteStore>();
+const corpora = new Map<string, Corpus>();
 
-function storeFor(path: string): SqliteStore {
-  let s = stores.get(path);
-  if (!s) stores.set(path, (s = new SqliteStore(path, { readOnly: true })));
-  return s;
+function corpusFor(path: string): Corpus {
+  let c = corpora.get(path);
+  if (!c) corpora.set(path, (c = new Corpus(new SqliteStore(path, { readOnly: true }), path)));
+  return c;
+}
+
+async function answer(corpus: Corpus, call: CorpusCall): Promise<unknown> {
+  switch (call.op) {
+    case 'graph':
+      return corpus.graph(call.query, call.limit);
+    case 'graphOverTime':
+      return corpus.graphOverTime(call.query, call.options, call.limit);
+    case 'timeline':
+      return corpus.timeline(call.options, call.query, call.limit);
+    case 'copies':
+      return corpus.copies();
+    case 'family':
+      return corpus.family(call.id);
+    case 'republication':
+      return corpus.republication();
+    case 'outlet':
+      return corpus.outlet(call.name, call.options, call.limit);
+  }
 }
 
 export default async function read(task: ReadTask): Promise<ReadReply> {
   try {
-    const store = storeFor(task.db);
-    if (task.kind === 'graph') {
-      const docs: Array<{ id: string; result: AnalysisResult }> = [];
-      for await (const d of store.each(task.query, task.limit)) docs.push(d);
-      const bytes = encoder.encode(JSON.stringify(buildActorGraph(docs)));
+    const corpus = corpusFor(task.db);
+    if (task.kind === 'json') {
       // A Uint8Array is copied with one memcpy across the thread boundary; no object graph is cloned.
-      return { ok: true, bytes, documents: docs.length };
+      return { ok: true, bytes: encoder.encode(JSON.stringify(await answer(corpus, task.call))) };
     }
-    return await exportTo(store, task);
+    return await exportTo(corpus, task);
   } catch (err) {
     const s = storageError(err);
     if (s) return { ok: false, code: s.code, message: s.message, status: s.status };
@@ -49,10 +75,9 @@ export default async function read(task: ReadTask): Promise<ReadReply> {
 }
 
 /** Stream the selection to `port` in chunks; the main thread answers 'more' or 'stop' to each. */
-async function exportTo(store: SqliteStore, task: Extract<ReadTask, { kind: 'export' }>): Promise<ReadReply> {
+async function exportTo(corpus: Corpus, task: Extract<ReadTask, { kind: 'export' }>): Promise<ReadReply> {
   const port = task.port;
-  let buffer = task.format === 'csv' ? csvHeader() : '[\n';
-  let n = 0;
+  let buffer = '';
   let stopped = false;
   const flush = (): Promise<void> =>
     new Promise((resolve) => {
@@ -65,17 +90,27 @@ async function exportTo(store: SqliteStore, task: Extract<ReadTask, { kind: 'exp
       port.postMessage(bytes, [bytes.buffer]);
     });
   try {
-    for await (const d of store.each(task.query, task.limit)) {
-      buffer += task.format === 'csv' ? csvRow(d) : `${n ? ',\n' : ''}${JSON.stringify(d)}`;
-      n++;
+    for await (const chunk of chunks(corpus, task)) {
+      buffer += chunk;
       if (buffer.length >= CHUNK) await flush();
-      if (stopped) return { ok: true, documents: n };
+      if (stopped) return { ok: true };
     }
-    buffer += task.format === 'csv' ? '' : `${n ? '\n' : ''}]\n`;
     await flush();
     port.postMessage(null);
-    return { ok: true, documents: n };
+    return { ok: true };
   } finally {
     port.close();
   }
+}
+
+/** `json` is one array of stored documents (the app's first export); the rest are the Corpus API's formats. */
+async function* chunks(corpus: Corpus, task: Extract<ReadTask, { kind: 'export' }>): AsyncGenerator<string> {
+  if (task.format !== 'json') {
+    yield* corpus.export(task.format, task.query, {}, task.limit);
+    return;
+  }
+  yield '[\n';
+  let n = 0;
+  for await (const d of corpus.documents(task.query, task.limit)) yield `${n++ ? ',\n' : ''}${JSON.stringify(d)}`;
+  yield `${n ? '\n' : ''}]\n`;
 }

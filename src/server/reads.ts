@@ -11,7 +11,10 @@ import { Piscina } from 'piscina';
 import { E, SlantError, type ErrorCode } from '../core/errors.js';
 import type { SearchQuery } from '../store/types.js';
 import { StorageError } from './http.js';
-import type { ReadReply, ReadTask } from './read-worker.js';
+import type { ExportFormat } from '../corpus/index.js';
+import type { CorpusCall, ReadReply, ReadTask } from './read-worker.js';
+
+export type { CorpusCall };
 
 export interface ReadsOptions {
   /** The SQLite file. */
@@ -26,7 +29,7 @@ export interface ReadsOptions {
   maxQueue?: number;
   /** Graphs kept in the cache (default 32). */
   cacheEntries?: number;
-  /** The database cannot change (a read-only server): cache without asking for the change counter. */
+  /** A read-only server: when the change counter cannot be read (read-only media), the data cannot change either. */
   immutable?: boolean;
 }
 
@@ -42,7 +45,8 @@ export class Reads {
   private pending = 0;
   private readonly cache = new Map<string, Cached>();
   private readonly inflight = new Map<string, Promise<Uint8Array>>();
-  private versionDb: Database.Database | null = null;
+  /** Our own connection for the change counter; false once it could not be opened. */
+  private versionDb: Database.Database | null | false = null;
   /** Graphs answered from the cache or a request already running (for the benchmark and tests). */
   hits = 0;
   misses = 0;
@@ -60,10 +64,10 @@ export class Reads {
     });
   }
 
-  /** The merged actor graph of a selection as JSON bytes; cached until the database changes. */
-  async graph(query: SearchQuery, limit: number): Promise<Uint8Array> {
+  /** A Corpus API call's answer as JSON bytes; cached until the database changes. */
+  async json(call: CorpusCall, timeoutMs = this.opts.timeoutMs ?? 30_000): Promise<Uint8Array> {
     const version = this.version();
-    const key = JSON.stringify(query) + '|' + limit;
+    const key = JSON.stringify(call);
     const hit = this.cache.get(key);
     if (hit && version !== null && hit.version === version) {
       this.hits++;
@@ -78,7 +82,8 @@ export class Reads {
       return running;
     }
     this.misses++;
-    const job = this.run({ kind: 'graph', db: this.opts.db, query, limit }, this.opts.timeoutMs ?? 30_000, 'the graph').then((r) => {
+    const what = call.op === 'graph' ? 'the graph' : call.op === 'timeline' ? 'the timeline' : `the ${call.op} request`;
+    const job = this.run({ kind: 'json', db: this.opts.db, call }, timeoutMs, what).then((r) => {
       const bytes = r.bytes ?? new Uint8Array();
       if (version !== null) this.remember(key, { version, bytes });
       return bytes;
@@ -95,7 +100,7 @@ export class Reads {
    * An export as a byte stream. Resolves once the first chunk is ready, so that a failure to read
    * the database is still an error response rather than a broken download.
    */
-  async export(query: SearchQuery, limit: number, format: 'json' | 'csv', signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  async export(query: SearchQuery, limit: number, format: 'json' | ExportFormat, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
     const { port1, port2 } = new MessageChannel();
     let first: ((v: unknown) => void) | null = null;
     const started = new Promise((resolve) => (first = resolve));
@@ -144,20 +149,23 @@ export class Reads {
   }
 
   async close(): Promise<void> {
-    this.versionDb?.close();
+    if (this.versionDb) this.versionDb.close();
     this.versionDb = null;
     await this.pool.destroy();
   }
 
   /** The database's change counter, or null when it cannot be read (then nothing is cached). */
   private version(): string | null {
-    if (this.opts.immutable) return 'immutable';
+    if (this.versionDb === false) return this.opts.immutable ? 'immutable' : null;
     try {
       this.versionDb ??= new Database(this.opts.db, { readonly: true, fileMustExist: true });
       return String(this.versionDb.pragma('data_version', { simple: true }));
     } catch {
-      this.versionDb = null;
-      return null;
+      // A read-only server that cannot open its own connection is on read-only media: nothing
+      // changes there. Otherwise nothing is cached. Either way, not tried again.
+      this.versionDb?.close();
+      this.versionDb = false;
+      return this.version();
     }
   }
 

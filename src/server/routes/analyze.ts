@@ -13,6 +13,7 @@ const analyze = createRoute({
   security: [{ bearer: [] }],
   request: { body: { required: true, content: { 'application/json': { schema: AnalyzeRequest } } } },
   responses: {
+    200: json(StoredDocumentSchema, 'Already stored (same canonical URL or same text): the stored document'),
     201: json(StoredDocumentSchema, 'Analysed and stored'),
     400: err('Invalid input (the message names the field)'),
     401: err('Token required'),
@@ -34,9 +35,12 @@ export function registerAnalyze(app: App, ctx: ServerContext): void {
     const input = await toInput(c.req.valid('json'), ctx.opts.allowPrivateUrls === true);
     const result = await ctx.analyzer.analyze(input);
     if (typeof result?.text !== 'string' || !Array.isArray(result.techniques)) fail(E.COMPONENT_CONTRACT, 'the analysis returned no result');
-    const stored = await ctx.store.put(result);
+    // Stored as a corpus document (ingest keys, outlet, near-copies); the same text or URL again is not stored twice.
+    const added = await ctx.corpus.add(result, 'api');
+    const stored = await ctx.corpus.get(added.id);
+    if (!stored) fail(E.STORAGE, `the document ${added.id} was stored but cannot be read back`);
     c.header('location', `/api/documents/${stored.id}`);
-    return c.json(stored as never, 201);
+    return c.json(stored as never, added.duplicate ? 200 : 201);
   });
 }
 

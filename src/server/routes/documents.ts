@@ -39,18 +39,18 @@ const remove = createRoute({
 });
 
 export function registerDocuments(app: App, ctx: ServerContext): void {
-  app.openapi(search, async (c) => c.json(await ctx.store.search(toSearchQuery(c.req.valid('query'))), 200));
+  app.openapi(search, async (c) => c.json(await ctx.corpus.search(toSearchQuery(c.req.valid('query'))), 200));
 
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param');
-    const doc = await ctx.store.get(id);
+    const doc = await ctx.corpus.get(id);
     if (!doc) fail(E.NOT_FOUND, `no document with id "${id}"`);
     return c.json(doc as never, 200);
   });
 
   app.openapi(report, async (c) => {
     const { id } = c.req.valid('param');
-    const doc = await ctx.store.get(id);
+    const doc = await ctx.corpus.get(id);
     if (!doc) fail(E.NOT_FOUND, `no document with id "${id}"`);
     const { renderReportHtml } = await import('../../report/index.js');
     // The standalone report (same as `slant analyze --format html`): inline styles, no script at all.
@@ -61,7 +61,7 @@ export function registerDocuments(app: App, ctx: ServerContext): void {
   app.on('DELETE', '/api/documents/:id', ctx.writeGuard);
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await ctx.store.delete(id))) fail(E.NOT_FOUND, `no document with id "${id}"`);
+    if (!(await ctx.corpus.delete(id))) fail(E.NOT_FOUND, `no document with id "${id}"`);
     return c.body(null, 204);
   });
 }

@@ -11,5 +11,5 @@ const facets = createRoute({
 });
 
 export function registerFacets(app: App, ctx: ServerContext): void {
-  app.openapi(facets, async (c) => c.json(await ctx.store.facets(), 200));
+  app.openapi(facets, async (c) => c.json(await ctx.corpus.facets(), 200));
 }

@@ -29,7 +29,7 @@ const meta = createRoute({
 });
 
 export function registerHealth(app: App, ctx: ServerContext): void {
-  app.openapi(health, async (c) => c.json({ ok: true, documents: await ctx.store.count(), schemaVersion: SCHEMA_VERSION }, 200));
+  app.openapi(health, async (c) => c.json({ ok: true, documents: await ctx.corpus.count(), schemaVersion: SCHEMA_VERSION }, 200));
   app.openapi(meta, async (c) =>
     c.json({ schemaVersion: SCHEMA_VERSION, readOnly: ctx.opts.readOnly === true, tokenRequired: Boolean(ctx.opts.token), techniques: await techniqueInfo() }, 200),
   );
