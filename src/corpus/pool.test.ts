@@ -77,3 +77,27 @@ test('pool: analyzeStream yields in input order with errors in place, loading fi
     await pool.close();
   }
 });
+
+test('pool: analyzeStream pulls inputs only a bounded window ahead of what it has yielded', async () => {
+  const pool = createPool({ workers: 2 });
+  let pulled = 0;
+  let yielded = 0;
+  let maxAhead = 0;
+  async function* inputs() {
+    for (let i = 0; i < 30; i++) {
+      pulled++;
+      maxAhead = Math.max(maxAhead, pulled - yielded);
+      yield { text: `${TEXT} Item ${i}.`, id: String(i) };
+    }
+  }
+  try {
+    for await (const item of pool.analyzeStream(inputs(), { inFlight: 3, format: 'json' })) {
+      assert.equal(item.id, String(yielded));
+      yielded++;
+    }
+    assert.equal(yielded, 30);
+    assert.ok(maxAhead <= 4, `pulled ${maxAhead} ahead`); // 3 in flight + the one being pulled
+  } finally {
+    await pool.close();
+  }
+});
