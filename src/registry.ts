@@ -11,6 +11,7 @@ import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
 import { relationsComponent, eventsComponent } from './relations/index.js';
 import { graphComponent } from './graph/component.js';
+import { narrativesComponent, loadNarrativeModel, loadRoleModel } from './narratives/index.js';
 
 export type Factory = () => Component | Promise<Component>;
 
@@ -25,12 +26,14 @@ export const registry: Record<string, Factory> = {
   meta: () => meta,
   relations: () => relationsComponent,
   events: () => eventsComponent,
+  // SemEval-2025 narratives with evidence sentences, and a role per actor mention (src/narratives/index.ts)
+  narratives: () => (loadNarrativeModel(), loadRoleModel(), narrativesComponent),
   // the signed actor graph of the document (src/graph/component.ts)
   graph: () => graphComponent,
 };
 
 /** The default analysis, in order: meta first (language and date decide what runs and how). */
-export const DEFAULT_PIPELINE: readonly string[] = ['meta', 'sentences', 'parse', 'techniques.model', 'techniques.rules', 'actors', 'relations', 'events', 'graph'];
+export const DEFAULT_PIPELINE: readonly string[] = ['meta', 'sentences', 'parse', 'techniques.model', 'techniques.rules', 'actors', 'relations', 'events', 'narratives', 'graph'];
 
 const cache = new Map<string, Promise<Pipeline>>();
 

@@ -26,8 +26,25 @@ const STOP = new Set(
     'about over after before up down out more most very just only other one two said says say s t').split(' '),
 );
 
+/**
+ * Style markers counted as densities: reporting (straight news attributes what it says), the first
+ * person and questions/exclamations (opinion), quotation marks.
+ */
+const STYLE = new Map<string, string>([
+  ...['said', 'says', 'according', 'told', 'reported', 'reports', 'stated', 'announced'].map((w) => [w, 'report'] as [string, string]),
+  ...['we', 'our', 'us', 'i', 'my', 'me'].map((w) => [w, 'first-person'] as [string, string]),
+  ...['you', 'your'].map((w) => [w, 'second-person'] as [string, string]),
+  ['?', 'question'],
+  ['!', 'exclamation'],
+  ...['"', '“', '”'].map((w) => [w, 'quote'] as [string, string]),
+]);
+
 const MAX_CHARS = 200_000; // longer articles: features from the first 200k characters
 
+/**
+ * `z:` features are densities (per 100 words, log-scaled), not TF-IDF: how much of the text is
+ * loaded language says more about an article than which techniques it uses in proportion.
+ */
 /** Feature occurrences of an analysed document (the layers it carries are used when present). */
 export function occurrences(doc: Doc): Occ[] {
   const out: Occ[] = [];
@@ -36,6 +53,8 @@ export function occurrences(doc: Doc): Occ[] {
   const titleEnd = Math.min(end, text.indexOf('\n') < 0 ? 0 : text.indexOf('\n'));
   let prev: string | null = null;
   for (const t of tokenize(text, 0, end)) {
+    const style = STYLE.get(t.norm);
+    if (style) out.push({ key: `z:s:${style}`, at: t.start });
     if (!t.word) {
       prev = null;
       continue;
@@ -50,10 +69,15 @@ export function occurrences(doc: Doc): Occ[] {
     if (prev) out.push({ key: `b:${prev} ${w}`, at: t.start });
     prev = w;
   }
-  for (const s of doc.spans('techniques')) out.push({ key: `t:${s.data.technique}`, at: s.start });
+  for (const s of doc.spans('techniques')) {
+    out.push({ key: `t:${s.data.technique}`, at: s.start });
+    out.push({ key: 'z:tech', at: s.start });
+    out.push({ key: `z:t:${s.data.technique}`, at: s.start });
+  }
   for (const s of doc.spans('actors')) {
     const c = s.data.country ?? s.data.code;
     out.push({ key: `a:${c}`, at: s.start });
+    out.push({ key: `z:a:${c}`, at: s.start });
     if (s.data.code !== c) out.push({ key: `a:${s.data.code}`, at: s.start });
   }
   for (const s of doc.spans('events')) {
@@ -63,6 +87,7 @@ export function occurrences(doc: Doc): Occ[] {
     const tgt = d.target.slice(0, 3);
     out.push({ key: `e:${src}>${tgt}:${sign}`, at: s.start });
     out.push({ key: `e:q${d.quad}`, at: s.start });
+    out.push({ key: `z:e:${sign}`, at: s.start });
     out.push({ key: `e:>${tgt}:${sign}`, at: s.start });
   }
   for (const s of doc.spans('roles')) {
@@ -71,7 +96,7 @@ export function occurrences(doc: Doc): Occ[] {
   return out;
 }
 
-export const GROUP_WEIGHTS: Record<string, number> = { w: 1, b: 0.6, h: 0.4, t: 0.4, a: 0.5, e: 0.3, r: 0.3 };
+export const GROUP_WEIGHTS: Record<string, number> = { w: 1, b: 0.6, h: 0.4, t: 0.4, a: 0.5, e: 0.3, r: 0.3, z: 0.5 };
 
 /** Vocabulary with inverse document frequencies; builds vectors from occurrences. */
 export class Vectorizer {
@@ -89,7 +114,7 @@ export class Vectorizer {
     for (const d of docs) for (const k of new Set(d.map((o) => o.key))) df.set(k, (df.get(k) ?? 0) + 1);
     const n = docs.length;
     const keep = [...df.entries()]
-      .filter(([k, c]) => c >= minDf && c < n * 0.9 && (weights[k[0]!] ?? 0) > 0)
+      .filter(([k, c]) => c >= minDf && (c < n * 0.9 || k[0] === 'z') && (weights[k[0]!] ?? 0) > 0) // densities stay even when every article has some
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, maxFeatures)
       .map(([k]) => k)
@@ -107,16 +132,22 @@ export class Vectorizer {
    */
   vector(occ: readonly Occ[]): { x: Sparse; perOcc: Map<number, number> } {
     const tf = new Map<number, number>();
+    let words = 0;
     for (const o of occ) {
+      if (o.key.charCodeAt(0) === 119 /* w */) words++;
       const i = this.index.get(o.key);
       if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
     }
     const groupNorm = new Map<string, number>();
     const raw = new Map<number, number>();
     for (const [i, c] of tf) {
+      const g = this.vocab[i]![0]!;
+      if (g === 'z') {
+        raw.set(i, Math.log1p((100 * c) / Math.max(words, 50)));
+        continue;
+      }
       const v = (1 + Math.log(c)) * this.idf[i]!;
       raw.set(i, v);
-      const g = this.vocab[i]![0]!;
       groupNorm.set(g, (groupNorm.get(g) ?? 0) + v * v);
     }
     const idx: number[] = [];
@@ -124,7 +155,7 @@ export class Vectorizer {
     const perOcc = new Map<number, number>();
     for (const i of [...raw.keys()].sort((a, b) => a - b)) {
       const g = this.vocab[i]![0]!;
-      const v = (raw.get(i)! / Math.sqrt(groupNorm.get(g)!)) * (this.weights[g] ?? 0);
+      const v = g === 'z' ? raw.get(i)! * (this.weights[g] ?? 0) : (raw.get(i)! / Math.sqrt(groupNorm.get(g)!)) * (this.weights[g] ?? 0);
       idx.push(i);
       val.push(v);
       perOcc.set(i, v / tf.get(i)!);

@@ -95,12 +95,14 @@ export function fitPlatt(scores: readonly number[], ys: readonly number[]): { a:
   const pos = ys.filter((y) => y).length;
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (n - pos + 2);
+  // A weak prior towards the identity (a=1, c=0) keeps Newton's steps bounded on tiny or separable data.
+  const lambda = 1;
   for (let it = 0; it < 300; it++) {
-    let ga = 0;
-    let gc = 0;
-    let haa = 1e-6;
+    let ga = lambda * (a - 1);
+    let gc = lambda * c;
+    let haa = lambda;
     let hac = 0;
-    let hcc = 1e-6;
+    let hcc = lambda;
     for (let i = 0; i < n; i++) {
       const p = sigmoid(a * scores[i]! + c);
       const tgt = ys[i] ? hi : lo;
@@ -115,8 +117,9 @@ export function fitPlatt(scores: readonly number[], ys: readonly number[]): { a:
     }
     const det = haa * hcc - hac * hac;
     if (Math.abs(det) < 1e-12) break;
-    const da = (hcc * ga - hac * gc) / det;
-    const dc = (haa * gc - hac * ga) / det;
+    const cap = (x: number): number => Math.max(-2, Math.min(2, x));
+    const da = cap((hcc * ga - hac * gc) / det);
+    const dc = cap((haa * gc - hac * ga) / det);
     a -= da;
     c -= dc;
     if (Math.abs(da) + Math.abs(dc) < 1e-9) break;

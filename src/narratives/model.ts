@@ -28,9 +28,13 @@ export interface TrainOptions {
   innerFolds: number;
   /** Fewer positives than this: the label is never predicted on its own (subnarratives fall back). */
   minPositives: number;
+  /** Narrative models see every article of their domain (Other ones as negatives), so their best score also says "not Other". */
+  unconditional: boolean;
+  /** Key prefixes of the features the has-a-narrative gate reads (a few dense features beat thousands of words on 140 articles). */
+  gate: string[];
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.02, iterations: 120, minDf: 2, maxFeatures: 5000, innerFolds: 4, minPositives: 2 };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.02, iterations: 120, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 2, unconditional: false, gate: ['z:tech', 'z:t:'] };
 
 interface Linear {
   label: string;
@@ -77,27 +81,39 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
   const vec = Vectorizer.fit(docs.map((d) => d.occ), o.minDf, o.maxFeatures);
   const xs = docs.map((d) => vec.vector(d.occ).x);
   const dim = vec.vocab.length;
-  const fit = (label: string, sel: number[], y: (d: TrainDoc) => boolean): Linear => {
+  const gate = xs.map((x) => only(vec, x, o.gate));
+  const fit = (label: string, sel: number[], y: (d: TrainDoc) => boolean, data = xs): Linear => {
     const ys = sel.map((i) => (y(docs[i]!) ? 1 : 0));
     const pos = ys.reduce((a: number, b) => a + b, 0);
     if (pos < o.minPositives || pos === ys.length) return { label, w: new Float64Array(dim), b: pos === 0 ? -6 : Math.log((pos + 0.5) / (ys.length - pos + 0.5)) };
-    const m = fitBinary(sel.map((i) => xs[i]!), ys, dim, { l2: o.l2, iterations: o.iterations });
+    const m = fitBinary(sel.map((i) => data[i]!), ys, dim, { l2: o.l2, iterations: o.iterations });
     return { label, w: m.w, b: m.b };
   };
   const all = docs.map((_, i) => i);
   const withNarrative = (d: TrainDoc): boolean => d.narratives.some((n) => n !== OTHER);
-  const byDomain = (dom: Domain): number[] => all.filter((i) => docs[i]!.domain === dom && withNarrative(docs[i]!));
+  const byDomain = (dom: Domain): number[] => all.filter((i) => docs[i]!.domain === dom && (o.unconditional || withNarrative(docs[i]!)));
   const sel: Record<Domain, number[]> = { URW: byDomain('URW'), CC: byDomain('CC') };
   return {
     vec,
     domain: fit('CC', all, (d) => d.domain === 'CC'),
-    has: fit('has-narrative', all, withNarrative),
+    has: fit('has-narrative', all, withNarrative, gate),
     narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
     // Subnarratives against the other articles with the same narrative: the question asked at prediction.
     subnarratives: SUBNARRATIVES.map((s) =>
       fit(s.label, all.filter((i) => docs[i]!.narratives.includes(s.parent)), (d) => d.subnarratives.includes(s.label)),
     ),
   };
+}
+
+/** The part of a vector whose feature keys start with one of the prefixes. */
+function only(vec: Vectorizer, x: Sparse, prefixes: readonly string[]): Sparse {
+  const idx: number[] = [];
+  const val: number[] = [];
+  x.idx.forEach((i, k) => {
+    const key = vec.vocab[i]!;
+    if (prefixes.some((p) => key.startsWith(p))) idx.push(i), val.push(x.val[k]!);
+  });
+  return { idx, val };
 }
 
 /** Logits of one document under a core. */
@@ -127,9 +143,9 @@ function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
   const domain: Domain = pCC >= 0.5 ? 'CC' : 'URW';
   const pNarrative = cal(c.has, l.has);
   const pDomain = domain === 'CC' ? pCC : 1 - pCC;
-  if (pNarrative < t.other) return { domain, pDomain, pNarrative, narratives: [], subnarratives: [] };
   const cands = NARRATIVES.map((label, i) => ({ label, p: cal(c.narrative, l.narratives[i]!) })).filter((s) => domainOf(s.label) === domain);
   cands.sort((a, b) => b.p - a.p);
+  if (pNarrative < t.other) return { domain, pDomain, pNarrative, narratives: [], subnarratives: [] };
   let narratives = cands.filter((s) => s.p >= t.narrative);
   if (narratives.length === 0) narratives = cands.slice(0, 1);
   const subs: Scored[] = [];
@@ -139,7 +155,8 @@ function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
       .sort((a, b) => b.p - a.p);
     let chosen = kids.filter((k) => k.p >= t.subnarrative);
     if (chosen.length === 0) chosen = kids.slice(0, 1);
-    for (const k of chosen) subs.push({ label: k.label, p: k.p });
+    // Shown confidence: P(narrative) × P(subnarrative | narrative); the threshold reads the conditional.
+    for (const k of chosen) subs.push({ label: k.label, p: n.p * k.p });
   }
   return { domain, pDomain, pNarrative, narratives, subnarratives: subs };
 }
@@ -159,36 +176,33 @@ export function sampleF1(gold: readonly string[], pred: readonly string[]): numb
   return tp === 0 ? 0 : (2 * tp) / (g.size + p.size);
 }
 
+/**
+ * Thresholds chosen on held-out predictions, one decision at a time: the gate maximises Other-vs-rest
+ * accuracy; the narrative and subnarrative thresholds maximise samples-F1 over the articles that
+ * have a narrative. (Plain samples-F1 over all articles rewards answering Other everywhere, since
+ * half the articles are Other.)
+ */
 function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibration): Thresholds {
-  const grid = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-  let best: Thresholds = { other: 0.5, narrative: 0.4, subnarrative: 0.4 };
-  let bestScore = -1;
-  for (const other of grid) {
-    for (const narrative of grid) {
-      const t = { other, narrative, subnarrative: 0.4 };
-      let s = 0;
-      oof.forEach((l, i) => (s += sampleF1(docs[i]!.narratives, labelsOf(decide(l, c, t)).narratives)));
-      if (s > bestScore + 1e-9) {
-        bestScore = s;
-        best = t;
-      }
+  const grid = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+  const has = docs.map((d) => d.narratives.some((n) => n !== OTHER));
+  const argmax = (score: (t: number) => number, ts: number[]): number => {
+    let best = ts[0]!;
+    let bs = -1;
+    for (const t of ts) {
+      const s = score(t);
+      if (s > bs + 1e-9) (bs = s), (best = t);
     }
-  }
-  bestScore = -1;
-  let sub = 0.4;
-  for (const subnarrative of grid) {
-    const t = { ...best, subnarrative };
-    let s = 0;
-    oof.forEach((l, i) => (s += sampleF1(docs[i]!.subnarratives, labelsOf(decide(l, c, t)).subnarratives)));
-    if (s > bestScore + 1e-9) {
-      bestScore = s;
-      sub = subnarrative;
-    }
-  }
-  return { ...best, subnarrative: sub };
+    return best;
+  };
+  const other = argmax((t) => oof.reduce((s, l, i) => s + ((cal(c.has, l.has) >= t) === has[i] ? 1 : 0), 0), grid.filter((t) => t >= 0.3 && t <= 0.7));
+  const withNarrative = (level: 'narratives' | 'subnarratives', t: Thresholds): number =>
+    oof.reduce((s, l, i) => (has[i] ? s + sampleF1(docs[i]![level], labelsOf(decide(l, c, t))[level]) : s), 0);
+  const narrative = argmax((t) => withNarrative('narratives', { other: 0, narrative: t, subnarrative: 0.5 }), grid);
+  const subnarrative = argmax((t) => withNarrative('subnarratives', { other: 0, narrative, subnarrative: t }), grid);
+  return { other, narrative, subnarrative };
 }
 
-function calibrate(oof: Logits[], docs: readonly TrainDoc[]): Calibration {
+function calibrate(oof: Logits[], docs: readonly TrainDoc[], unconditional: boolean): Calibration {
   const zs: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
   const ys: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
   oof.forEach((l, i) => {
@@ -198,7 +212,7 @@ function calibrate(oof: Logits[], docs: readonly TrainDoc[]): Calibration {
     zs.has.push(l.has);
     ys.has.push(d.narratives.some((n) => n !== OTHER) ? 1 : 0);
     NARRATIVES.forEach((n, k) => {
-      if (domainOf(n) !== d.domain || !d.narratives.some((x) => x !== OTHER)) return;
+      if (domainOf(n) !== d.domain || (!unconditional && !d.narratives.some((x) => x !== OTHER))) return;
       zs.narrative.push(l.narratives[k]!);
       ys.narrative.push(d.narratives.includes(n) ? 1 : 0);
     });
@@ -216,6 +230,34 @@ function calibrate(oof: Logits[], docs: readonly TrainDoc[]): Calibration {
   };
 }
 
+/**
+ * Weights for a file, small: each model's weights quantised to 8 bits relative to its largest
+ * (127 levels move no decision measurably) and stored as base64 over the features still used.
+ */
+export interface PackedWeights {
+  /** Largest absolute weight; weight = q / 127 * scale. */
+  scale: number;
+  /** base64 of an Int8Array with one entry per vocabulary feature. */
+  q: string;
+}
+
+export function pack(ws: readonly Float64Array[], vocab: readonly string[], idf: readonly number[]): { vocab: string[]; idf: number[]; weights: PackedWeights[] } {
+  const scales = ws.map((w) => w.reduce((a, v) => Math.max(a, Math.abs(v)), 0));
+  const qs = ws.map((w, k) => Int8Array.from(w, (v) => (scales[k]! > 0 ? Math.round((127 * v) / scales[k]!) : 0)));
+  const used = vocab.map((_, i) => i).filter((i) => qs.some((q) => q[i] !== 0));
+  return {
+    vocab: used.map((i) => vocab[i]!),
+    idf: used.map((i) => Number(idf[i]!.toPrecision(4))),
+    weights: qs.map((q, k) => ({ scale: Number(scales[k]!.toPrecision(6)), q: Buffer.from(Int8Array.from(used, (i) => q[i]!).buffer).toString('base64') })),
+  };
+}
+
+export function unpack(p: PackedWeights, dim: number): Float64Array {
+  const q = new Int8Array(Buffer.from(p.q, 'base64'));
+  if (q.length !== dim) fail(E.MODEL_LOAD, `model weights have ${q.length} entries, expected ${dim}`);
+  return Float64Array.from(q, (v) => (v / 127) * p.scale);
+}
+
 export interface NarrativeModelFile {
   format: 'slant-narratives';
   version: 1;
@@ -223,8 +265,8 @@ export interface NarrativeModelFile {
   vocab: string[];
   idf: number[];
   groupWeights: Record<string, number>;
-  /** Each linear model: label, bias, weights as [feature index, weight] pairs (weights rounded). */
-  models: Array<{ kind: 'domain' | 'has' | 'narrative' | 'subnarrative'; label: string; b: number; w: Array<[number, number]> }>;
+  /** Each linear model: label, bias, weights (quantised, see pack). */
+  models: Array<{ kind: 'domain' | 'has' | 'narrative' | 'subnarrative'; label: string; b: number; w: PackedWeights }>;
   calibration: Calibration;
   thresholds: Thresholds;
 }
@@ -248,7 +290,7 @@ export class NarrativeModel {
       });
       log(`inner fold ${k + 1}/${o.innerFolds}`);
     }
-    const calibration = calibrate(oof, docs);
+    const calibration = calibrate(oof, docs, o.unconditional);
     const thresholds = chooseThresholds(oof, docs, calibration);
     return new NarrativeModel(fitCore(docs, o), calibration, thresholds);
   }
@@ -263,29 +305,21 @@ export class NarrativeModel {
   }
 
   toFile(source: string): NarrativeModelFile {
-    const models: NarrativeModelFile['models'] = [];
-    const add = (kind: NarrativeModelFile['models'][number]['kind'], m: Linear): void => {
-      const max = m.w.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
-      const w: Array<[number, number]> = [];
-      // Weights below 1% of the largest change no decision measurably: dropped to keep the file small.
-      m.w.forEach((v, i) => {
-        if (Math.abs(v) >= max * 0.01 && v !== 0) w.push([i, Number(v.toPrecision(3))]);
-      });
-      models.push({ kind, label: m.label, b: Number(m.b.toPrecision(5)), w });
-    };
-    add('domain', this.core.domain);
-    add('has', this.core.has);
-    for (const m of this.core.narratives) add('narrative', m);
-    // Subnarratives never predicted on their own (too few examples) keep only their prior.
-    for (const m of this.core.subnarratives) add('subnarrative', m);
+    const lins: Array<[NarrativeModelFile['models'][number]['kind'], Linear]> = [
+      ['domain', this.core.domain],
+      ['has', this.core.has],
+      ...this.core.narratives.map((m) => ['narrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
+      ...this.core.subnarratives.map((m) => ['subnarrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
+    ];
+    const packed = pack(lins.map(([, m]) => m.w), this.core.vec.vocab, this.core.vec.idf);
     return {
       format: 'slant-narratives',
       version: 1,
       source,
-      vocab: this.core.vec.vocab,
-      idf: this.core.vec.idf.map((v) => Number(v.toPrecision(4))),
+      vocab: packed.vocab,
+      idf: packed.idf,
       groupWeights: this.core.vec.weights,
-      models,
+      models: lins.map(([kind, m], k) => ({ kind, label: m.label, b: Number(m.b.toPrecision(5)), w: packed.weights[k]! })),
       calibration: this.calibration,
       thresholds: this.thresholds,
     };
@@ -295,11 +329,7 @@ export class NarrativeModel {
     if (f.format !== 'slant-narratives' || f.version !== 1) fail(E.MODEL_LOAD, 'not a slant narratives model (format/version)');
     const vec = new Vectorizer(f.vocab, f.idf, f.groupWeights);
     const dim = f.vocab.length;
-    const lin = (m: NarrativeModelFile['models'][number]): Linear => {
-      const w = new Float64Array(dim);
-      for (const [i, v] of m.w) w[i] = v;
-      return { label: m.label, w, b: m.b };
-    };
+    const lin = (m: NarrativeModelFile['models'][number]): Linear => ({ label: m.label, w: unpack(m.w, dim), b: m.b });
     const of = (kind: string): Linear[] => f.models.filter((m) => m.kind === kind).map(lin);
     const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, narratives: of('narrative'), subnarratives: of('subnarrative') };
     if (core.narratives.length !== NARRATIVES.length || core.subnarratives.some((m) => !PARENT.has(m.label))) {

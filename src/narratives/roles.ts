@@ -14,6 +14,7 @@ import '../techniques/types.js';
 import '../relations/types.js';
 import { Vectorizer, type Occ } from './features.js';
 import { dot, fitBinary, folds, sigmoid } from './linear.js';
+import { pack, unpack, type PackedWeights } from './model.js';
 import type { Mention } from './semeval.js';
 import { ALL_FINE_ROLES, FINE_ROLES, MAIN_ROLES } from './taxonomy.js';
 import type { MainRole } from './types.js';
@@ -143,7 +144,7 @@ export interface RoleModelFile {
   vocab: string[];
   idf: number[];
   groupWeights: Record<string, number>;
-  models: Array<{ kind: 'main' | 'fine'; label: string; b: number; w: Array<[number, number]> }>;
+  models: Array<{ kind: 'main' | 'fine'; label: string; b: number; w: PackedWeights }>;
 }
 
 export class RoleModel {
@@ -187,22 +188,16 @@ export class RoleModel {
   }
 
   toFile(source: string): RoleModelFile {
-    const pack = (kind: 'main' | 'fine', m: Lin): RoleModelFile['models'][number] => {
-      const max = m.w.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
-      const w: Array<[number, number]> = [];
-      m.w.forEach((v, i) => {
-        if (v !== 0 && Math.abs(v) >= max * 0.01) w.push([i, Number(v.toPrecision(3))]);
-      });
-      return { kind, label: m.label, b: Number(m.b.toPrecision(5)), w };
-    };
+    const lins: Array<['main' | 'fine', Lin]> = [...this.main.map((m) => ['main', m] as ['main', Lin]), ...this.fine.map((m) => ['fine', m] as ['fine', Lin])];
+    const packed = pack(lins.map(([, m]) => m.w), this.vec.vocab, this.vec.idf);
     return {
       format: 'slant-roles',
       version: 1,
       source,
-      vocab: this.vec.vocab,
-      idf: this.vec.idf.map((v) => Number(v.toPrecision(4))),
+      vocab: packed.vocab,
+      idf: packed.idf,
       groupWeights: this.vec.weights,
-      models: [...this.main.map((m) => pack('main', m)), ...this.fine.map((m) => pack('fine', m))],
+      models: lins.map(([kind, m], k) => ({ kind, label: m.label, b: Number(m.b.toPrecision(5)), w: packed.weights[k]! })),
     };
   }
 
@@ -215,11 +210,7 @@ export class RoleModel {
     }
     if (f.format !== 'slant-roles' || f.version !== 1) fail(E.MODEL_LOAD, 'not a slant roles model (format/version)');
     const dim = f.vocab.length;
-    const lin = (m: RoleModelFile['models'][number]): Lin => {
-      const w = new Float64Array(dim);
-      for (const [i, v] of m.w) w[i] = v;
-      return { label: m.label, w, b: m.b };
-    };
+    const lin = (m: RoleModelFile['models'][number]): Lin => ({ label: m.label, w: unpack(m.w, dim), b: m.b });
     const main = MAIN_ROLES.map((r) => f.models.find((m) => m.kind === 'main' && m.label === r));
     if (main.some((m) => !m)) fail(E.MODEL_LOAD, 'roles model lacks a main role');
     return new RoleModel(
