@@ -19,6 +19,10 @@ import { asDirected, codeSentence, type CodedEvent, type Mention } from '../rela
 import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, type GoldRecord, type PredEvent } from '../relations/evaluate.js';
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from '../relations/lexicon.js';
 import { isoDate, parsePetrarchXml } from '../relations/petrarch-xml.js';
+import { parseNewsGold, prf, scoreNews, type NewsPred } from '../relations/news-eval.js';
+import { SHOW_THRESHOLD } from '../relations/index.js';
+import { eventFeatures, fitConfidence, predict } from '../relations/confidence.js';
+import { writeFileSync } from 'node:fs';
 import { parseVerbDict, type VerbDict } from '../relations/verbdict.js';
 
 const log = (s: string): void => void process.stderr.write(`slant: ${s}\n`);
@@ -149,7 +153,9 @@ Documents: prints doc-id<TAB>sentence<TAB>source<TAB>target<TAB>cameo<TAB>goldst
 one line per coded event (sentence numbers start at 1; files as for slant analyze: .txt, .html,
 .json; directories: every such file in them).
 --format jsonl prints one JSON object per event with qualifiers (negated, modality, attribution,
-stance), the explanation, and offsets in code points into the normalised text.
+stance, factivity, symmetric), the explanation, and offsets in code points into the normalised text.
+Events are shown from confidence ${SHOW_THRESHOLD} up (confidences are calibrated on a real-news
+development set, see docs/results-events.md); --all shows every coded event.
 
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
@@ -159,7 +165,7 @@ Negated events are left out, as PETRARCH does (--keep-negated keeps them).
 --convention cameo codes stated futures as CAMEO intent (03x) or threat (13x), as the CAMEO
 manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
   async run(argv) {
-    const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' } });
+    const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' }, all: { type: 'boolean' } });
     const format = values.format ?? 'tsv';
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail(E.BAD_ARGUMENT, `--date must be YYYY-MM-DD, got "${values.date}"`);
     if (format !== 'tsv' && format !== 'jsonl') fail(E.BAD_ARGUMENT, `--format must be tsv or jsonl, got "${format}"`);
@@ -196,6 +202,8 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
       const sents = doc.spans('sentences');
       let si = 0;
       for (const e of doc.spans('events')) {
+        // Events below the display threshold (calibrated confidence) are shown only with --all.
+        if (!values.all && e.confidence < SHOW_THRESHOLD) continue;
         while (si < sents.length && sents[si]!.end <= e.start) si++;
         const d = e.data;
         if (format === 'tsv') lines.push([id, si + 1, d.source, d.target, d.cameo, d.goldstein, d.quad, d.plover ?? ''].join('\t'));
@@ -310,4 +318,143 @@ the actors found, the gold and the predicted events (with how each was found).`,
   },
 };
 
-export const relationsCommands: Command[] = [eventsCommand, evalEventsCommand];
+/**
+ * Fit the confidence model: labels are whether each event is right (dyad + quad view, all events
+ * shown); two-fold check by halves (fit on one, score the other), then the model fitted on all
+ * articles is written to `file` (the shipped src/relations/data/confidence.json).
+ */
+function fitAndReport(preds: NewsPred[], feats: number[][], half: boolean[], gold: ReturnType<typeof parseNewsGold>, file: string): string {
+  const labels = scoreNews(preds, gold).correct;
+  const lines: string[] = ['held-out check (fit on one half of the articles, confidences for the other half):', 'threshold  shown  P      R'];
+  const cv = preds.map((p) => ({ ...p }));
+  for (const side of [true, false]) {
+    const idx = preds.map((_, i) => i).filter((i) => half[i] === side);
+    const m = fitConfidence(idx.map((i) => feats[i]!), idx.map((i) => labels[i]!));
+    for (let i = 0; i < preds.length; i++) if (half[i] !== side) cv[i]!.confidence = predict(m, feats[i]!);
+  }
+  for (const t of [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]) {
+    const st = scoreNews(cv.filter((p) => p.confidence >= t), gold);
+    const x = prf(st.quad, st.shown, st.gold);
+    lines.push(`${t.toFixed(2)}       ${String(st.shown).padEnd(6)} ${x.p.toFixed(3)}  ${x.r.toFixed(3)}`);
+  }
+  const all = fitConfidence(feats, labels);
+  const model = { about: `Logistic model of whether an event is right (country dyad + quad class) on the real-news development set data/ptc-events (${new Set(preds.map((p) => p.article)).size} articles with events, ${preds.length} coded events, ${labels.filter(Boolean).length} right); fitted by slant eval news-events --fit-confidence.`, ...all };
+  writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
+  lines.push('', `model fitted on all articles written to ${file}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The shipped development set (offsets and codes only) and where the PTC articles usually are. */
+const NEWS_GOLD = 'data/ptc-events/events.tsv';
+const NEWS_ARTICLES = '../shared/data/ptc/train/articles';
+
+export const evalNewsEventsCommand: Command = {
+  name: 'eval news-events',
+  summary: 'Precision and recall of the events slant shows on the real-news development set (data/ptc-events)',
+  usage: `Usage: slant eval news-events [--gold data/ptc-events/events.tsv] [--articles <dir>] [--threshold x | --all] [--half tune|test] [--errors]
+
+Runs sentences, actors and events on every annotated PTC article (article<ID>.txt in --articles,
+default ${NEWS_ARTICLES}) and scores the events shown (confidence at or above the display
+threshold, ${SHOW_THRESHOLD} by default; --all: every event) against the gold events (offsets and
+codes; docs/annotation-guideline-events.md). Right = same article, the evidence sentence overlaps
+the gold evidence, the actors match at country level (either order when symmetric) and the quad
+class matches; the root view also needs the CAMEO root. Also prints precision and recall at
+several thresholds, and per coder path (via). --errors lists false events on stderr. --half
+scores one half of the articles (alternate ones): 'tune' is the half rules and confidences were
+developed on, 'test' the held-out half.`,
+  async run(argv) {
+    const { values } = args(argv, { gold: { type: 'string' }, articles: { type: 'string' }, threshold: { type: 'string' }, all: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, 'fit-confidence': { type: 'string' } });
+    const fitOut = values['fit-confidence'];
+    if (fitOut !== undefined && values.half) fail(E.BAD_ARGUMENT, '--fit-confidence uses both halves itself; leave out --half');
+    const goldPath = values.gold ?? NEWS_GOLD;
+    if (values.half !== undefined && values.half !== 'tune' && values.half !== 'test') fail(E.BAD_ARGUMENT, `--half must be tune or test, got "${values.half}"`);
+    const dir = values.articles ?? NEWS_ARTICLES;
+    if (!existsSync(goldPath)) fail(E.FILE_NOT_FOUND, `no such file: ${goldPath}`);
+    if (!existsSync(dir)) fail(E.FILE_NOT_FOUND, `no such directory: ${dir} (give --articles <PTC train articles dir>)`);
+    const threshold = values.all ? 0 : values.threshold !== undefined ? Number(values.threshold) : SHOW_THRESHOLD;
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) fail(E.BAD_ARGUMENT, `--threshold must be a number in [0, 1], got "${values.threshold}"`);
+    let gold;
+    try {
+      gold = parseNewsGold(readText(goldPath), goldPath);
+    } catch (err) {
+      fail(E.BAD_DATA_FILE, (err as Error).message);
+    }
+    const listPath = join(dirname(goldPath), 'articles.txt');
+    let ids = existsSync(listPath) ? readText(listPath).split('\n').filter((l) => l.trim() && !l.startsWith('#')) : [...new Set(gold.map((g) => g.article))];
+    // Two halves (alternate articles in list order): rules and confidences are tuned on 'tune' only; 'test' is held out.
+    if (values.half) {
+      ids = ids.filter((_, i) => (i % 2 === 0) === (values.half === 'tune'));
+      const keep = new Set(ids);
+      gold = gold.filter((g) => keep.has(g.article));
+    }
+    const pipeline = await createPipeline(['sentences', 'actors', 'events']);
+    const preds: NewsPred[] = [];
+    const feats: number[][] = [];
+    const half: boolean[] = [];
+    const texts = new Map<string, string>();
+    for (const [ai, id] of ids.entries()) {
+      const file = join(dir, `article${id}.txt`);
+      if (!existsSync(file)) fail(E.FILE_NOT_FOUND, `no such article: ${file}`);
+      const raw = readFileSync(file, 'utf8');
+      texts.set(id, raw);
+      const doc = pipeline.run(await toDoc({ text: raw, id }));
+      // Offsets in the gold count code points of the original file.
+      const cpOf = (i: number): number => Array.from(raw.slice(0, doc.toOriginal(i))).length;
+      const actorSpans = doc.spans('actors');
+      for (const e of doc.spans('events')) {
+        const d = e.data;
+        const inSentence = actorSpans.filter((a) => a.start >= e.start && a.end <= e.end).length;
+        feats.push(eventFeatures({ ...d, code: d.cameo }, e, inSentence));
+        half.push(ai % 2 === 0);
+        preds.push({ article: id, start: cpOf(e.start), end: cpOf(e.end), source: d.source, target: d.target, code: d.cameo, via: d.via, symmetric: d.symmetric, confidence: e.confidence, factivity: d.factivity.value, modality: d.modality });
+      }
+    }
+    if (fitOut !== undefined) {
+      await out(fitAndReport(preds, feats, half, gold, fitOut));
+      return 0;
+    }
+    const shown = preds.filter((p) => p.confidence >= threshold);
+    const s = scoreNews(shown, gold);
+    const q = prf(s.quad, s.shown, s.gold);
+    const r = prf(s.root, s.shown, s.gold);
+    const f3 = (x: number): string => x.toFixed(3);
+    const lines = [
+      `gold: ${goldPath} (${ids.length} articles, ${gold.length} events); shown: confidence >= ${threshold} (${s.shown} of ${preds.length} events)`,
+      'view                 P      R      F1     hits',
+      `dyad + quad class    ${f3(q.p)}  ${f3(q.r)}  ${f3(q.f)}  ${s.quad}`,
+      `dyad + root code     ${f3(r.p)}  ${f3(r.r)}  ${f3(r.f)}  ${s.root}`,
+      `factivity agrees on ${s.factivity} of ${s.quad} right events`,
+      '',
+      'threshold  shown  P      R',
+    ];
+    for (const t of [0, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+      const sub = preds.filter((p) => p.confidence >= t);
+      const st = scoreNews(sub, gold);
+      const x = prf(st.quad, st.shown, st.gold);
+      lines.push(`${t.toFixed(2)}       ${String(st.shown).padEnd(6)} ${f3(x.p)}  ${f3(x.r)}`);
+    }
+    const all = scoreNews(preds, gold);
+    const vias = new Map<string, { n: number; ok: number }>();
+    preds.forEach((p, i) => {
+      const v = vias.get(p.via.split('+')[0]!) ?? { n: 0, ok: 0 };
+      v.n++;
+      if (all.correct[i]) v.ok++;
+      vias.set(p.via.split('+')[0]!, v);
+    });
+    lines.push('', 'via (all events)  n    right');
+    for (const [v, c] of [...vias].sort((a, b) => b[1].n - a[1].n)) lines.push(`${v.padEnd(17)} ${String(c.n).padEnd(4)} ${c.ok}`);
+    if (values.errors) {
+      const errs: string[] = [];
+      shown.forEach((p, i) => {
+        if (s.correct[i] && !process.env.SLANT_SHOW_RIGHT) return;
+        const t = texts.get(p.article)!;
+        errs.push(`${s.correct[i] ? 'RIGHT' : 'FALSE'} ${p.article} ${p.source}>${p.target} ${p.code} ${p.via} ${p.confidence.toFixed(2)} | ${Array.from(t).slice(p.start, p.end).join('').slice(0, 160).replace(/\s+/g, ' ')}`);
+      });
+      process.stderr.write(errs.join('\n') + '\n');
+    }
+    await out(lines.join('\n') + '\n');
+    return 0;
+  },
+};
+
+export const relationsCommands: Command[] = [eventsCommand, evalEventsCommand, evalNewsEventsCommand];

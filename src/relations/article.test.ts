@@ -10,7 +10,7 @@ Japan accused Russia of violating the agreement on Monday. "Japan will never att
 Russia did not make concessions to Japan. Germany praised Japan for its restraint.`;
 
 test('analyze(): events with qualifiers and the signed actor graph of a short article', async () => {
-  const r = await analyze(ARTICLE);
+  const r = await analyze(ARTICLE, { pipeline: ['sentences', 'meta', 'actors', 'relations', 'events', 'graph'] });
   const ev = (r.events ?? []).map((e) => `${e.source}>${e.target} ${e.cameo}${e.negated ? ' neg' : ''}${e.modality !== 'asserted' ? ' ' + e.modality : ''}${e.attribution.kind !== 'author' ? ' ' + e.attribution.kind : ''}${e.symmetric ? ' sym' : ''}`);
   for (const want of ['CHN>RUS 050 sym', 'RUS>JPN 110 sym', 'JPN>RUS 112', 'JPN>CHN 190 neg future quoted', 'RUS>JPN 080 neg', 'DEU>JPN 051']) {
     assert.ok(ev.includes(want), `missing ${want} in ${ev.join(' | ')}`);

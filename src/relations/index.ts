@@ -7,6 +7,7 @@ import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
+import { eventFeatures, predict, shippedConfidence } from './confidence.js';
 import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
 import './types.js';
@@ -69,8 +70,18 @@ export const relationsComponent: Component = {
   },
 };
 
+/** Events at or above this confidence are shown by default (`--all` shows every event). */
+export const SHOW_THRESHOLD = 0.1;
+
 /** Measured precision is not yet per source; these reflect how direct the evidence is. */
 const CONFIDENCE: Record<string, number> = { domestic: 0.35, demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
+
+/** Calibrated on the real-news development set when a fitted model ships (data/confidence.json), else the per-path priors. */
+export function eventConfidence(e: CodedEvent, sentence: { start: number; end: number }, actors: number): number {
+  const m = shippedConfidence();
+  if (m) return Math.round(predict(m, eventFeatures({ ...e, quad: e.info.quad }, sentence, actors)) * 1000) / 1000;
+  return (CONFIDENCE[e.via.split('+')[0]!] ?? 0.4) * (e.via.includes('+inferred') ? 0.8 : 1);
+}
 
 export function eventData(e: CodedEvent): EventData {
   return {
@@ -137,7 +148,7 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
         while (mj < mentions.length && mentions[mj]!.start < sent.end) mj++;
         if (mj - mi === 0) continue;
         for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon)) {
-          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: (CONFIDENCE[e.via.split('+')[0]!] ?? 0.4) * (e.via.includes('+inferred') ? 0.8 : 1), reason: eventReason(e, doc.text), data: eventData(e) });
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi), reason: eventReason(e, doc.text), data: eventData(e) });
         }
       }
       return { spans: { events: spans } };

@@ -7,8 +7,11 @@ const SEED = `The West's "grand coalition" against Beijing is a daydream
 
 For months the US side has been pressuring Russia and keeps hyping "Russia's invasion of Ukraine". Some Western countries have tried to lure Russia into their so-called "anti-China front". But the trust between China and Russia cannot be shaken. There is deep mistrust between the West and Russia. Many Western politicians regard the so-called "China threat" as the greatest danger. China and Russia are strategic partners, and their cooperation covers every field.`;
 
+// Only what the events need (the parse and technique models are tested elsewhere).
+const PIPE = ['sentences', 'meta', 'actors', 'relations', 'events', 'graph'];
+
 test('seed paraphrase: cooperation, pressure, mistrust, stance, framing; no relation twice', async () => {
-  const r = await analyze(SEED);
+  const r = await analyze(SEED, { pipeline: PIPE });
   const ev = r.events ?? [];
   const has = (s: string, t: string, pred: (e: (typeof ev)[number]) => boolean): boolean => ev.some((e) => ((e.source.startsWith(s) && e.target.startsWith(t)) || (e.symmetric && e.source.startsWith(t) && e.target.startsWith(s))) && pred(e));
   assert.ok(has('CHN', 'RUS', (e) => e.symmetric && e.quad <= 2), 'CHN–RUS cooperation');
@@ -27,7 +30,7 @@ test('seed paraphrase: cooperation, pressure, mistrust, stance, framing; no rela
 });
 
 test('factivity: rejected, doubted, reported, endorsed', async () => {
-  const r = await analyze('The minister lied when stating that Russia attacked Georgia. Russia attacked Ukraine. France claimed that Germany attacked Spain. Germany praised Italy, officials said.');
+  const r = await analyze({ text: 'The minister lied when stating that Russia attacked Georgia. Russia attacked Ukraine. France claimed that Germany attacked Spain. Germany praised Italy, officials said.' }, { pipeline: PIPE });
   const f = (s: string, t: string): string | undefined => r.events?.find((e) => e.source.startsWith(s) && e.target.startsWith(t))?.factivity.value;
   assert.equal(f('RUS', 'GEO'), 'rejected');
   assert.equal(f('RUS', 'UKR'), 'endorsed');

@@ -119,6 +119,8 @@ export function parseSentences(
 export const parse: Component = {
   name: 'parse',
   requires: ['sentences'],
+  // looksEnglish: the document's language when meta found one (meta runs first).
+  reads: ['meta.language'],
   assigns: ['tokens', 'syntax'],
   annotate(doc: Doc) {
     if (!looksEnglish(doc)) return { spans: { tokens: [], syntax: [] } };
