@@ -13,11 +13,12 @@ import type { GraphResult } from './graph/types.js';
 import { toEventResults } from './relations/result.js';
 import { toActorResults, type ActorResult } from './actors/result.js';
 import { buildGraph } from './graph/index.js';
+import { roleOf, toNarrativeResults, type ActorRole, type NarrativeResult } from './narratives/result.js';
 import './graph/component.js';
 
 export type { EventResult, GraphResult, ActorResult };
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface TextRef {
   start: number;
@@ -73,13 +74,16 @@ export interface AnalysisResult {
   text: string;
   meta: MetaResult;
   sentences: Array<{ start: number; end: number }>;
-  actors: ActorResult[];
+  /** Actors; `role` (since 1.2.0) is the role the text gives the actor (Protagonist/Antagonist/Innocent, fine roles). */
+  actors: Array<ActorResult & { role?: ActorRole }>;
   relations: RelationResult[];
   /** Coded events: who does what to whom (CAMEO/PLOVER, qualifiers, evidence). */
   events: EventResult[];
   /** The signed actor graph the text asserts, portrayals, triad balance, realignments. */
   graph: GraphResult;
   techniques: TechniqueResult[];
+  /** Narratives of the SemEval-2025 taxonomy the article carries, with evidence sentences; empty for Other. Since 1.2.0. */
+  narratives?: NarrativeResult[];
   /** Repairs made to the input text, with offsets in both texts (code points). */
   normalization: NormalizationEdit[];
   /** The components that ran, in order. */
@@ -111,7 +115,10 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       credits: m.credits ?? [],
     },
     sentences: doc.spans('sentences').map((s) => ({ start: cp.cp(s.start), end: cp.cp(s.end) })),
-    actors: toActorResults(doc),
+    actors: toActorResults(doc).map((a) => {
+      const role = roleOf(doc, a.mentions);
+      return role ? { ...a, role } : a;
+    }),
     relations: doc.spans('relations').map((s) => ({
       source: s.data.source,
       target: s.data.target,
@@ -131,6 +138,7 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       explanation: s.reason,
       component: s.component,
     })),
+    narratives: toNarrativeResults(doc),
     normalization: doc.edits.map((e) => ({
       start: cp.cp(e.start),
       end: cp.cp(e.end),

@@ -2,14 +2,13 @@
  * Article features for narrative classification, as occurrences pinned to offsets so a linear score
  * can be split back over sentences (the evidence). Groups: `w:` words, `b:` word pairs, `h:` title
  * words, `t:` persuasion techniques, `a:` actors, `e:` events (who acts on whom, with the Goldstein
- * sign), `r:` actor roles. Each group becomes a TF-IDF vector normalised to unit length and weighted.
+ * sign), `z:` densities. Each group becomes a TF-IDF vector normalised to unit length and weighted.
  */
 import type { Doc } from '../core/document.js';
 import { tokenize } from '../core/tokens.js';
 import '../actors/types.js';
 import '../techniques/types.js';
 import '../relations/types.js';
-import './types.js';
 import type { Sparse } from './linear.js';
 
 /** One feature occurrence at a UTF-16 offset of the text. */
@@ -89,9 +88,6 @@ export function occurrences(doc: Doc): Occ[] {
     out.push({ key: `e:q${d.quad}`, at: s.start });
     out.push({ key: `z:e:${sign}`, at: s.start });
     out.push({ key: `e:>${tgt}:${sign}`, at: s.start });
-  }
-  for (const s of doc.spans('roles')) {
-    out.push({ key: `r:${s.data.code.slice(0, 3)}:${s.data.main}`, at: s.start });
   }
   return out;
 }

@@ -141,7 +141,10 @@ export function classify(doc: Doc): { prediction: Prediction; narratives: Span<N
 
 export const narrativesComponent: Component = {
   name: NAME,
-  requires: ['sentences', 'techniques', 'actors', 'events'],
+  requires: ['sentences', 'actors'],
+  reads: ['techniques', 'events'],
+  // Trained on English articles.
+  languages: ['en'],
   assigns: ['narratives', 'roles'],
   annotate(doc) {
     const r = classify(doc);
