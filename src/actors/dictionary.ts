@@ -8,6 +8,16 @@ import { applyContext } from './context.js';
 import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
+import { combineItems, type Item } from './combine.js';
+import { addAgents, loadActorTsv, loadAgentTsv } from './load.js';
+import { chunkEnd, isHeadline, isLowerCaseText, pickEntry, titleCase } from './names.js';
+import { COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, WEAK_AGENTS } from './words.js';
+
+// The steps of recognition live beside this file: names.ts (names, titles, capitals), combine.ts
+// (countries + agents, titles + names), context.ts (context rules), load.ts (data files); their
+// word lists in data/actor-words.json with a source per list.
+export { addAgents, formatTsvCode, isoCode, loadActorTsv, loadAgentTsv, parseTsvCode } from './load.js';
+export { titleCase } from './names.js';
 
 /** One actor found in a text: the layer payload plus where it stands and how sure we are. */
 export interface ActorMatch extends ActorMention {
@@ -67,31 +77,13 @@ export const NON_STATE = new Set([
 ]);
 
 /** Agent codes that mark non-actors in PETRARCH dictionaries (days of the week, storms). */
-const NOT_ACTOR_CODES = new Set(['NON', 'JNK']);
+export const NOT_ACTOR_CODES = new Set(['NON', 'JNK']);
 
-/** Words that make a title historical: "former President" is an elite (ELI), not the government. */
-const FORMER = new Set(['former', 'ex', 'retired', 'late', 'erstwhile', 'onetime', 'one-time', 'then']);
-/** Prepositions that make a capital a place ("talks in Moscow") rather than its government. */
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'inside', 'to', 'into', 'throughout', 'within', 'across', 'via']);
-/** Lower-case words allowed inside a person's name after a title ("Ban Ki-moon", "bin Salman"). */
-const NAME_PARTICLES = new Set(['bin', 'al', 'van', 'von', 'de', 'da', 'der', 'la', 'le', 'du', 'dos', 'del', 'ibn', 'el']);
 
 const CONFIDENCE: Record<string, number> = {
   name: 0.95, collective: 0.9, leader: 0.9, demonym: 0.85, capital: 0.8, agent: 0.8, title: 0.85, alias: 0.75, place: 0.6,
 };
 
-interface Item {
-  from: number;
-  to: number;
-  kind: 'actor' | 'agent';
-  actor?: ActorEntry;
-  agent?: AgentEntry;
-  /** Actor code resolved for the date. */
-  code?: string;
-  locative?: boolean;
-  /** A title the person's own dictionary phrase starts with ("President Obama"): the text states the role. */
-  titleAgent?: AgentEntry;
-}
 
 export function dateNumber(date: string | null | undefined): number {
   if (date) {
@@ -387,251 +379,7 @@ export class ActorDictionary {
 
   /** Combine countries with agents and titles with names; resolve codes; build matches. */
   private combine(words: readonly WordToken[], items: Item[], agentsMode: 'all' | 'attached'): ActorMatch[] {
-    const out: ActorMatch[] = [];
-    // Words a..b-1 lie between two items; no punctuation barrier may separate them.
-    const gapOk = (a: number, b: number, max: number): boolean => {
-      if (b - a > max) return false;
-      for (let k = a; k <= b && k < words.length; k++) if (words[k]!.barrier) return false;
-      // Only modifiers may stand between ("Russian special forces"), not verbs or function words.
-      for (let k = a; k < b; k++) {
-        const w = words[k]!;
-        // "Somalia-based", "Kurdish-led": a participle hyphenated to the country is a modifier; but
-        // "Iran-backed militias" or a "US-controlled regime" are not the country's own agents.
-        if (GAP_STOP.has(w.key) || (/(?:ing|ed)$/.test(w.key) && !w.before.includes('-')) || (w.before.includes('-') && PROXY_WORDS.has(w.key))) return false;
-      }
-      return true;
-    };
-    const isPerson = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && (it.actor!.type === 'person' || it.actor!.type === 'leader');
-    const isPlace = (it: Item | undefined): boolean => !!it && it.kind === 'actor' && !isPerson(it) && !!countryOf(it.code!);
-    // Two items joined only by "and", "or" or a comma ("Arnor, Osgiliath and Gondor").
-    const coordinated = (a: Item, b: Item): boolean => {
-      if (b.from - a.to > 1) return false;
-      for (let k = a.to; k <= b.from; k++) if (!/^[\s,]*$/.test(words[k]!.before)) return false;
-      return b.from === a.to ? words[b.from]!.before.includes(',') : words[a.to]!.key === 'and' || words[a.to]!.key === 'or';
-    };
-    /** Matches made for coordinated countries that share an agent, emitted after the current one. */
-    const extra: ActorMatch[] = [];
-    const share = (first: number, sector: string, agentName: string): number => {
-      let k = first;
-      while (k + 1 < items.length && isPlace(items[k + 1]) && coordinated(items[k]!, items[k + 1]!)) {
-        const it = items[++k]!;
-        const c = countryOf(it.code!)!;
-        extra.push(this.match(words, it.from, it.to, c + sector, `${it.actor!.name} ${agentName}`, 'group', 'agent'));
-      }
-      return k;
-    };
-    for (let k = 0; k < items.length; k++) {
-      const it = items[k]!;
-      let from = it.from;
-      let to = it.to;
-      let code: string;
-      let name: string;
-      let type: ActorType;
-      let via: string;
-      let title: AgentEntry | null = null;
-      let skipTo = -1;
-      /** Set when the code does not start with the country ("IGOBGD" for Bangladeshi peacekeepers). */
-      let countryOverride: string | null = null;
-      if (it.kind === 'actor') {
-        const e = it.actor!;
-        code = it.code!;
-        name = e.name;
-        type = e.type;
-        via = e.via;
-        if (it.locative) {
-          code = countryOf(code) ?? code;
-          via = 'place';
-        }
-        if (it.titleAgent) code = withTitle(code, it.titleAgent);
-        let next: Item | undefined = items[k + 1];
-        // "Egyptian President Hosni Mubarak", "Russian President Putin": one mention, the person's.
-        if (isPlace(it) && isPerson(next) && next!.from === it.to && !words[next!.from]!.barrier) {
-          const pc = countryOf(next!.code!);
-          if (!pc || pc === countryOf(code)) {
-            code = next!.titleAgent ? withTitle(next!.code!, next!.titleAgent) : next!.code!;
-            name = next!.actor!.name;
-            type = next!.actor!.type;
-            via = 'title';
-            to = next!.to;
-            k++;
-            next = undefined;
-          }
-        }
-        // "the Obama administration", "Putin's government": the person's country with the agent's sector.
-        if (isPerson(it) && next && next.kind === 'agent' && next.from === to && !words[next.from]!.barrier && !next.agent!.prefix && next.agent!.code !== 'UNK' && countryOf(code)) {
-          code = countryOf(code)! + next.agent!.code;
-          name = `${name} ${next.agent!.name}`;
-          type = 'group';
-          via = 'agent';
-          to = next.to;
-          k++;
-          next = undefined;
-        }
-        // "Russian and Chinese troops": a country coordinated with one that has an agent shares it.
-        const after = items[k + 2];
-        if (isPlace(it) && isPlace(next) && coordinated(it, next!) && after && after.kind === 'agent' && gapOk(next!.to, after.from, 2) && !after.agent!.prefix) {
-          code = countryOf(code)! + after.agent!.code;
-          name = `${e.name} ${after.agent!.name}`;
-          type = 'group';
-          via = 'agent';
-          next = undefined;
-        }
-        // Country (or organisation) + agent: "Russian troops", "Chinese foreign ministry", "Shanghai police".
-        // (Not when the actor already carries a sector: "Border Patrol ... criminal" adds nothing; not
-        // after pro-/anti-: "anti-China forces" are not China's.)
-        const hasSector = !!sectorOf(code) && !it.locative && e.via !== 'capital';
-        const stance = it.from > 0 && words[it.from]!.before.includes('-') && (words[it.from - 1]!.key === 'anti' || words[it.from - 1]!.key === 'pro');
-        if (stance) next = undefined;
-        if (next && next.kind === 'agent' && e.type !== 'person' && e.type !== 'leader' && next.agent!.code !== 'UNK' && gapOk(it.to, next.from, e.type === 'organisation' || (hasSector && !next.agent!.prefix) ? 0 : 2)) {
-          const ag = next.agent!;
-          if (ag.prefix) countryOverride = countryOf(code);
-          const base = e.via === 'capital' || e.via === 'place' || it.locative ? countryOf(code) ?? code : code;
-          // A code made of sectors only ("MED" for a newspaper) or already carrying one keeps its code.
-          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
-          // "Arnor former security officials": a past role in between makes an elite.
-          for (let g = it.to; g < next.from; g++) if (FORMER.has(words[g]!.key)) code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
-          // "Danish media and government": the country also goes with the coordinated agents.
-          const c = countryOf(base);
-          let j = k + 1;
-          while (c && !ag.prefix && items[j + 1]?.kind === 'agent' && !items[j + 1]!.agent!.prefix && coordinated(items[j]!, items[j + 1]!)) {
-            const a = items[++j]!;
-            extra.push(this.match(words, a.from, a.to, c + a.agent!.code, a.agent!.name, 'group', 'agent'));
-          }
-          if (j > k + 1) {
-            // emitted after this match; skip them in the main loop
-            skipTo = j;
-          }
-          name = `${e.name} ${ag.name}`;
-          type = 'group';
-          via = 'agent';
-          to = next.to;
-          title = ag;
-          k++;
-        }
-      } else {
-        let ag = it.agent!;
-        // "Lawmakers and officials in Arnor": coordinated agents share the place after the last one.
-        let lastAgent = k;
-        while (items[lastAgent + 1]?.kind === 'agent' && !items[lastAgent + 1]!.agent!.prefix && !ag.prefix && coordinated(items[lastAgent]!, items[lastAgent + 1]!)) lastAgent++;
-        const tail = items[lastAgent]!;
-        const next = items[lastAgent + 1];
-        // Agent + of/from/in + country: "President of Russia", "Soldiers from Gondor", "lawmakers in Kenya".
-        const prepWord = tail.to < words.length && !words[tail.to]!.barrier ? words[tail.to]!.key : '';
-        const prep = prepWord === 'of' || ((prepWord === 'from' || prepWord === 'in') && isPlace(next));
-        const theOff = prep && tail.to + 1 < words.length && words[tail.to + 1]!.key === 'the' ? 1 : 0;
-        const sharesPlace = lastAgent > k && prep && isPlace(next) && next!.from === tail.to + 1 + theOff && !words[next!.from]!.barrier;
-        if (sharesPlace) {
-          // The earlier agents become mentions of their own, coded with the shared country.
-          const c = countryOf(next!.code!)!;
-          out.push(this.match(words, it.from, it.to, c + ag.code, `${ag.name}`, 'group', 'agent'));
-          for (let j = k + 1; j < lastAgent; j++) {
-            const a = items[j]!;
-            out.push(this.match(words, a.from, a.to, c + a.agent!.code, a.agent!.name, 'group', 'agent'));
-          }
-          k = lastAgent;
-          ag = tail.agent!;
-          from = tail.from;
-          to = tail.to;
-        }
-        if (prep && next && next.kind === 'actor' && !isPerson(next) && next.from === tail.to + 1 + theOff && !words[next.from]!.barrier && (lastAgent === k)) {
-          // An organisation that has its own sector keeps it ("president of the Riigikogu" → ESTLEG).
-          const own = next.actor!.type === 'organisation' && sectorOf(next.code!);
-          const base = own ? next.code! : countryOf(next.code!) ?? next.code!;
-          code = ag.prefix ? ag.code + base : sectorOf(base) ? base : base + ag.code;
-          if (ag.prefix) countryOverride = countryOf(base);
-          name = `${ag.name} ${prepWord} ${next.actor!.name}`;
-          type = 'group';
-          via = 'agent';
-          to = next.to;
-          k++;
-          const sector = code.slice(base.length);
-          if (!ag.prefix && sector) k = share(k, sector, ag.name);
-        } else if (ag.prefix && isPlace(next) && next!.from === it.to && !words[next!.from]!.barrier) {
-          // "MSF Arnor": an agent that goes before the country code, then the country.
-          code = ag.code + countryOf(next!.code!)!;
-          countryOverride = countryOf(next!.code!);
-          name = `${ag.name} ${next!.actor!.name}`;
-          type = 'organisation';
-          via = 'agent';
-          to = next!.to;
-          k++;
-          const more = items[k + 1];
-          if (more && more.kind === 'agent' && more.from === to && !more.agent!.prefix) {
-            code += more.agent!.code;
-            to = more.to;
-            k++;
-          }
-        } else {
-          code = ag.prefix ? ag.code : '---' + ag.code;
-          name = ag.name;
-          type = 'unknown';
-          via = 'agent';
-          title = ag;
-        }
-      }
-      if (title) {
-        const next = items[k + 1];
-        if (isPerson(next) && next!.from === to && !words[next!.from]!.barrier) {
-          // Title + known person ("President Putin", "US Senator Marco Rubio"): the role the text states
-          // wins over the dictionary's dates, which may be stale; without a usable title the dated code decides.
-          code = withTitle(next!.titleAgent ? withTitle(next!.code!, next!.titleAgent) : next!.code!, title);
-          name = next!.actor!.name;
-          type = next!.actor!.type;
-          via = 'title';
-          to = next!.to;
-          k++;
-        } else {
-          // Only a singular title takes a name after it ("Senator Marco Rubio"; not "People Call",
-          // "Sheriff's Office", "farmers Tuesday").
-          const last = words[to - 1]!;
-          const religious = RELIGION_SECTORS.has(title.code.slice(0, 3));
-          const titleLike =
-            (TITLE_SECTORS.has(title.code.slice(0, 3)) && !/s$|['’]s$/.test(last.key)) || last.key.endsWith('ss') ? !religious || CLERGY.has(last.key) : false;
-          const end = titleLike ? personAfter(words, to, next ? next.from : words.length) : to;
-          if (end > to) {
-            name = `${name} ${words.slice(to, end).map((w) => w.text).join(' ')}`;
-            to = end;
-            type = (sectorOf(code) ?? '').startsWith('GOV') ? 'leader' : 'person';
-            if (via === 'agent' && code.startsWith('---')) via = 'title';
-          }
-        }
-      }
-      // "King Hassan of Morocco", "President Putin of Russia": the state named after "of" is the
-      // person's, whatever country the dictionary gives the name (names recur across countries).
-      if ((type === 'person' || type === 'leader' || via === 'title') && to + 1 < words.length && words[to]!.key === 'of' && !words[to]!.barrier) {
-        const nx = items[k + 1];
-        const theOff = words[to + 1]!.key === 'the' ? 1 : 0;
-        if (nx && nx.kind === 'actor' && nx.actor!.type === 'state' && nx.from === to + 1 + theOff && !words[nx.from]!.barrier && !nx.locative && countryOf(nx.code!)) {
-          const c = countryOf(nx.code!)!;
-          const own = countryOf(code);
-          code = c + (own ? code.slice(3) : code.startsWith('---') ? code.slice(3) : sectorOf(code) ?? '');
-          name = `${name} of ${nx.actor!.name}`;
-          to = nx.to;
-          k++;
-        }
-      }
-      // "former President ...", "ex-minister": a past role makes an elite (ELI), not the government.
-      if (from > 0 && FORMER.has(words[from - 1]!.key) && !words[from]!.barrier) {
-        from--;
-        code = (countryOf(code) ?? code.slice(0, 3)) + 'ELI';
-      }
-      // "ethnic Albanians", "ethnic Turkish villagers": an ethnicity, not the state of that name.
-      if (it.kind === 'actor' && it.actor!.via === 'demonym' && from > 0 && words[from - 1]!.key === 'ethnic' && !words[from]!.barrier && countryOf(code)) {
-        code = '---' + (code.length > 3 && sectorOf(code) ? code.slice(3) : 'CVL');
-        name = `ethnic ${words.slice(from, to).map((w) => w.text).join(' ')}`;
-        type = 'group';
-        via = 'agent';
-        countryOverride = null;
-      }
-      const country = countryOf(code);
-      if (agentsMode === 'attached' && !country && code.startsWith('---') && via === 'agent') continue;
-      const m = this.match(words, from, to, code, name, type, via);
-      if (countryOverride) m.country = countryOverride;
-      out.push(m);
-      if (extra.length) out.push(...extra.splice(0));
-      if (skipTo > k) k = skipTo;
-    }
-    return out;
+    return combineItems(words, items, agentsMode, (w, f, t, c, n, ty, v) => this.match(w, f, t, c, n, ty, v));
   }
 
   private match(words: readonly WordToken[], from: number, to: number, code: string, name: string, type: ActorType, via: string): ActorMatch {
@@ -664,199 +412,26 @@ const SECTOR_NAMES: Record<string, string> = {
   PRE: 'breakaway authorities', UNK: 'unspecified', MOD: 'moderates', RAD: 'radicals', SOC: 'social groups',
 };
 
-/** Sectors of agents that can be a person's title ("President", "General", "Senator", "Judge"). */
-const TITLE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY', 'ELI', 'OPP', 'PTY', 'REL', 'CHR', 'MUS', 'JEW', 'BUD', 'MED', 'JRN', 'EDU', 'HLH', 'BUS', 'REB', 'IGO', 'NGO']);
 
 /** Marks, in the per-text alias map, a place name found to be part of a person's name. */
 const BLOCKED: ActorEntry = { codes: [], type: 'unknown', name: '', via: 'blocked' };
 
-/** Hyphenated participles that make an agent someone else's proxy ("Iran-backed militias"). */
-const PROXY_WORDS = new Set([
-  'backed', 'sponsored', 'funded', 'supported', 'controlled', 'installed', 'allied', 'aligned', 'friendly',
-  'leaning', 'occupied', 'annexed', 'trained', 'armed', 'inspired', 'linked', 'affiliated', 'financed', 'imposed',
-]);
 
-/** Religion sectors: an agent there is a title only for clergy ("Archbishop X", not "Muslim Brotherhood"). */
-const RELIGION_SECTORS = new Set(['MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'REL', 'SHI', 'SUN', 'CTH', 'ORT', 'PRO']);
-const CLERGY = new Set(['archbishop', 'bishop', 'cardinal', 'pope', 'imam', 'rabbi', 'cleric', 'priest', 'patriarch', 'ayatollah', 'sheikh', 'mullah', 'pastor', 'reverend', 'father', 'metropolitan', 'mufti', 'lama']);
-/** Capitalised words after a title that make it a place or institution, not a person ("Air Force Base"). */
-const INSTITUTION_WORDS = new Set([
-  'base', 'command', 'academy', 'university', 'college', 'school', 'hospital', 'station', 'office', 'department',
-  'committee', 'council', 'court', 'church', 'party', 'group', 'foundation', 'institute', 'association', 'society',
-  'union', 'league', 'center', 'centre', 'museum', 'airport', 'bridge', 'street', 'square', 'road', 'avenue',
-  'brotherhood', 'republic', 'state', 'states', 'agency', 'service', 'services', 'forces', 'force', 'corps', 'house',
-  'building', 'hall', 'palace', 'camp', 'prison', 'jail', 'headquarters', 'ministry', 'board', 'bureau', 'fund',
-]);
-/** Surnames that are also common words: never used as a later short mention ("May", "Rice", "Power"). */
-const COMMON_SURNAME_WORDS = new Set([
-  'rice', 'power', 'black', 'brown', 'white', 'green', 'young', 'king', 'price', 'cook', 'hunt', 'wells', 'bush',
-  'long', 'little', 'hill', 'lee', 'rose', 'may', 'march', 'bell', 'wood', 'stone', 'field', 'page', 'bond', 'love',
-  'hope', 'gay', 'strong', 'short', 'small', 'swift', 'frank', 'grant', 'major', 'chase', 'mark', 'state', 'house',
-]);
 
-/** Agents that only qualify the next one ("deputy foreign minister", "senior official"). */
-const WEAK_AGENTS = new Set(['deputy', 'vice', 'assistant', 'acting', 'senior', 'top', 'chief', 'junior', 'former', 'interim', 'group', 'member', 'members']);
 
-/** Words that may not stand between a country and its agent. */
-const GAP_STOP = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'by', 'of', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'as', 'is',
-  'are', 'was', 'were', 'be', 'been', 'become', 'becomes', 'has', 'have', 'had', 'will', 'would', 'can', 'could',
-  'should', 'may', 'might', 'must', 'that', 'which', 'who', 'whom', 'this', 'these', 'those', 'it', 'its', 'their',
-  'his', 'her', 'not', 'no', 'than', 'then', 'if', 'so', 'said', 'says', 'say', 'told', 'tells', 'also', 'did', 'does',
-  'do', 'against', 'between', 'about', 'over', 'after', 'before', 'into', 'through', 'under', 'while', 'when',
-]);
 
-const NOT_NAMES = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'the', 'a', 'on',
-  'in', 'and', 'but', 'said', 'says',
-]);
 
-/**
- * After a title ("Senator", "Prime Minister"), up to four capitalised words not in the dictionary are
- * the holder's name ("US Senator Marco Rubio"): the end of the extended mention, or `to` if none.
- */
-/**
- * A title stated in the text ("President", "Senator", "former minister") decides the sector of a
- * known person over the dictionary's dated roles, which may be stale or missing.
- */
-function withTitle(personCode: string, title: AgentEntry): string {
-  const c = countryOf(personCode);
-  if (!c || title.prefix || title.code === 'UNK') return personCode;
-  return c + title.code;
-}
 
-/** Text written without capitals (chat, some scrapes): fewer than 1 word in 200 starts with one. */
-function isLowerCaseText(words: readonly WordToken[]): boolean {
-  if (words.length < 50) return false;
-  let caps = 0;
-  for (const w of words) if (/^\p{Lu}/u.test(w.text)) caps++;
-  return caps * 200 < words.length;
-}
 
-/** Headline case around words[from, to): mostly capitalised, function words included ("Says", "Of"). */
-function isHeadline(words: readonly WordToken[], from: number, to: number): boolean {
-  let caps = 0;
-  let n = 0;
-  let cappedFunctionWord = false;
-  for (let k = Math.max(0, from - 5); k < Math.min(words.length, to + 5); k++, n++) {
-    if (!/^\p{Lu}/u.test(words[k]!.text)) continue;
-    caps++;
-    if (k > 0 && k !== from - 5 && GAP_STOP.has(words[k]!.key) && !words[k]!.barrier) cappedFunctionWord = true;
-  }
-  return n >= 4 && caps / n >= 0.75 && cappedFunctionWord;
-}
 
-/** Characters per chunk in find(); a chunk ends at a newline, else a sentence end, else a space. */
-const CHUNK = 200_000;
 
-function chunkEnd(text: string, start: number, end: number): number {
-  if (end - start <= CHUNK) return end;
-  const limit = start + CHUNK;
-  for (const sep of ['\n', '. ', ' ']) {
-    const i = text.lastIndexOf(sep, limit);
-    if (i > start + CHUNK / 2) return i + sep.length;
-  }
-  // Never split a surrogate pair.
-  const c = text.charCodeAt(limit - 1);
-  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
-}
 
-function personAfter(words: readonly WordToken[], to: number, limit: number): number {
-  if (isHeadline(words, to - 1, to + 1)) return to; // "Senator Supports ...": capitals say nothing
-  let j = to;
-  while (j < words.length && j < limit && j - to < 4) {
-    const w = words[j]!;
-    if (w.barrier || NOT_NAMES.has(w.key) || GAP_STOP.has(w.key) || (j === to && INSTITUTION_WORDS.has(w.key))) break;
-    if (!(/^\p{Lu}/u.test(w.text) || (j > to && NAME_PARTICLES.has(w.key)))) break;
-    j++;
-  }
-  return j;
-}
 
-/** Among entries for one phrase the first loaded wins: hand-written files load before generated ones. */
-function pickEntry(terminals: Terminal<ActorEntry>[]): ActorEntry {
-  return terminals[0]!.value;
-}
 
-export function titleCase(s: string): string {
-  const small = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'al', 'la', 'le', 'del', 'da', 'to']);
-  return s
-    .toLowerCase()
-    .split(' ')
-    .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|[-.'])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
-    .join(' ');
-}
 
-function addAgents(d: ActorDictionary, text: string): void {
-  for (const a of parseAgents(text)) {
-    // NON and JNK mark words that are not actors ("Friday" [~NON]): never an agent of a country.
-    if (NOT_ACTOR_CODES.has(a.code)) continue;
-    const name = a.words.join(' ').toLowerCase();
-    const entry: AgentEntry = { code: a.code, prefix: a.prefix, name };
-    const p = parsePattern(name + (a.plurals === null ? '~' : ''));
-    if (p) d.addAgent(p, entry);
-    for (const pl of a.plurals ?? []) {
-      const pp = parsePattern(pl.join(' ').toLowerCase());
-      if (pp) d.addAgent(pp, entry);
-    }
-  }
-}
 
-/**
- * Shipped actor file: one entry per line, tab-separated
- *   type  via  codes  display-name  phrase|phrase|...
- * codes: CODE or CODE@YYYYMMDD-YYYYMMDD (either bound may be empty), space-separated, first valid wins.
- * Phrases: lower-case words match any case, Capitalised words need a capital, UPPER words need all
- * capitals; a trailing ~ allows plural/possessive, * makes the last word a stem.
- */
-export function loadActorTsv(d: ActorDictionary, text: string): void {
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    if (f.length < 5) continue;
-    const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode).map((c) => ({ ...c, code: isoCode(c.code) }));
-    const entry: ActorEntry = { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
-    d.register(entry);
-    for (const phrase of f[4]!.split('|')) d.addActorPhrase(phrase, entry);
-  }
-}
 
-/**
- * Phoenix codes a few states with their Correlates of War code where ISO 3166 alpha-3 differs
- * (plover_ngec/cow2iso.txt): Angola ANG → AGO, East Timor TMP → TLS. Codes here are ISO.
- */
-const COW_TO_ISO: Record<string, string> = { ANG: 'AGO', TMP: 'TLS' };
 
-export function isoCode(code: string): string {
-  const iso = COW_TO_ISO[code.slice(0, 3)];
-  return iso ? iso + code.slice(3) : code;
-}
 
-/** Shipped agent file: `CODE<TAB>phrase|phrase` (CODE~ for a code that goes before the country). */
-export function loadAgentTsv(d: ActorDictionary, text: string): void {
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    if (f.length < 2) continue;
-    const prefix = f[0]!.endsWith('~');
-    const code = f[0]!.replace('~', '');
-    if (NOT_ACTOR_CODES.has(code)) continue;
-    for (const phrase of f[1]!.split('|')) {
-      const p = parsePattern(phrase);
-      if (p) d.addAgent(p, { code, prefix, name: phrase.replace(/[~*]$/, '') });
-    }
-  }
-}
 
-export function parseTsvCode(s: string): DatedCode {
-  const at = s.indexOf('@');
-  if (at < 0) return { code: s, from: 0, to: 99999999, dated: false };
-  const [a, b] = s.slice(at + 1).split('-');
-  return { code: s.slice(0, at), from: a ? Number(a) : 0, to: b ? Number(b) : 99999999, dated: true };
-}
 
-export function formatTsvCode(c: DatedCode): string {
-  if (!c.dated) return c.code;
-  return `${c.code}@${c.from > 0 ? c.from : ''}-${c.to < 99999999 ? c.to : ''}`;
-}
