@@ -15,6 +15,8 @@ import { ingestCommand } from './ingest.js';
 import { copiesCommand } from './copies.js';
 import { evalCopiesCommand } from './eval-copies.js';
 import { evalNarrativeCommands } from './eval-narratives.js';
+import { narrativesCommands } from './narratives.js';
+import { claimsCommands } from './claims.js';
 import { parseCommand } from './parse.js';
 import { evalParserCommand } from './eval-parser.js';
 import { trainParserCommand } from './train-parser.js';
@@ -36,6 +38,8 @@ export const commands: Command[] = [
   exportCommand,
   evalSimilarityCommand,
   ...evalNarrativeCommands,
+  ...narrativesCommands,
+  ...claimsCommands,
   parseCommand,
   evalParserCommand,
   trainParserCommand,
