@@ -4,7 +4,7 @@
  * actors, relations and claims.
  */
 import { api, ApiError, type AnalysisResult, type Meta, type StoredDocument, type TechniqueInfo } from './api.js';
-import { colorOf } from './colors.js';
+import { techniqueColor } from '../techniques/palette.js';
 import { externalLink, fmtConfidence, h, type Child } from './dom.js';
 import { rangeOf, renderArticle, toFindings, type Finding, type Rendered } from './highlight.js';
 import { CodePoints } from '../core/text.js';
@@ -340,7 +340,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
 
 function swatch(t: string, order: readonly string[]): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-  el.style.backgroundColor = colorOf(t, order);
+  el.style.backgroundColor = techniqueColor(t);
   return el;
 }
 

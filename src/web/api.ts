@@ -2,8 +2,20 @@
 import type { AnalysisResult } from '../result.js';
 import type { Facets, SearchPage, StoredDocument } from '../store/types.js';
 import type { ActorGraph } from '../corpus/graph.js';
+import type { CopyFamily, FamilyDetail, GraphTimeline, OutletProfile, RepublicationRow, Timeline } from '../corpus/index.js';
 
-export type { AnalysisResult, Facets, SearchPage, StoredDocument, ActorGraph };
+export type { AnalysisResult, Facets, SearchPage, StoredDocument, ActorGraph, CopyFamily, FamilyDetail, GraphTimeline, OutletProfile, RepublicationRow, Timeline };
+
+export interface IngestJob {
+  job: string;
+  name: string;
+  status: 'running' | 'done' | 'failed';
+  started: string;
+  finished: string | null;
+  progress: { read: number; ingested: number; duplicates: number; copies: number; errors: number };
+  errors: Array<{ where: string; error: string }>;
+  error: string | null;
+}
 
 export interface TechniqueInfo {
   label: string;
@@ -81,4 +93,11 @@ export const api = {
   facets: (): Promise<Facets> => call('GET', '/api/facets'),
   graph: (f: Filters): Promise<ActorGraph> => call('GET', `/api/graph${qs(f)}`),
   openapi: (): Promise<Record<string, unknown>> => call('GET', '/openapi.json'),
+  ingest: (body: { name: string; content: string; encoding?: 'utf8' | 'base64' }): Promise<IngestJob> => call('POST', '/api/ingest', body),
+  ingestJob: (job: string): Promise<IngestJob> => call('GET', `/api/ingest/${encodeURIComponent(job)}`),
+  timeline: (f: Filters): Promise<Timeline> => call('GET', `/api/timeline${qs(f)}`),
+  copies: (): Promise<{ families: CopyFamily[]; republication: RepublicationRow[] }> => call('GET', '/api/copies'),
+  family: (id: string): Promise<FamilyDetail> => call('GET', `/api/copies/${encodeURIComponent(id)}`),
+  outlet: (name: string): Promise<OutletProfile> => call('GET', `/api/outlets/${encodeURIComponent(name)}`),
+  graphTimeline: (f: Filters): Promise<GraphTimeline> => call('GET', `/api/graph/timeline${qs(f)}`),
 };

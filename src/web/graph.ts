@@ -35,9 +35,47 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
       : h('span', null, `${g.documents.length} documents`, Object.keys(filters).length ? ` matching ${describe(filters)}` : ' (the whole library)', ' · ', h('a', { href: `#/library${libraryQs(filters)}` }, 'open in library'));
   root.append(h('div', { class: 'doc-head' }, h('h2', null, 'Actor system'), h('p', { class: 'scope' }, scope)));
   if (!docId && !filters.ids) root.append(await filterBar(filters));
+  let view = graphView(g);
+  root.append(view);
+  if (!docId && !filters.ids) {
+    // The time slider: one graph per month of the selection, loaded after the whole graph is drawn.
+    const slot = h('div', { class: 'time-slider' });
+    view.before(slot);
+    void timeSlider(slot, filters, g, (next) => {
+      const fresh = graphView(next);
+      view.replaceWith(fresh);
+      view = fresh;
+    });
+  }
+}
+
+/** A range input over the months of the selection; the last position is the whole selection. */
+async function timeSlider(slot: HTMLElement, filters: Filters, whole: ActorGraph, show: (g: ActorGraph) => void): Promise<void> {
+  let slices;
+  try {
+    slices = (await api.graphTimeline({ ...filters, interval: 'month' })).slices;
+  } catch (err) {
+    slot.append(h('p', { class: 'note' }, `No time slider: ${message(err)}`));
+    return;
+  }
+  if (slices.length < 2) return;
+  const input = h('input', { type: 'range', id: 'time-slider', min: 0, max: slices.length, step: 1, value: slices.length, 'aria-label': 'Time window' });
+  const label = h('output', { for: 'time-slider', id: 'time-label' }, 'All dates');
+  input.addEventListener('input', () => {
+    const i = Number(input.value);
+    const slice = slices[i];
+    label.textContent = slice ? `${slice.period}: ${slice.documents} document${slice.documents === 1 ? '' : 's'}` : 'All dates';
+    show(slice ? slice.graph : whole);
+  });
+  slot.append(h('label', { class: 'row small' }, 'Month ', input, label));
+}
+
+/** The drawing, the edge table and the side panels of one graph. */
+function graphView(g: ActorGraph): HTMLElement {
+  const root = h('div', { class: 'graph-view' });
   if (!g.nodes.length) {
     root.append(h('p', { class: 'note' }, 'No actors in this selection.'));
-    return;
+    return root;
   }
 
   const detail = h('div', { class: 'edge-detail', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Select an edge (click, or Tab to it and press Enter) to see the sentences behind it.'));
@@ -82,6 +120,7 @@ export async function graphPage(root: HTMLElement, filters: Filters, docId: stri
   );
   if (g.basis === 'co-mentions') root.append(h('p', { class: 'note' }, 'No coded events in this selection: grey dashed lines join actors named in the same sentence (unsigned).'));
   if (g.nodes.length > MAX_NODES) root.append(h('p', { class: 'note' }, `Showing the ${MAX_NODES} most mentioned of ${g.nodes.length} actors.`));
+  return root;
 }
 
 /** Narrow a corpus graph: words, date range, outlet, actor (the library's filters). */

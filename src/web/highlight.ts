@@ -5,7 +5,7 @@
  * Text is inserted as text nodes only.
  */
 import { CodePoints } from '../core/text.js';
-import { colorOf, tint } from './colors.js';
+import { techniqueColor, tint } from '../techniques/palette.js';
 import { h } from './dom.js';
 
 /** One technique span in UTF-16 offsets of the text, as the DOM needs them. */
@@ -122,7 +122,7 @@ export function renderArticle(text: string, findings: readonly Finding[], order:
       emit(str, seg.start, () => para);
       return;
     }
-    const colours = seg.findings.map((i) => colorOf(findings[i]!.technique, order));
+    const colours = seg.findings.map((i) => techniqueColor(findings[i]!.technique));
     let mark: HTMLElement | null = null;
     let first: HTMLElement | null = null;
     // A segment that crosses a paragraph break becomes one <mark> per paragraph.
@@ -145,7 +145,7 @@ export function renderArticle(text: string, findings: readonly Finding[], order:
 function makeMark(si: number, colours: string[], focusable: boolean): HTMLElement {
   const mark = h('mark', { class: 'span', 'data-seg': si });
   if (focusable) mark.tabIndex = 0;
-  mark.style.backgroundColor = tint(colours[0]!, 0.26);
+  mark.style.backgroundColor = tint(colours[0]!);
   // The innermost span colours the background; each further one adds a 3px underline.
   const lines = colours.length > 1 ? colours.slice(1, 5) : colours;
   mark.style.boxShadow = lines.map((c, k) => `inset 0 -${(colours.length > 1 ? 3 : 2) * (k + 1)}px 0 ${c}`).join(', ');

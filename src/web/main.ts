@@ -1,10 +1,13 @@
-/** The app shell: header navigation, hash routing (#/analyse, #/graph, #/library; /docs), token entry. */
+/** The app shell: header navigation, hash routing (#/analyse, #/graph, #/library, #/corpus, #/copies, #/outlet; /docs), token entry. */
 import { api, getToken, setToken, type Filters } from './api.js';
 import { analysePage, message } from './analyse.js';
 import { docsPage } from './docs.js';
 import { graphPage } from './graph.js';
 import { h } from './dom.js';
 import { libraryPage } from './library.js';
+import { corpusPage } from './corpus.js';
+import { copiesPage } from './copies.js';
+import { outletPage } from './outlet.js';
 
 const main = document.getElementById('main')!;
 
@@ -32,12 +35,16 @@ async function route(): Promise<void> {
   try {
     if (page === 'graph') await graphPage(view, params, id);
     else if (page === 'library') await libraryPage(view, params);
+    else if (page === 'corpus') await corpusPage(view, params);
+    else if (page === 'copies') await copiesPage(view, id, params);
+    else if (page === 'outlet') await outletPage(view, id ? decodeURIComponent(id) : undefined);
     else if (page === 'docs' || page === 'api') await docsPage(view);
     else await analysePage(view, id);
   } catch (err) {
     if (gen === generation) view.append(h('p', { class: 'error' }, message(err)));
   }
   document.title = `slant — ${page === 'graph' ? 'Actor system' : page[0]!.toUpperCase() + page.slice(1)}`;
+  view.dataset.ready = page;
 }
 
 async function tokenBox(): Promise<void> {
