@@ -176,7 +176,8 @@ export function parseYamlSubset(text: string, name = 'YAML'): unknown {
       return;
     }
     const m = /^([A-Za-z_][\w-]*):\s?(.*)$/.exec(body);
-    if (!m || !cur || indent <= itemIndent) bad();
+    // Keys of an item line up under its first key ("- name:" puts it two columns in).
+    if (!m || !cur || indent !== itemIndent + 2) bad();
     setKey(cur!, m![1]!, m![2]!);
   });
   function setKey(o: Record<string, string | string[]>, k: string, v: string): void {
