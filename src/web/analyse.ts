@@ -8,6 +8,7 @@ import { techniqueColor } from '../techniques/palette.js';
 import { externalLink, fmtConfidence, h, type Child } from './dom.js';
 import { rangeOf, renderArticle, toFindings, type Finding, type Rendered } from './highlight.js';
 import { CodePoints } from '../core/text.js';
+import { narrativePanel } from './narratives.js';
 
 const FILE_TYPES = '.txt,.text,.md,.html,.htm,.json,.jsonl';
 /** Lines read from one .jsonl upload (each line one document). */
@@ -327,7 +328,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
         h('a', { href: `/api/export?format=json&ids=${doc.id}`, download: `slant-${doc.id}.json` }, 'JSON'),
       ),
     ),
-    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, focusFinding)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
+    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, focusFinding)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), narrativePanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
     tip,
   );
   const ms = performance.now() - t0;
