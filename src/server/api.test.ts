@@ -9,6 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startServer, type RunningServer } from './app.js';
+import { CORPUS_RECORDS as RECORDS } from './fixtures.js';
 
 const ARTICLE = 'Moscow and Beijing are strategic partners. Washington keeps pressuring Moscow, and the so-called “threat” from China is a fantasy. 🚀 中国 remains calm.';
 
@@ -268,22 +269,6 @@ test('fault 8: a second writing server on one data directory is refused; a stale
     rmSync(d, { recursive: true, force: true });
   }
 });
-
-// Our own texts: an article, a republished copy (headline rewritten, a credit line added, a
-// paragraph dropped) and two unrelated pieces, from three outlets over three months.
-const STORY = [
-  'Moscow and Beijing signed a long-term gas agreement on Tuesday after two days of talks in the Chinese capital.',
-  'The deal covers deliveries through a new pipeline across Mongolia, and both governments called it a milestone for their partnership.',
-  'Washington criticised the agreement and said it would weaken sanctions, while Brussels said it would study the terms carefully.',
-  'Analysts in Kyiv warned that Moscow was using energy as a weapon and urged European buyers to look for other suppliers.',
-  'Officials in Beijing rejected the criticism and said the so-called concerns were a fantasy invented by rival powers.',
-];
-const RECORDS = [
-  { text: STORY.join(' '), title: 'Moscow and Beijing sign gas deal', date: '2022-03-01', source: 'Alpha News', url: 'https://alpha.example/gas-deal' },
-  { text: [...STORY.slice(0, 3), ...STORY.slice(4), 'Part of this report was provided by Alpha News.'].join(' '), title: 'Gas deal: Russia and China seal pact', date: '2022-03-02', source: 'Beta Daily', url: 'https://beta.example/pact' },
-  { text: 'Paris and Berlin agreed on a joint plan for wind power in the North Sea. Warsaw welcomed the plan and asked to join the talks next spring.', title: 'Wind plan', date: '2022-04-10', source: 'Gamma Wire' },
-  { text: 'Tokyo and Seoul held talks on fisheries. Both sides praised the talks and promised to meet again before the summer.', title: 'Fisheries talks', date: '2022-05-20', source: 'Alpha News' },
-];
 
 test('corpus endpoints: ingest with progress, timeline, copies with differences, outlet, graph over time, exports', async () => {
   const d = mkdtempSync(join(tmpdir(), 'slant-corpus-api-'));

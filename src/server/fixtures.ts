@@ -93,3 +93,20 @@ export function fixtureResult(): AnalysisResult {
     components: ['fixture'],
   };
 }
+
+// Our own texts: an article, a republished copy (headline rewritten, a credit line added, a
+// paragraph dropped) and two unrelated pieces, from three outlets over three months.
+const STORY = [
+  'Moscow and Beijing signed a long-term gas agreement on Tuesday after two days of talks in the Chinese capital.',
+  'The deal covers deliveries through a new pipeline across Mongolia, and both governments called it a milestone for their partnership.',
+  'Washington criticised the agreement and said it would weaken sanctions, while Brussels said it would study the terms carefully.',
+  'Analysts in Kyiv warned that Moscow was using energy as a weapon and urged European buyers to look for other suppliers.',
+  'Officials in Beijing rejected the criticism and said the so-called concerns were a fantasy invented by rival powers.',
+];
+export const CORPUS_RECORDS: Array<{ text: string; title: string; date: string; source: string; url?: string }> = [
+  { text: STORY.join(' '), title: 'Moscow and Beijing sign gas deal', date: '2022-03-01', source: 'Alpha News', url: 'https://alpha.example/gas-deal' },
+  { text: [...STORY.slice(0, 3), ...STORY.slice(4), 'Part of this report was provided by Alpha News.'].join(' '), title: 'Gas deal: Russia and China seal pact', date: '2022-03-02', source: 'Beta Daily', url: 'https://beta.example/pact' },
+  { text: 'Paris and Berlin agreed on a joint plan for wind power in the North Sea. Warsaw welcomed the plan and asked to join the talks next spring.', title: 'Wind plan', date: '2022-04-10', source: 'Gamma Wire' },
+  { text: 'Tokyo and Seoul held talks on fisheries. Both sides praised the talks and promised to meet again before the summer.', title: 'Fisheries talks', date: '2022-05-20', source: 'Alpha News' },
+];
+
