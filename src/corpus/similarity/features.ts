@@ -234,6 +234,95 @@ function idf(df: Map<string, number>, n: number, k: string): number {
   return Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1;
 }
 
+/**
+ * A TF-IDF vector (sublinear tf), unit length, as term ids sorted ascending with their weights:
+ * computed once per document and collection, so a pair's cosine is one merge of two typed arrays.
+ */
+interface Vec {
+  ids: Int32Array;
+  w: Float64Array;
+}
+
+// Term ids per collection (one dictionary for every kind of term; keys carry a kind prefix).
+const dictionaries = new WeakMap<Frequencies, Map<string, number>>();
+
+function weigh(m: Map<string, number>, df: Map<string, number>, n: number, dict: Map<string, number>, kind: string): Vec {
+  const pairs: Array<[number, number]> = [];
+  let sq = 0;
+  for (const [k, tf] of m) {
+    const x = (1 + Math.log(tf)) * idf(df, n, k);
+    const key = kind + k;
+    let id = dict.get(key);
+    if (id === undefined) dict.set(key, (id = dict.size));
+    pairs.push([id, x]);
+    sq += x * x;
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(sq) || 1;
+  return { ids: Int32Array.from(pairs, (p) => p[0]), w: Float64Array.from(pairs, (p) => p[1] / norm) };
+}
+
+function cos(a: Vec, b: Vec): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  const A = a.ids;
+  const B = b.ids;
+  while (i < A.length && j < B.length) {
+    const x = A[i]!;
+    const y = B[j]!;
+    if (x === y) dot += a.w[i++]! * b.w[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return Math.min(1, dot);
+}
+
+interface Weighted {
+  f: Frequencies;
+  words: Vec;
+  bigrams: Vec;
+  names: Vec;
+  head: Vec;
+  lead: Vec;
+  chars: Vec;
+}
+
+// Vectors depend on the collection's frequencies: cached per profile, recomputed if they change.
+const weighted = new WeakMap<StoryProfile, Weighted>();
+
+function vectors(p: StoryProfile, f: Frequencies): Weighted {
+  const hit = weighted.get(p);
+  if (hit && hit.f === f) return hit;
+  const n = f.docs;
+  let d = dictionaries.get(f);
+  if (!d) dictionaries.set(f, (d = new Map()));
+  const v: Weighted = {
+    f,
+    words: weigh(p.words, f.words, n, d, 'w:'),
+    bigrams: weigh(p.bigrams, f.bigrams, n, d, 'b:'),
+    names: weigh(p.names, f.names, n, d, 'n:'),
+    head: weigh(p.head, f.words, n, d, 'w:'),
+    lead: weigh(p.lead, f.words, n, d, 'w:'),
+    chars: weigh(p.chars, f.chars, n, d, 'c:'),
+  };
+  weighted.set(p, v);
+  return v;
+}
+
+/**
+ * Weigh a profile's vectors for a collection now and drop the raw counts only the vectors need
+ * (character 4-grams, bigrams, headline, lead): a corpus of thousands of profiles stays small.
+ * The profile must not be used with other frequencies afterwards.
+ */
+export function compact(p: StoryProfile, f: Frequencies): void {
+  vectors(p, f);
+  p.chars.clear();
+  p.bigrams.clear();
+  p.head.clear();
+  p.lead.clear();
+}
+
 /** Cosine of TF-IDF vectors (sublinear tf). */
 export function tfidfCosine(a: Map<string, number>, b: Map<string, number>, df: Map<string, number>, n: number, sublinear = true): number {
   const w = (tf: number, k: string): number => (sublinear ? 1 + Math.log(tf) : tf) * idf(df, n, k);
@@ -311,17 +400,18 @@ const KNOTS = [0.05, 0.1, 0.2, 0.4];
 export const FEATURES: string[] = [...COSINES.flatMap((c) => KNOTS.map((k) => `${c}<${k}`)), ...MEASURES];
 
 export function pairMeasures(a: StoryProfile, b: StoryProfile, f: Frequencies): Record<Measure, number> {
-  const n = f.docs;
+  const va = vectors(a, f);
+  const vb = vectors(b, f);
   const dd = closestDays(a.days, b.days);
   const pub = a.published !== null && b.published !== null ? Math.abs(a.published - b.published) : null;
   return {
-    words: tfidfCosine(a.words, b.words, f.words, n),
-    bigrams: tfidfCosine(a.bigrams, b.bigrams, f.bigrams, n),
-    names: tfidfCosine(a.names, b.names, f.names, n),
+    words: cos(va.words, vb.words),
+    bigrams: cos(va.bigrams, vb.bigrams),
+    names: cos(va.names, vb.names),
     nameOverlap: overlap(new Set(a.names.keys()), new Set(b.names.keys())),
-    head: tfidfCosine(a.head, b.head, f.words, n),
-    lead: tfidfCosine(a.lead, b.lead, f.words, n),
-    chars: tfidfCosine(a.chars, b.chars, f.chars, n),
+    head: cos(va.head, vb.head),
+    lead: cos(va.lead, vb.lead),
+    chars: cos(va.chars, vb.chars),
     actors: jaccard(a.actors, b.actors),
     roots: overlap(a.roots, b.roots),
     dyads: jaccard(a.dyads, b.dyads),

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { E, fail } from '../../core/errors.js';
 import type { AnalysisResult } from '../../result.js';
-import { FEATURES, frequencies, modelInputs, pairMeasures, profileOf, type Frequencies, type Measure, type StoryProfile } from './features.js';
+import { FEATURES, compact, frequencies, modelInputs, pairMeasures, profileOf, type Frequencies, type Measure, type StoryProfile } from './features.js';
 import { predictRidge, type RidgeModel } from './model.js';
 import { outletOf } from '../publisher.js';
 
@@ -73,7 +73,7 @@ export interface GroupOptions {
   threshold?: number;
   /** Candidate partners per document, found through shared rare words (bounds the work at n × k). */
   candidates?: number;
-  /** Ignore documents beyond this many. */
+  /** Ignore documents beyond this many (default 10,000: about 1 GB and a minute of CPU at most). */
   limit?: number;
 }
 
@@ -85,13 +85,14 @@ export interface GroupOptions {
 export function storyGroups(docs: Iterable<{ id: string; result: AnalysisResult }>, options: GroupOptions = {}): StoryGroup[] {
   const threshold = options.threshold ?? 0.6;
   const k = options.candidates ?? 30;
-  const limit = options.limit ?? 20_000;
+  const limit = options.limit ?? 10_000;
   const items: Array<{ id: string; result: AnalysisResult; p: StoryProfile }> = [];
   for (const d of docs) {
     if (items.length >= limit) break;
     items.push({ ...d, p: profileOf(d.id, d.result) });
   }
   const f = frequencies(items.map((i) => i.p));
+  for (const i of items) compact(i.p, f);
   const model = loadModel();
   // Inverted index on terms that are neither unique nor common.
   const maxDf = Math.max(2, Math.floor(items.length * 0.05));
