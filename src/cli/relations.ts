@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ActorDictionary } from '../actors/dictionary.js';
 import { args, out, type Command } from './command.js';
-import { E, fail } from '../core/errors.js';
+import { E, fail, SlantError } from '../core/errors.js';
 import { splitSentences } from '../sentences/index.js';
 import { toDoc } from '../analyze.js';
 import type { Doc, Span } from '../core/document.js';
@@ -21,6 +21,8 @@ import { buildLexicon, loadDefaultLexicon, type Lexicon } from '../relations/lex
 import { isoDate, parsePetrarchXml } from '../relations/petrarch-xml.js';
 import { parseNewsGold, prf, scoreNews, type NewsPred } from '../relations/news-eval.js';
 import { SHOW_THRESHOLD } from '../relations/index.js';
+import { treeSupport } from '../relations/coder/tree.js';
+import { sentenceTrees } from '../syntax/index.js';
 import { eventFeatures, fitConfidence, predict } from '../relations/confidence.js';
 import { writeFileSync } from 'node:fs';
 import { parseVerbDict, type VerbDict } from '../relations/verbdict.js';
@@ -387,8 +389,19 @@ developed on, 'test' the held-out half.`,
       const keep = new Set(ids);
       gold = gold.filter((g) => keep.has(g.article));
     }
-    const pipeline = await createPipeline(['sentences', 'actors', 'events']);
+    // The parse only adds the tree-support figures; without a usable parser model they are skipped.
+    let parsed = true;
+    let pipeline;
+    try {
+      pipeline = await createPipeline(['sentences', 'parse', 'actors', 'events']);
+    } catch (err) {
+      if (!(err instanceof SlantError)) throw err;
+      parsed = false;
+      process.stderr.write(`slant: no parse (${err.line()}); tree-support figures left out\n`);
+      pipeline = await createPipeline(['sentences', 'actors', 'events']);
+    }
     const preds: NewsPred[] = [];
+    const support: string[] = [];
     const feats: number[][] = [];
     const half: boolean[] = [];
     const texts = new Map<string, string>();
@@ -401,10 +414,13 @@ developed on, 'test' the held-out half.`,
       // Offsets in the gold count code points of the original file.
       const cpOf = (i: number): number => Array.from(raw.slice(0, doc.toOriginal(i))).length;
       const actorSpans = doc.spans('actors');
+      const trees = parsed ? sentenceTrees(doc) : [];
       for (const e of doc.spans('events')) {
         const d = e.data;
         const inSentence = actorSpans.filter((a) => a.start >= e.start && a.end <= e.end).length;
-        feats.push(eventFeatures({ ...d, code: d.cameo }, e, inSentence));
+        const sup = treeSupport(trees.find((t) => t.start <= d.trigger.start && t.end >= d.trigger.end), d);
+        feats.push(eventFeatures({ ...d, code: d.cameo }, e, inSentence, sup));
+        support.push(sup);
         half.push(ai % 2 === 0);
         preds.push({ article: id, start: cpOf(e.start), end: cpOf(e.end), source: d.source, target: d.target, code: d.cameo, via: d.via, symmetric: d.symmetric, confidence: e.confidence, factivity: d.factivity.value, modality: d.modality });
       }
@@ -422,6 +438,7 @@ developed on, 'test' the held-out half.`,
       `gold: ${goldPath} (${ids.length} articles, ${gold.length} events); shown: confidence >= ${threshold} (${s.shown} of ${preds.length} events)`,
       'view                 P      R      F1     hits',
       `dyad + quad class    ${f3(q.p)}  ${f3(q.r)}  ${f3(q.f)}  ${s.quad}`,
+      `dyad only            ${f3(prf(s.dyad, s.shown, s.gold).p)}  ${f3(prf(s.dyad, s.shown, s.gold).r)}  ${f3(prf(s.dyad, s.shown, s.gold).f)}  ${s.dyad}`,
       `dyad + root code     ${f3(r.p)}  ${f3(r.r)}  ${f3(r.f)}  ${s.root}`,
       `factivity agrees on ${s.factivity} of ${s.quad} right events`,
       '',
@@ -434,6 +451,11 @@ developed on, 'test' the held-out half.`,
       lines.push(`${t.toFixed(2)}       ${String(st.shown).padEnd(6)} ${f3(x.p)}  ${f3(x.r)}`);
     }
     const all = scoreNews(preds, gold);
+    lines.push('', 'parse support (all events)  n    right');
+    for (const k of ['confirmed', 'contradicted', 'unknown']) {
+      const idx = preds.map((_, i) => i).filter((i) => support[i] === k);
+      lines.push(`${k.padEnd(27)} ${String(idx.length).padEnd(4)} ${idx.filter((i) => all.correct[i]).length}`);
+    }
     const vias = new Map<string, { n: number; ok: number }>();
     preds.forEach((p, i) => {
       const v = vias.get(p.via.split('+')[0]!) ?? { n: 0, ok: 0 };

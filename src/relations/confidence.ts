@@ -6,6 +6,7 @@
  * data/confidence.json with what they were fitted on.
  */
 import { readFileSync } from 'node:fs';
+import type { TreeSupport } from './coder/tree.js';
 
 /** What the features read from an event (a coded event or the layer payload). */
 export interface FeatureInput {
@@ -26,6 +27,7 @@ export const FEATURES = [
   'via:verb', 'via:pattern', 'via:compound', 'via:reciprocal', 'via:noun', 'via:stance', 'via:passive', 'via:demand',
   'quad:verbal', 'root:statement', 'not-asserted', 'reported', 'negated',
   'log-gap-source', 'log-gap-target', 'log-sentence', 'log-actors', 'state-dyad',
+  'tree:confirmed', 'tree:contradicted',
 ] as const;
 
 export interface ConfidenceModel {
@@ -35,8 +37,11 @@ export interface ConfidenceModel {
   about?: string;
 }
 
-/** Features of one event; `sentence` is its [start, end) and `actors` the number of mentions in it. */
-export function eventFeatures(e: FeatureInput, sentence: { start: number; end: number }, actors: number): number[] {
+/**
+ * Features of one event; `sentence` is its [start, end), `actors` the number of mentions in it and
+ * `support` whether the dependency parse supports it (coder/tree.ts).
+ */
+export function eventFeatures(e: FeatureInput, sentence: { start: number; end: number }, actors: number, support: TreeSupport = 'unknown'): number[] {
   const via = e.via.split('+')[0]!;
   const gap = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.log1p(Math.max(0, a.start >= b.end ? a.start - b.end : b.start - a.end) / 10);
   const plain = (c: string): boolean => /^[A-Z]{3}(GOV)?$/.test(c);
@@ -52,6 +57,8 @@ export function eventFeatures(e: FeatureInput, sentence: { start: number; end: n
     Math.log1p((sentence.end - sentence.start) / 100),
     Math.log1p(actors),
     plain(e.source) && plain(e.target) ? 1 : 0,
+    support === 'confirmed' ? 1 : 0,
+    support === 'contradicted' ? 1 : 0,
   ];
 }
 

@@ -8,6 +8,8 @@ import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
 import { eventFeatures, predict, shippedConfidence } from './confidence.js';
+import { treeSupport, type TreeSupport } from './coder/tree.js';
+import { sentenceTrees } from '../syntax/index.js';
 import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
 import './types.js';
@@ -77,9 +79,9 @@ export const SHOW_THRESHOLD = 0.1;
 const CONFIDENCE: Record<string, number> = { domestic: 0.35, demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
 
 /** Calibrated on the real-news development set when a fitted model ships (data/confidence.json), else the per-path priors. */
-export function eventConfidence(e: CodedEvent, sentence: { start: number; end: number }, actors: number): number {
+export function eventConfidence(e: CodedEvent, sentence: { start: number; end: number }, actors: number, support: TreeSupport = 'unknown'): number {
   const m = shippedConfidence();
-  if (m) return Math.round(predict(m, eventFeatures({ ...e, quad: e.info.quad }, sentence, actors)) * 1000) / 1000;
+  if (m) return Math.round(predict(m, eventFeatures({ ...e, quad: e.info.quad }, sentence, actors, support)) * 1000) / 1000;
   return (CONFIDENCE[e.via.split('+')[0]!] ?? 0.4) * (e.via.includes('+inferred') ? 0.8 : 1);
 }
 
@@ -134,12 +136,16 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
   return {
     name: 'events',
     requires: ['sentences', 'actors'],
+    // The dependency parse, when the pipeline has one, tells whether it supports each event (confidence).
+    reads: ['tokens', 'syntax'],
     // English verb patterns and dictionaries: on other languages it says so instead of coding blind.
     languages: ['en'],
     assigns: ['events'],
     annotate(doc: Doc) {
       const mentions = docMentions(doc);
       const lexicon = lex();
+      const trees = doc.has('syntax') ? sentenceTrees(doc) : [];
+      let ti = 0;
       const spans: Span<EventData>[] = [];
       let mi = 0;
       for (const sent of doc.spans('sentences')) {
@@ -147,8 +153,10 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
         let mj = mi;
         while (mj < mentions.length && mentions[mj]!.start < sent.end) mj++;
         if (mj - mi === 0) continue;
+        while (ti < trees.length && trees[ti]!.end <= sent.start) ti++;
+        const tree = trees[ti] && trees[ti]!.start < sent.end ? trees[ti] : undefined;
         for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon)) {
-          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi), reason: eventReason(e, doc.text), data: eventData(e) });
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi, treeSupport(tree, e)), reason: eventReason(e, doc.text), data: eventData(e) });
         }
       }
       return { spans: { events: spans } };

@@ -63,7 +63,8 @@ function dyadMatch(p: NewsPred, g: NewsGold): boolean {
 export interface NewsScore {
   shown: number;
   gold: number;
-  /** Matches in the dyad + quad view and the dyad + root view. */
+  /** Matches in the dyad-only view (actors right, any code), the dyad + quad view and the dyad + root view. */
+  dyad: number;
   quad: number;
   root: number;
   /** Among quad matches: the factivity agrees (asserted/endorsed, reported, doubted, rejected, hypothetical). */
@@ -85,6 +86,8 @@ export function scoreNews(preds: readonly NewsPred[], gold: readonly NewsGold[])
   const order = preds.map((p, i) => i).sort((a, b) => preds[b]!.confidence - preds[a]!.confidence);
   const usedQ = new Set<NewsGold>();
   const usedR = new Set<NewsGold>();
+  const usedD = new Set<NewsGold>();
+  let dyad = 0;
   const correct = new Array<boolean>(preds.length).fill(false);
   let quad = 0;
   let root = 0;
@@ -92,6 +95,11 @@ export function scoreNews(preds: readonly NewsPred[], gold: readonly NewsGold[])
   for (const i of order) {
     const p = preds[i]!;
     const cands = (byArticle.get(p.article) ?? []).filter((g) => g.start < p.end && g.end > p.start && dyadMatch(p, g));
+    const dd = cands.find((g) => !usedD.has(g));
+    if (dd) {
+      usedD.add(dd);
+      dyad++;
+    }
     const q = cands.find((g) => !usedQ.has(g) && quadOf(g.code) === quadOf(p.code));
     if (q) {
       usedQ.add(q);
@@ -105,7 +113,7 @@ export function scoreNews(preds: readonly NewsPred[], gold: readonly NewsGold[])
       root++;
     }
   }
-  return { shown: preds.length, gold: gold.length, quad, root, factivity: fact, correct };
+  return { shown: preds.length, gold: gold.length, dyad, quad, root, factivity: fact, correct };
 }
 
 /** Precision, recall, F1. */
