@@ -46,9 +46,29 @@ export function hostOf(url: string | null | undefined): string | null {
   }
 }
 
+/** A line that credits where the text came from ("Source: X", "originally published by X", "(Reuters) —"). */
+const REPUBLISHED = /\b(?:sources?\s*[:：]|reference source|originally (?:published|appeared)|first (?:published|appeared)|republished|reprinted|courtesy of|posted with permission|with permission (?:of|from))/i;
+
+/**
+ * The credited outlet a text says it was taken from — not one it merely cites ("according to
+ * Reuters" names a source of a claim, not the publisher of the text).
+ */
+export function creditedOrigin(r: AnalysisResult): string | null {
+  if (!r.meta.credits.length) return null;
+  const lines = r.text.split('\n').filter((l) => REPUBLISHED.test(l));
+  const head = r.text.slice(0, 400).toLowerCase();
+  for (const c of r.meta.credits) {
+    const name = c.name.toLowerCase();
+    const names = [name, ...(knownOutlet(c.code ?? c.name)?.aliases.map((a) => a.toLowerCase()) ?? [])];
+    if (lines.some((l) => names.some((n) => l.toLowerCase().includes(n)))) return c.name;
+    if (names.some((n) => head.includes(`(${n})`))) return c.name; // a wire dateline
+  }
+  return null;
+}
+
 /** The publishing outlet of a result, normalised; null when nothing names one. */
 export function outletOf(r: AnalysisResult): string | null {
-  const candidates = [r.meta.source, r.meta.siteName, hostOf(r.meta.canonicalUrl ?? r.meta.url), r.meta.credits[0]?.name];
+  const candidates = [r.meta.source, r.meta.siteName, hostOf(r.meta.canonicalUrl ?? r.meta.url), creditedOrigin(r)];
   for (const c of candidates) {
     const v = c?.trim();
     if (!v) continue;

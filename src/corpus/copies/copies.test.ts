@@ -46,4 +46,8 @@ test('keys and outlets: canonical URLs, normalised text, outlets through outlets
   assert.equal(knownOutlet('www.news.cn')?.id, 'xinhua');
   const r = { meta: { source: null, siteName: null, url: 'https://www.globaltimes.cn/page/1.shtml', canonicalUrl: null, credits: [] } } as unknown as Parameters<typeof outletOf>[0];
   assert.equal(outletOf(r), 'Huanqiu / Global Times');
+  const credited = (text: string): Parameters<typeof outletOf>[0] =>
+    ({ text, meta: { source: null, siteName: null, url: null, canonicalUrl: null, credits: [{ name: 'Xinhua News Agency', code: 'xinhua', kind: 'state-media' }] } }) as unknown as Parameters<typeof outletOf>[0];
+  assert.equal(outletOf(credited('Officials met.\nPart of the news reference source: Xinhua')), 'Xinhua News Agency', 'a republication credit');
+  assert.equal(outletOf(credited('According to Xinhua, officials met.')), null, 'a cited source is not the publisher');
 });
