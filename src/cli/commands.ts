@@ -2,7 +2,7 @@
 import type { Command } from './command.js';
 import { analyzeCommand } from './analyze.js';
 import { techniqueCommands } from './techniques.js';
-import { serveCommand } from '../server/cli.js';
+import { serveCommand } from './serve.js';
 import { relationsCommands } from './relations.js';
 import { actorsCommands } from './actors.js';
 import { extractCommand, evalExtractionCommand } from './extract.js';

@@ -1,14 +1,16 @@
 /** `slant serve`: the web app and HTTP API on localhost over an embedded SQLite store. */
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { E, SlantError, fail } from '../core/errors.js';
-import { args, type Command } from '../cli/command.js';
+import { defaultDataDir } from '../corpus/location.js';
+import { args, type Command } from './command.js';
 
-/** $SLANT_DATA_DIR, else $XDG_DATA_HOME/slant, else ~/.local/share/slant. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SLANT_DATA_DIR) return env.SLANT_DATA_DIR;
-  if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, 'slant');
-  return join(homedir(), '.local', 'share', 'slant');
+/** A positive whole number from the environment, or undefined; names the variable when wrong. */
+function envInt(name: string, max: number): number | undefined {
+  const text = process.env[name];
+  if (!text) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) fail(E.BAD_ARGUMENT, `${name} must be a whole number from 1 to ${max}, not "${text.slice(0, 20)}"`);
+  return n;
 }
 
 export const serveCommand: Command = {
@@ -28,7 +30,13 @@ address when ready. Analysed documents are kept in DIR/slant.db, so a restart ke
 Environment:
   SLANT_TOKEN              when set, POST and DELETE need "Authorization: Bearer <token>"
   SLANT_ALLOW_PRIVATE_URLS=1  let URL analyses fetch loopback/private addresses
-  SLANT_ANALYZE_TIMEOUT_MS    longest one analysis may run (default 60000)`,
+  SLANT_ANALYZE_TIMEOUT_MS    longest one analysis may run (default 60000)
+  SLANT_ANALYZE_WORKERS       analysis worker threads (default 2, or 1 on one core)
+  SLANT_READ_WORKERS          worker threads for graphs, timelines, exports (default 2)
+  SLANT_READ_TIMEOUT_MS       longest one graph or timeline may take (default 30000)
+
+A second writing server on the same data directory is refused (DIR/slant.lock names the first);
+read-only servers may share it, also from read-only media.`,
   async run(argv) {
     const { values, positionals } = args(argv, {
       port: { type: 'string' },
@@ -40,12 +48,10 @@ Environment:
     const portText = values.port ?? process.env.PORT ?? '3000';
     const port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65535) fail(E.BAD_ARGUMENT, `port must be a number from 0 to 65535, not "${portText}"`);
-    const timeoutText = process.env.SLANT_ANALYZE_TIMEOUT_MS;
-    const timeout = timeoutText ? Number(timeoutText) : undefined;
-    if (timeout !== undefined && !(timeout > 0)) fail(E.BAD_ARGUMENT, `SLANT_ANALYZE_TIMEOUT_MS must be a positive number of milliseconds, not "${timeoutText}"`);
+    const timeout = envInt('SLANT_ANALYZE_TIMEOUT_MS', 3_600_000);
     const dataDir = values['data-dir'] ?? defaultDataDir();
     // Loaded here so other commands never load the native SQLite module.
-    const { startServer } = await import('./app.js');
+    const { startServer } = await import('../server/app.js');
     const server = await startServer({
       dataDir,
       port,
@@ -54,11 +60,14 @@ Environment:
       readOnly: values['read-only'] === true || process.env.SLANT_READONLY === '1' || process.env.SLANT_READONLY === 'true',
       allowPrivateUrls: process.env.SLANT_ALLOW_PRIVATE_URLS === '1',
       analyzeTimeoutMs: timeout,
+      analyzeWorkers: envInt('SLANT_ANALYZE_WORKERS', 64),
+      readWorkers: envInt('SLANT_READ_WORKERS', 64),
+      readTimeoutMs: envInt('SLANT_READ_TIMEOUT_MS', 3_600_000),
     }).catch((err: Error) => {
       if (err instanceof SlantError) throw err;
       fail(E.UNAVAILABLE, `cannot start the server: ${err.message}`);
     });
-    console.log(`slant: serving ${join(dataDir, 'slant.db')} (${await server.store.count()} documents)`);
+    console.log(`slant: serving ${join(dataDir, 'slant.db')} (${await server.corpus.count()} documents)`);
     console.log(server.url);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
