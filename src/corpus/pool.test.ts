@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { createPool } from './pool.js';
 import type { AnalysisResult } from '../result.js';
 
+// A light pipeline: these tests are about the pool, not the analyses (and stay fast).
+const PIPELINE = ['sentences', 'techniques.rules'];
 const TEXT = 'The president of France met the chancellor of Germany in Paris. They agreed to support Ukraine.';
 
 test('pool: analyze returns a result, errors keep their number, results are parsed from bytes', async () => {
-  const pool = createPool({ workers: 1 });
+  const pool = createPool({ workers: 1, pipeline: PIPELINE });
   try {
     const r = await pool.analyze({ text: TEXT, id: 'a' });
     assert.equal(r.text, TEXT);
@@ -17,14 +19,15 @@ test('pool: analyze returns a result, errors keep their number, results are pars
     await assert.rejects(pool.analyze('   '), (e: Error & { code?: number }) => e.code === 101);
     const out = await pool.render(TEXT, { format: 'text', profile: true });
     assert.match(out.bytes.toString('utf8'), /France|Germany/);
-    assert.ok(out.timings && 'sentences' in out.timings && 'result' in out.timings, JSON.stringify(out.timings));
+    assert.ok(out.timings && 'sentences' in out.timings && 'techniques.rules' in out.timings && 'result' in out.timings, JSON.stringify(out.timings));
+    assert.deepEqual(r.components, PIPELINE);
   } finally {
     await pool.close();
   }
 });
 
 test('pool: a document over its time limit is stopped (E413) and the worker is replaced', async () => {
-  const pool = createPool({ workers: 1 });
+  const pool = createPool({ workers: 1, pipeline: PIPELINE });
   try {
     await assert.rejects(pool.analyze(TEXT.repeat(200), { timeoutMs: 1 }), (e: Error & { code?: number }) => e.code === 413);
     const r = await pool.analyze(TEXT);
@@ -39,7 +42,7 @@ test('pool: a document over its time limit is stopped (E413) and the worker is r
 });
 
 test('pool: more pending than workers + maxQueue is refused with E416', async () => {
-  const pool = createPool({ workers: 1, maxQueue: 1 });
+  const pool = createPool({ workers: 1, maxQueue: 1, pipeline: PIPELINE });
   try {
     const a = pool.analyze(TEXT);
     const b = pool.analyze(TEXT);
@@ -58,7 +61,7 @@ test('pool: analyzeStream yields in input order with errors in place, loading fi
     return p;
   });
   const inputs = [{ load: paths[0]! }, { text: '' }, { load: paths[1]! }, { load: join(dir, 'missing.txt') }, { load: paths[2]! }];
-  const pool = createPool({ workers: 2 });
+  const pool = createPool({ workers: 2, pipeline: PIPELINE });
   try {
     const seen: string[] = [];
     for await (const item of pool.analyzeStream(inputs, { inFlight: 2 })) {
@@ -79,7 +82,7 @@ test('pool: analyzeStream yields in input order with errors in place, loading fi
 });
 
 test('pool: analyzeStream pulls inputs only a bounded window ahead of what it has yielded', async () => {
-  const pool = createPool({ workers: 2 });
+  const pool = createPool({ workers: 2, pipeline: PIPELINE });
   let pulled = 0;
   let yielded = 0;
   let maxAhead = 0;
