@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, existsSync, readFileSync, truncateSync, clo
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpSlice } from '../core/text.js';
-import type { AnalysisResult } from '../result.js';
+import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
 
 const MAIN = new URL('./main.js', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/partners.txt', import.meta.url).pathname;
@@ -39,7 +39,7 @@ test('analyze --format json: the documented contract on a fixture article', () =
   const r = slant(['analyze', FIXTURE, '--format', 'json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as AnalysisResult;
-  assert.equal(j.schemaVersion, '1.0.0');
+  assert.equal(j.schemaVersion, SCHEMA_VERSION);
   assert.equal(j.meta.date, '2023-03-14');
   assert.equal(j.meta.title, 'Why the so-called “coalition against Beijing” will never work');
   assert.deepEqual(j.meta.credits.map((c) => c.code), ['huanqiu']);
