@@ -15,7 +15,8 @@ Formats:
   jsonl          one stored document per line: the full analysis result plus id, created, outlet
   csv            one row per document (id, created, title, date, outlet, url, language, words,
                  actors, techniques, events, narratives, text)
-  findings-csv   one row per finding (technique span, coded event, actor mention) with offsets
+  findings-csv   one row per finding (technique span, coded event, narrative evidence sentence,
+                 actor mention) with code-point offsets
   w3c            the findings as W3C Web Annotations: a JSON-LD AnnotationCollection; every target
                  has a TextPositionSelector (Unicode code points) and a TextQuoteSelector
                  (exact, 32-character prefix and suffix)
@@ -28,7 +29,7 @@ Filters (all optional):
   --from/--to DATE    publication date bounds (YYYY-MM-DD)
   --id ID             this document (repeatable)
   --limit N           at most N documents (default 50000)
-  --kinds LIST        findings to export (csv of technique,event,actor; default all)
+  --kinds LIST        findings to export (comma list of technique,event,narrative,actor; default all)
   -o, --output FILE   write to FILE (atomically: no partial file on error) instead of stdout
   --db PATH           corpus folder, .db file or postgres:// URL (default: the slant serve data folder)`,
   async run(argv) {

@@ -185,6 +185,11 @@ test('W3C annotations: code-point TextPositionSelector and TextQuoteSelector agr
   assert.equal(first.target.selector[0].start, 12); // '🔥🔥 速报：The 😡 ' is 12 code points (15 UTF-16 units)
   assert.equal(first.target.selector[1].exact, 'shameless officials 说谎');
   assert.equal(first.body[0].value, 'Name_Calling-Labeling');
+  const withNarrative = { ...d, result: { ...d.result, narratives: [{ label: 'Lies everywhere', level: 'narrative', parent: null, confidence: 0.7, evidence: [{ start: 12, end: 34, text: 'shameless officials 说谎', contribution: 1 }], explanation: 'why', component: 'test' }] } } as typeof d;
+  const n = JSON.parse(await collect(w3c([withNarrative], { kinds: new Set(['narrative']) })));
+  assert.equal(n.total, 1);
+  assert.equal(n.first.items[0].target.selector[1].exact, 'shameless officials 说谎');
+  assert.equal(n.first.items[0].body[0].value, 'Lies everywhere');
   const empty = JSON.parse(await collect(w3c([])));
   assert.deepEqual(empty.first.items, []);
 });

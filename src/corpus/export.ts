@@ -52,10 +52,10 @@ export async function* csvDocuments(docs: AsyncIterable<ExportDoc> | Iterable<Ex
   }
 }
 
-/** One finding: a technique span, a coded event (its evidence sentence) or an actor mention. */
+/** One finding: a technique span, a coded event or a narrative (an evidence sentence), or an actor mention. */
 export interface Finding {
   doc: string;
-  kind: 'technique' | 'event' | 'actor';
+  kind: 'technique' | 'event' | 'narrative' | 'actor';
   label: string;
   start: number;
   end: number;
@@ -64,7 +64,7 @@ export interface Finding {
   explanation: string;
 }
 
-export const FINDING_KINDS = ['technique', 'event', 'actor'] as const;
+export const FINDING_KINDS = ['technique', 'event', 'narrative', 'actor'] as const;
 
 export function* findingsOf(id: string, r: AnalysisResult, kinds: ReadonlySet<Finding['kind']> = new Set(FINDING_KINDS)): Generator<Finding> {
   if (kinds.has('technique'))
@@ -81,6 +81,10 @@ export function* findingsOf(id: string, r: AnalysisResult, kinds: ReadonlySet<Fi
         confidence: e.confidence,
         explanation: `${e.description} (CAMEO ${e.cameo}, Goldstein ${e.goldstein}). ${e.explanation}`.trim(),
       };
+  if (kinds.has('narrative'))
+    for (const n of r.narratives ?? [])
+      for (const e of n.evidence ?? [])
+        yield { doc: id, kind: 'narrative', label: n.label, start: e.start, end: e.end, text: e.text, confidence: n.confidence ?? null, explanation: n.explanation ?? '' };
   if (kinds.has('actor'))
     for (const a of r.actors)
       for (const m of a.mentions) yield { doc: id, kind: 'actor', label: a.code, start: m.start, end: m.end, text: m.text, confidence: null, explanation: `"${m.text}" names ${a.name} (${a.code}), found by ${m.via}.` };
