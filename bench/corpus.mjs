@@ -150,9 +150,8 @@ for (const mode of modes) {
       if (m[1] === 'cli') args = [MAIN, 'analyze', dir, '-f', 'json', '--workers', m[2], '--profile', ...(values.pipeline ? ['--pipeline', values.pipeline] : [])];
       else {
         db = mkdtempSync(join(tmpdir(), 'slant-bench-db-'));
-        args = [MAIN, 'ingest', dir, '--db', join(db, 'corpus.db'), '--workers', m[2], '--quiet'];
+        args = [MAIN, 'ingest', dir, '--db', join(db, 'corpus.db'), '--workers', m[2], '--quiet', ...(values.pipeline ? ['--pipeline', values.pipeline] : [])];
       }
-      if (values.pipeline && m[1] === 'ingest') console.log('(note: --pipeline does not apply to ingest)');
       const res = await timed(process.execPath, args);
       if (db) rmSync(db, { recursive: true, force: true });
       if (res.code !== 0) {
