@@ -1,7 +1,15 @@
 /**
- * One tokenizer for every analysis, so features, patterns and actors agree on word boundaries.
- * Tokens are words (letters/digits with inner apostrophes, hyphens, dots in abbreviations) or
- * single punctuation characters; offsets are UTF-16 indices into the text.
+ * The shared tokenizer: features, rules, patterns and corpus measures use it, so they agree on word
+ * boundaries. Tokens are words (letters/digits with inner apostrophes, hyphens, dots in
+ * abbreviations) or single punctuation characters; offsets are UTF-16 indices into the text.
+ *
+ * The other tokenizers each serve one purpose and say so (issue 16: one per purpose, named for it):
+ * - actors/trie.ts `wordTokens`: dictionary phrase matching — hyphens split words ("China-Russia"),
+ *   and punctuation between words is a barrier a phrase may not cross;
+ * - syntax/tokenizer.ts `tokenize`: Universal Dependencies (EWT) tokens for the parser — clitics
+ *   split ("don't" → do n't), as the treebank the model learnt from;
+ * - extract/score.ts `tokens`: the bag of words the extraction benchmark scores with.
+ * A new analysis uses this one unless its data fixes another convention.
  */
 export interface Token {
   start: number;
