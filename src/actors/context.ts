@@ -22,7 +22,8 @@ const data = (): ContextData => (shipped ??= JSON.parse(readFileSync(new URL('./
 const WINDOW = 80;
 const cap = (s: string): boolean => /^\p{Lu}/u.test(s);
 
-export function applyContext(text: string, matches: ActorMatch[]): ActorMatch[] {
+/** Applies the rules to the matches of text[start, end) (the chunk or sentence find() looked at). */
+export function applyContext(text: string, matches: ActorMatch[], start = 0, end = text.length): ActorMatch[] {
   const d = data();
   const out: ActorMatch[] = [];
   const titleSectors = new Set(d.titles.sectors);
@@ -72,8 +73,10 @@ export function applyContext(text: string, matches: ActorMatch[]): ActorMatch[] 
   const re = /\b(Democrat|Democratic|Republican|GOP|Tory|Labour) ((?:[A-Z][\p{Ll}'’-]+ ){1,2}[A-Z][\p{Ll}'’-]+)/gu;
   let x: RegExpExecArray | null;
   const added: ActorMatch[] = [];
-  for (let guard = 0; (x = re.exec(text)) && guard < 10_000; guard++) {
-    const s = x.index + x[1]!.length + 1;
+  // Only the part of the text find() was asked about: a sentence at a time stays linear.
+  const part = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (let guard = 0; (x = re.exec(part)) && guard < 10_000; guard++) {
+    const s = start + x.index + x[1]!.length + 1;
     const e = s + x[2]!.length;
     const first = x[2]!.split(' ')[0]!.toLowerCase();
     if (notBefore.has(first) || out.some((m) => m.start < e && m.end > s)) continue;

@@ -251,7 +251,7 @@ export class ActorDictionary {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
       const items = this.scan(words, day, aliases);
-      for (const m of applyContext(text, this.combine(words, items, opts.agents ?? 'all'))) out.push(m);
+      for (const m of applyContext(text, this.combine(words, items, opts.agents ?? 'all'), start, stop)) out.push(m);
       start = stop;
     }
     return out;
