@@ -20,7 +20,7 @@ import { createPool, type Pool } from './pool.js';
 import { readSource, placeText, type Format, type Place, type ReadItem, type ReaderOptions, type SourceRecord } from './readers/index.js';
 import { rawKey, textKey, urlKey } from './keys.js';
 import { outletOf } from './publisher.js';
-import { DEFAULT_RULE, plausible, sign, verify, type CopyRule } from './copies/detect.js';
+import { DEFAULT_RULE, plausible, sign, verify, withoutBoilerplate, type CopyRule } from './copies/detect.js';
 import { shingles } from './copies/minhash.js';
 
 export interface IngestOptions extends ReaderOptions {
@@ -152,13 +152,15 @@ export async function storeResult(store: Store, result: AnalysisResult, raw: str
   // A document we would refuse anyway needs no copy search.
   const dup = await store.findKey(keys);
   if (dup) return { duplicateOf: dup };
+  const verified: Array<{ id: string; set: Set<number> }> = [];
   for (const c of await store.copyCandidates(sig.bands, MAX_CANDIDATES)) {
     if (!plausible(me, c, rule)) continue;
     const other = await store.get(c.id);
     if (!other) continue;
-    const v = verify(sig.set, shingles(other.result.text), rule);
-    if (v.copy) links.push({ doc: c.id, similarity: v.similarity, containment: v.containment });
+    const set = shingles(other.result.text);
+    if (verify(sig.set, set, rule).copy) verified.push({ id: c.id, set });
   }
+  for (const c of withoutBoilerplate(sig.set, verified, rule)) links.push(c);
   const outcome = await store.putEntry(result, { keys, outlet: outletOf(result), origin, minhash: sig.minhash, shingles: sig.set.size, bands: sig.bands, links });
   if (outcome.duplicateOf !== undefined) return { duplicateOf: outcome.duplicateOf };
   return { id: outcome.stored.id, copies: links.length };

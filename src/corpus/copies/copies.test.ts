@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../analyze.js';
 import { diffCopy } from './diff.js';
-import { sign, verify } from './detect.js';
+import { sign, verify, withoutBoilerplate } from './detect.js';
 import { ARTICLES, partialCopy, republishedCopy, sameTopic } from '../fixtures.js';
 import { canonicalUrl, textKey } from '../keys.js';
 import { knownOutlet, outletOf } from '../publisher.js';
@@ -50,4 +50,16 @@ test('keys and outlets: canonical URLs, normalised text, outlets through outlets
     ({ text, meta: { source: null, siteName: null, url: null, canonicalUrl: null, credits: [{ name: 'Xinhua News Agency', code: 'xinhua', kind: 'state-media' }] } }) as unknown as Parameters<typeof outletOf>[0];
   assert.equal(outletOf(credited('Officials met.\nPart of the news reference source: Xinhua')), 'Xinhua News Agency', 'a republication credit');
   assert.equal(outletOf(credited('According to Xinhua, officials met.')), null, 'a cited source is not the publisher');
+});
+
+test('boilerplate shared by unrelated articles of one site does not link them; copies of one article stay linked', () => {
+  const footer = 'Sign up for the Veldra Courier morning briefing, delivered free to your inbox every weekday before seven, with the day\'s council decisions, harbour schedules, weather warnings and the letters our readers sent us overnight.';
+  const site = (a: { text: string }): Set<number> => sign(`${a.text}\n${footer}\n${footer.replace('morning', 'evening')}`).set;
+  const [a, b, c] = [site(ARTICLES[1]!), site(ARTICLES[2]!), site(ARTICLES[3]!)];
+  assert.equal(verify(c, a).copy, true, 'on its own, the shared footer looks like a partial copy');
+  assert.deepEqual(withoutBoilerplate(c, [{ id: 'a', set: a }, { id: 'b', set: b }]), [], 'with two candidates sharing only the footer, it is boilerplate');
+  const original = sign(ARTICLES[0]!.text).set;
+  const full = sign(republishedCopy().text).set;
+  const partial = sign(partialCopy().text).set;
+  assert.deepEqual(withoutBoilerplate(partial, [{ id: 'original', set: original }, { id: 'copy', set: full }]).map((l) => l.doc), ['original', 'copy']);
 });

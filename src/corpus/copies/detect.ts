@@ -65,3 +65,43 @@ export function plausible(a: { minhash: Uint32Array; shingles: number }, b: { mi
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** Most verified candidates compared pairwise for boilerplate (the comparison is quadratic). */
+const MAX_BOILERPLATE_PAIRS = 24;
+
+/**
+ * Links from a new document to the candidates that pass the rule, after removing boilerplate: text
+ * two of the candidates share with each other and with the new document, while sharing little
+ * else — a site's newsletter box, a poll widget, a series' editor's note. Such a block links
+ * unrelated articles of one site into large false families; real copies of one article share far
+ * more with each other than with a third copy's excerpt, so they are untouched.
+ */
+export function withoutBoilerplate(doc: Set<number>, verified: ReadonlyArray<{ id: string; set: Set<number> }>, rule: CopyRule = DEFAULT_RULE): Array<{ doc: string; similarity: number; containment: number }> {
+  const boiler = new Set<number>();
+  const list = verified.slice(0, MAX_BOILERPLATE_PAIRS);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = list[i]!.set.size <= list[j]!.set.size ? [list[i]!.set, list[j]!.set] : [list[j]!.set, list[i]!.set];
+      let both = 0, withDoc = 0;
+      const block: number[] = [];
+      for (const x of a) {
+        if (!b.has(x)) continue;
+        both++;
+        if (doc.has(x)) {
+          withDoc++;
+          block.push(x);
+        }
+      }
+      // What the two candidates share is (nearly) only what all three share: a common block.
+      if (withDoc > 0 && both <= withDoc * 1.25 + 10 && both < 0.5 * a.size) for (const x of block) boiler.add(x);
+    }
+  }
+  const out: Array<{ doc: string; similarity: number; containment: number }> = [];
+  const strip = (s: Set<number>): Set<number> => (boiler.size ? new Set([...s].filter((x) => !boiler.has(x))) : s);
+  const mine = strip(doc);
+  for (const c of verified) {
+    const v = verify(mine, strip(c.set), rule);
+    if (v.copy) out.push({ doc: c.id, similarity: v.similarity, containment: v.containment });
+  }
+  return out;
+}

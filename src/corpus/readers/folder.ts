@@ -1,5 +1,5 @@
 /** A folder, recursively: every .txt, .html(.gz), .htm and .json file, in sorted order; one record per file. */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadInput } from '../../input/load.js';
 import { errorLine } from '../../core/errors.js';
@@ -8,7 +8,7 @@ import type { ReadItem, ReaderOptions } from './types.js';
 export const ARTICLE_FILE = /\.(txt|html?|xhtml|json)(\.gz)?$/i;
 const MAX_DEPTH = 32;
 
-/** Article files under a folder (sorted, symlinked folders not followed, so no cycles). */
+/** Article files under a folder (sorted; symlinked files followed, symlinked folders not, so no cycles). */
 export async function* walk(dir: string, depth = 0): AsyncGenerator<string> {
   if (depth > MAX_DEPTH) return;
   const entries = await readdir(dir, { withFileTypes: true });
@@ -17,7 +17,7 @@ export async function* walk(dir: string, depth = 0): AsyncGenerator<string> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) yield* walk(path, depth + 1);
-    else if (e.isFile() && ARTICLE_FILE.test(e.name)) yield path;
+    else if (ARTICLE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile()))) yield path;
   }
 }
 
