@@ -66,40 +66,82 @@ const readable = (key: string): string => {
   }
 };
 
-/** Evidence: the sentences whose features add most to the label's linear score. */
-export function evidence(doc: Doc, occ: readonly Occ[], model: NarrativeModel, label: string): Array<{ start: number; end: number; contribution: number; top: string[] }> {
+/** Each kept feature occurrence with its sentence and its share of the feature's value, built once per document. */
+export interface EvidenceIndex {
+  feature: Int32Array;
+  sentence: Int32Array;
+  value: Float64Array;
+  keys: string[];
+}
+
+export function evidenceIndex(doc: Doc, occ: readonly Occ[], model: NarrativeModel): EvidenceIndex {
   const sents = doc.spans('sentences');
-  const w = model.weightsOf(label);
-  if (!w || sents.length === 0) return [];
   const { perOcc } = model.core.vec.vector(occ);
-  const score = new Float64Array(sents.length);
-  const feats: Array<Map<string, number>> = sents.map(() => new Map());
+  const f: number[] = [];
+  const k: number[] = [];
+  const v: number[] = [];
+  const keys: string[] = [];
   for (const o of occ) {
     const i = model.core.vec.index.get(o.key);
     if (i === undefined) continue;
-    const c = w[i]! * (perOcc.get(i) ?? 0);
-    if (c === 0) continue;
-    const k = sentenceAt(sents, o.at);
-    if (k < 0) continue;
-    score[k] += c;
-    const f = feats[k]!;
-    f.set(o.key, (f.get(o.key) ?? 0) + c);
+    const s = sentenceAt(sents, o.at);
+    if (s < 0) continue;
+    f.push(i);
+    k.push(s);
+    v.push(perOcc.get(i) ?? 0);
+    keys.push(o.key);
   }
+  const order = [...k.keys()].sort((a, b) => k[a]! - k[b]! || a - b);
+  return {
+    feature: Int32Array.from(order, (j) => f[j]!),
+    sentence: Int32Array.from(order, (j) => k[j]!),
+    value: Float64Array.from(order, (j) => v[j]!),
+    keys: order.map((j) => keys[j]!),
+  };
+}
+
+/** Evidence: the sentences whose features add most to the label's linear score. */
+export function evidence(doc: Doc, idx: EvidenceIndex, model: NarrativeModel, label: string): Array<{ start: number; end: number; contribution: number; top: string[] }> {
+  const sents = doc.spans('sentences');
+  const w = model.weightsOf(label);
+  if (!w || sents.length === 0) return [];
+  const score = new Float64Array(sents.length);
+  for (let j = 0; j < idx.feature.length; j++) score[idx.sentence[j]!] += w[idx.feature[j]!]! * idx.value[j]!;
   const order = [...score.keys()].sort((a, b) => score[b]! - score[a]! || a - b);
   const best = score[order[0]!]!;
   const chosen = order.filter((k, r) => r === 0 || (r < MAX_EVIDENCE && score[k]! > 0 && score[k]! >= best * 0.5));
-  return chosen.map((k) => ({
-    start: sents[k]!.start,
-    end: sents[k]!.end,
-    contribution: score[k]!,
-    top: [...feats[k]!.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([key]) => readable(key)),
-  }));
+  // Items are in text order, so each sentence's items form one run: find it by binary search.
+  const first = (k: number): number => {
+    let lo = 0;
+    let hi = idx.sentence.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idx.sentence[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return chosen.map((k) => {
+    const feats = new Map<string, number>();
+    for (let j = first(k); j < idx.feature.length && idx.sentence[j] === k; j++) {
+      const c = w[idx.feature[j]!]! * idx.value[j]!;
+      if (c > 0) feats.set(idx.keys[j]!, (feats.get(idx.keys[j]!) ?? 0) + c);
+    }
+    return {
+      start: sents[k]!.start,
+      end: sents[k]!.end,
+      contribution: score[k]!,
+      top: [...feats.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([key]) => readable(key)),
+    };
+  });
 }
 
 function narrativeSpans(doc: Doc, occ: readonly Occ[], model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
   const out: Span<NarrativeEvidence>[] = [];
+  if (p.narratives.length === 0) return out;
+  const idx = evidenceIndex(doc, occ, model);
   const add = (label: string, prob: number, level: NarrativeEvidence['level']): void => {
-    evidence(doc, occ, model, label).forEach((e, r) => {
+    evidence(doc, idx, model, label).forEach((e, r) => {
       out.push({
         start: e.start,
         end: e.end,
@@ -115,10 +157,24 @@ function narrativeSpans(doc: Doc, occ: readonly Occ[], model: NarrativeModel, p:
   return out;
 }
 
+/** Mentions per actor whose context is read; later mentions take the actor's majority role (bounded work on long texts). */
+const MENTIONS_PER_ACTOR = 6;
+
 function roleSpans(doc: Doc, model: RoleModel, domain: string): Span<RoleData>[] {
   const out: Span<RoleData>[] = [];
-  for (const a of doc.spans('actors').slice(0, MAX_MENTIONS)) {
+  const seen = new Map<string, Array<{ main: RoleData['main']; fine: string[]; confidence: number }>>();
+  const spans = doc.spans('actors').slice(0, MAX_MENTIONS);
+  const later: Array<(typeof spans)[number]> = [];
+  for (const a of spans) {
+    const key = `${a.data.code} ${a.data.name}`;
+    const list = seen.get(key) ?? [];
+    seen.set(key, list);
+    if (list.length >= MENTIONS_PER_ACTOR) {
+      later.push(a);
+      continue;
+    }
     const p = model.predict(mentionFeatures(doc, a.start, a.end, doc.textOf(a), domain));
+    list.push({ main: p.main, fine: p.fine, confidence: p.mainConfidence });
     out.push({
       start: a.start,
       end: a.end,
@@ -126,6 +182,20 @@ function roleSpans(doc: Doc, model: RoleModel, domain: string): Span<RoleData>[]
       confidence: Math.round(p.mainConfidence * 1000) / 1000,
       reason: `Cast as ${p.main}${p.fine.length ? ` (${p.fine.join(', ')})` : ''} from the words around this mention, its sentence's techniques and the events it takes part in.`,
       data: { code: a.data.code, main: p.main, fine: p.fine },
+    });
+  }
+  for (const a of later) {
+    const list = seen.get(`${a.data.code} ${a.data.name}`)!;
+    const count = new Map<string, number>();
+    for (const x of list) count.set(x.main, (count.get(x.main) ?? 0) + 1);
+    const best = list.reduce((m, x) => (count.get(x.main)! > count.get(m.main)! ? x : m), list[0]!);
+    out.push({
+      start: a.start,
+      end: a.end,
+      component: NAME,
+      confidence: Math.round(best.confidence * 1000) / 1000,
+      reason: `Cast as ${best.main} like the first ${list.length} mentions of this actor (later mentions are not read one by one).`,
+      data: { code: a.data.code, main: best.main, fine: best.fine },
     });
   }
   return out;

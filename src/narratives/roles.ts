@@ -34,21 +34,67 @@ const MAX_SENTENCE_TOKENS = 200;
 
 export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5 };
 
+/** What the features of every mention of one document share, built once per document. */
+interface RoleContext {
+  sentences: ReadonlyArray<{ start: number; end: number }>;
+  /** Per sentence (lazily): its word tokens, the techniques overlapping it, the events coded in it. */
+  tokens: Map<number, Token[]>;
+  techniques: Array<Array<{ start: number; end: number; technique: string }>>;
+  events: Array<Array<{ src: { start: number; end: number }; tgt: { start: number; end: number }; goldstein: number; quad: number }>>;
+}
+
+const contexts = new WeakMap<Doc, RoleContext>();
+
+function sentenceIndex(sents: ReadonlyArray<{ start: number; end: number }>, at: number): number {
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < sents[mid]!.start) hi = mid - 1;
+    else if (at >= sents[mid]!.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function contextOf(doc: Doc): RoleContext {
+  let c = contexts.get(doc);
+  if (c) return c;
+  const sentences = doc.spans('sentences');
+  const techniques: RoleContext['techniques'] = sentences.map(() => []);
+  const events: RoleContext['events'] = sentences.map(() => []);
+  for (const t of doc.spans('techniques')) {
+    const k0 = Math.max(0, sentenceIndex(sentences, t.start));
+    for (let k = k0; k < sentences.length && sentences[k]!.start < t.end; k++) techniques[k]!.push({ start: t.start, end: t.end, technique: t.data.technique });
+  }
+  for (const e of doc.spans('events')) {
+    const k = sentenceIndex(sentences, e.data.trigger.start);
+    if (k >= 0) events[k]!.push({ src: e.data.sourceMention, tgt: e.data.targetMention, goldstein: e.data.goldstein, quad: e.data.quad });
+  }
+  c = { sentences, tokens: new Map(), techniques, events };
+  contexts.set(doc, c);
+  return c;
+}
+
 /** Feature keys of a mention [start, end) (UTF-16) in an analysed document. */
 export function mentionFeatures(doc: Doc, start: number, end: number, entity: string, domain: string | null = null): Occ[] {
+  const ctx = contextOf(doc);
   const out: Occ[] = [];
   const add = (key: string): void => void out.push({ key, at: start });
   add(`n:${entity.toLowerCase().replace(/^the /, '')}`);
-  for (const a of doc.spans('actors')) {
-    if (a.start < end && a.end > start) {
-      add(`c:${a.data.code.slice(0, 3)}`);
-      if (a.data.code.length > 3) add(`c:${a.data.code}`);
-      if (a.data.type) add(`c:type:${a.data.type}`);
-    }
+  for (const a of actorsAt(doc, start, end)) {
+    add(`c:${a.code.slice(0, 3)}`);
+    if (a.code.length > 3) add(`c:${a.code}`);
+    if (a.type) add(`c:type:${a.type}`);
   }
   if (domain) add(`d:${domain}`);
-  const sent = doc.sentencesAt(start, end)[0] ?? { start: Math.max(0, start - 300), end: Math.min(doc.text.length, end + 300) };
-  const toks = tokenize(doc.text, sent.start, sent.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+  const k = sentenceIndex(ctx.sentences, start);
+  const sent = k >= 0 ? ctx.sentences[k]! : { start: Math.max(0, start - 300), end: Math.min(doc.text.length, end + 300) };
+  let toks = k >= 0 ? ctx.tokens.get(k) : undefined;
+  if (!toks) {
+    toks = tokenize(doc.text, sent.start, sent.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+    if (k >= 0) ctx.tokens.set(k, toks);
+  }
   const before: Token[] = toks.filter((t) => t.end <= start);
   const after: Token[] = toks.filter((t) => t.start >= end);
   const lexical = (t: Token, near: boolean): void => {
@@ -66,23 +112,37 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
     add(`s:${t.norm}`);
     lexical(t, false);
   }
-  for (const t of doc.spans('techniques')) {
-    if (t.start < sent.end && t.end > sent.start) add(`t:${t.data.technique}`);
-    if (t.start < end + 40 && t.end > start - 40) add(`t:near:${t.data.technique}`);
-  }
-  for (const ev of doc.spans('events')) {
-    const d = ev.data;
-    const sign = d.goldstein < 0 ? 'neg' : 'pos';
-    const inSrc = d.sourceMention.start < end && d.sourceMention.end > start;
-    const inTgt = d.targetMention.start < end && d.targetMention.end > start;
-    if (inSrc) add(`e:src:${sign}`), add(`e:src:q${d.quad}`);
-    if (inTgt) add(`e:tgt:${sign}`), add(`e:tgt:q${d.quad}`);
+  if (k >= 0) {
+    for (const t of ctx.techniques[k]!) {
+      add(`t:${t.technique}`);
+      if (t.start < end + 40 && t.end > start - 40) add(`t:near:${t.technique}`);
+    }
+    for (const d of ctx.events[k]!) {
+      const sign = d.goldstein < 0 ? 'neg' : 'pos';
+      if (d.src.start < end && d.src.end > start) add(`e:src:${sign}`), add(`e:src:q${d.quad}`);
+      if (d.tgt.start < end && d.tgt.end > start) add(`e:tgt:${sign}`), add(`e:tgt:q${d.quad}`);
+    }
   }
   // Passive or object position: "was attacked by X" vs "X attacked".
   const prev = before[before.length - 1]?.norm;
   if (prev === 'by') add('v:after-by');
   if (prev && ['against', 'on', 'at', 'into'].includes(prev)) add('v:target-prep');
   if (start - sent.start < 3) add('v:sentence-start');
+  return out;
+}
+
+/** Actor-layer mentions overlapping [start, end) (binary search: the layer is sorted by start). */
+function actorsAt(doc: Doc, start: number, end: number): Array<{ code: string; type: string }> {
+  const spans = doc.spans('actors');
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < start - 200) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<{ code: string; type: string }> = [];
+  for (let i = lo; i < spans.length && spans[i]!.start < end; i++) if (spans[i]!.end > start) out.push(spans[i]!.data);
   return out;
 }
 

@@ -1,0 +1,44 @@
+// Benchmark: what the narratives component (narratives + roles) adds to `slant analyze` time.
+// Runs the default pipeline with and without 'narratives' on the bundled example and on a longer
+// text (the example repeated), alternating, and reports medians; plus the models' load time.
+// Usage: npm run build && node bench/narratives.mjs [--runs 15] [--no-parse]
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+const { createPipeline, DEFAULT_PIPELINE } = await import('../dist/registry.js');
+const { toDoc } = await import('../dist/analyze.js');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = process.argv.includes('--no-parse') ? DEFAULT_PIPELINE.filter((n) => n !== 'parse') : DEFAULT_PIPELINE;
+
+const t0 = performance.now();
+const { loadNarrativeModel, loadRoleModel } = await import('../dist/narratives/index.js');
+loadNarrativeModel();
+loadRoleModel();
+const loadMs = performance.now() - t0;
+
+const withN = await createPipeline(base);
+const without = await createPipeline(base.filter((n) => n !== 'narratives'));
+const example = readFileSync(new URL('../examples/opinion-piece.txt', import.meta.url), 'utf8');
+const texts = { 'opinion piece': example, 'opinion piece ×4 (a long article)': Array(4).fill(example).join('\n\n'), 'opinion piece ×20': Array(20).fill(example).join('\n\n') };
+const rows = [];
+for (const [name, text] of Object.entries(texts)) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs + 2; i++) {
+    for (const [p, into] of i % 2 ? [[withN, a], [without, b]] : [[without, b], [withN, a]]) {
+      const doc = await toDoc(text);
+      const s = performance.now();
+      p.run(doc);
+      if (i >= 2) into.push(performance.now() - s); // two warm-up rounds
+    }
+  }
+  const w = median(a);
+  const wo = median(b);
+  rows.push({ text: name, chars: text.length, withoutMs: wo.toFixed(1), withMs: w.toFixed(1), addedPct: (((w - wo) / wo) * 100).toFixed(1) });
+}
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${runs} runs, medians; pipeline: ${base.join(',')}`);
+console.log(`models load: ${loadMs.toFixed(0)} ms (narratives + roles, once per process)`);
+console.log('| text | characters | analyze without narratives (ms) | with narratives (ms) | added |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.text} | ${r.chars} | ${r.withoutMs} | ${r.withMs} | ${r.addedPct} % |`);
