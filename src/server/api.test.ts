@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startServer, type RunningServer } from './app.js';
 import { CORPUS_RECORDS as RECORDS } from './fixtures.js';
+import { SqliteStore } from '../store/sqlite.js';
 
 const ARTICLE = 'Moscow and Beijing are strategic partners. Washington keeps pressuring Moscow, and the so-called “threat” from China is a fantasy. 🚀 中国 remains calm.';
 
@@ -248,11 +249,11 @@ test('fault 8: SLANT_READONLY serves an existing database from a write-protected
 test('fault 8: a second writing server on one data directory is refused; a stale lock is taken over', async () => {
   const d = mkdtempSync(join(tmpdir(), 'slant-lock-'));
   try {
-    const a = await startServer({ dataDir: d, port: 0 });
+    const a = await startServer({ dataDir: d, port: 0, warmUp: false });
     const lock = JSON.parse(readFileSync(join(d, 'slant.lock'), 'utf8'));
     assert.equal(lock.pid, process.pid);
     assert.equal(lock.url, a.url);
-    await assert.rejects(startServer({ dataDir: d, port: 0 }), (e: Error) => /E?another slant server \(pid \d+.*\) is using/.test(e.message) && (e as { code?: number }).code === 417);
+    await assert.rejects(startServer({ dataDir: d, port: 0, warmUp: false }), (e: Error) => /E?another slant server \(pid \d+.*\) is using/.test(e.message) && (e as { code?: number }).code === 417);
     // A read-only server may share the directory (it only notes the writer).
     const ro = await startServer({ dataDir: d, port: 0, readOnly: true });
     assert.equal((await call('GET', '/api/health', undefined, {}, ro.url)).status, 200);
@@ -262,7 +263,7 @@ test('fault 8: a second writing server on one data directory is refused; a stale
     // A lock left by a process that is gone (kill -9) does not block the next start.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
     writeFileSync(join(d, 'slant.lock'), JSON.stringify({ pid: Number(dead), host: hostname(), started: '2020-01-01T00:00:00Z' }));
-    const b = await startServer({ dataDir: d, port: 0 });
+    const b = await startServer({ dataDir: d, port: 0, warmUp: false });
     assert.equal(JSON.parse(readFileSync(join(d, 'slant.lock'), 'utf8')).pid, process.pid);
     await b.close();
   } finally {
@@ -344,6 +345,37 @@ test('corpus endpoints: ingest with progress, timeline, copies with differences,
     assert.equal(s.reads.hits, before + 1);
   } finally {
     await s.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('heavy reads: a graph over its time limit is stopped (504) and frees its worker; the cache follows writes from elsewhere', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'slant-reads-'));
+  const writer = new SqliteStore(join(d, 'slant.db'));
+  const base = (await call('GET', `/api/documents/${(await call('POST', '/api/analyze', { text: ARTICLE, title: 'Seed' })).json.id}`)).json.result;
+  await writer.put({ ...base, id: null });
+  const slow = await startServer({ dataDir: d, port: 0, warmUp: false, readTimeoutMs: 1, readWorkers: 1 });
+  try {
+    assertError(await call('GET', '/api/graph', undefined, {}, slow.url), 504, 'E413', /longer than/);
+    assertError(await call('GET', '/api/timeline', undefined, {}, slow.url), 504, 'E413');
+    assert.equal((await call('GET', '/api/health', undefined, {}, slow.url)).status, 200);
+  } finally {
+    await slow.close();
+  }
+  const s = await startServer({ dataDir: d, port: 0, warmUp: false, readWorkers: 1 });
+  try {
+    const first = await call('GET', '/api/graph', undefined, {}, s.url);
+    assert.equal(first.json.documents.length, 1);
+    const hits = s.reads.hits;
+    assert.equal((await call('GET', '/api/graph', undefined, {}, s.url)).json.documents.length, 1);
+    assert.equal(s.reads.hits, hits + 1, 'answered from the cache');
+    // Another process (here: another connection) stores a document: the next graph sees it.
+    await writer.put({ ...base, id: null, text: `${base.text} Again.` });
+    assert.equal((await call('GET', '/api/graph', undefined, {}, s.url)).json.documents.length, 2);
+    assert.equal(s.reads.hits, hits + 1, 'recomputed');
+  } finally {
+    await s.close();
+    await writer.close();
     rmSync(d, { recursive: true, force: true });
   }
 });

@@ -106,7 +106,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const url = `http://${isLoopback(host) ? 'localhost' : host}:${port}`;
   lock?.update(url);
   // Load the pipeline (dictionaries, models) in a worker now, not on the first user's request.
-  if (!opts.readOnly) analyzer.analyze('Warm-up.').catch(() => undefined);
+  if (!opts.readOnly && opts.warmUp !== false) analyzer.analyze('Warm-up.').catch(() => undefined);
   return {
     url,
     port,

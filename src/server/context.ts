@@ -29,6 +29,8 @@ export interface ServerOptions {
   readTimeoutMs?: number;
   /** Most documents one graph reads (default 500). */
   maxGraphDocs?: number;
+  /** Load the pipeline in a worker at start, not on the first request (default true; tests turn it off). */
+  warmUp?: boolean;
 }
 
 export interface ServerContext {
