@@ -1,6 +1,7 @@
 // Graph balance at corpus scale (issue 15): balance + realignments of a merged graph of 500 actors
 // and 5,000 edges, and the local search checked against the exact method on graphs small enough.
 // Usage: npm run build && node bench/graph.mjs [--actors 500] [--edges 5000] [--runs 5] [--checks 300]
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildGraph, finish, mergeGraphs, realign } from '../dist/graph/index.js';
 import { bestSplit } from '../dist/graph/balance.js';
@@ -66,16 +67,23 @@ function corpusGraphs(seed) {
   return graphs;
 }
 
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (2 cores)`);
 const graphs = corpusGraphs(42);
-const tMerge = [], tFinish = [], tRealign = [];
+const tMerge = [], tFinish = [], tRealign = [], cMerge = [], cFinish = [];
+// CPU time of this thread beside wall time: on a shared machine the wall clock follows the load.
+const cpuMs = (c) => (c.user + c.system) / 1000;
 let merged;
 for (let r = 0; r < RUNS; r++) {
   let t = performance.now();
+  let c = process.cpuUsage();
   merged = mergeGraphs(graphs);
   tMerge.push(performance.now() - t);
+  cMerge.push(cpuMs(process.cpuUsage(c)));
   t = performance.now();
+  c = process.cpuUsage();
   const again = finish(merged.nodes, merged.edges); // signs, triads, balance, realignments
   tFinish.push(performance.now() - t);
+  cFinish.push(cpuMs(process.cpuUsage(c)));
   t = performance.now();
   const top = again.nodes.slice(0, 3).map((n) => n.code);
   realign(again, [[top[0], top[1]], [top[2]]]);
@@ -83,8 +91,8 @@ for (let r = 0; r < RUNS; r++) {
 }
 const undirectedPairs = new Set(merged.edges.map((e) => (e.source < e.target ? `${e.source}|${e.target}` : `${e.target}|${e.source}`))).size;
 console.log(`merged graph: ${merged.nodes.length} actors, ${merged.edges.length} edges (${undirectedPairs} actor pairs) from ${graphs.length} documents`);
-console.log(`  mergeGraphs (incl. balance + 3 realignments): median ${median(tMerge).toFixed(0)} ms over ${RUNS} runs`);
-console.log(`  balance + 3 realignments alone (finish):     median ${median(tFinish).toFixed(0)} ms`);
+console.log(`  mergeGraphs (incl. balance + 3 realignments): median ${median(tMerge).toFixed(0)} ms wall, ${median(cMerge).toFixed(0)} ms CPU over ${RUNS} runs`);
+console.log(`  balance + 3 realignments alone (finish):     median ${median(tFinish).toFixed(0)} ms wall, ${median(cFinish).toFixed(0)} ms CPU`);
 console.log(`  one more realign():                           median ${median(tRealign).toFixed(0)} ms`);
 console.log(`  frustration ${merged.balance.frustration}; camps ${merged.balance.camps[0].length} / ${merged.balance.camps[1].length}; realignments ${merged.realignments.length}`);
 
