@@ -37,9 +37,10 @@ export function detectLanguage(text: string): string {
     // Japanese text mixes kana with kanji: any kana share decides it before the Han count.
     if (n / letters > (lang === 'ja' ? 0.05 : 0.3)) return typeof lang === 'string' ? lang : lang(s);
   }
-  // Latin script: trigram profiles. Too short to tell (a headline, a list of names): undetermined.
-  const words = s.match(/\p{L}+/gu)?.length ?? 0;
-  if (words < 3) return 'und';
+  // Latin script: trigram profiles. Too little to tell (a headline, a list of names, one word
+  // repeated — "Russia!!!! " × 16,000 reads as Italian): undetermined.
+  const words = new Set((s.match(/\p{L}+/gu) ?? []).slice(0, 2000).map((w) => w.toLowerCase()));
+  if (words.size < 5) return 'und';
   const code = franc(s.slice(0, 2048), { minLength: 10 });
   return ISO1[code] ?? code;
 }

@@ -32,6 +32,12 @@ test('dates: forms, validity, datelines only near the top', () => {
   assert.equal(datelineDate('Published on: 3 January 2021\nText')?.date, '2021-01-03');
 });
 
+test('language: one word repeated is not a language (it would switch English-only components off)', () => {
+  assert.equal(detectLanguage('Russia!!!! '.repeat(2000)), 'und');
+  assert.equal(detectLanguage('Russia. Moscow. '.repeat(500)), 'und');
+  assert.equal(detectLanguage('The shameful regime in Moscow attacked Kyiv again, officials said. '.repeat(20)), 'en');
+});
+
 test('language: scripts and Latin-script function words', () => {
   assert.deepEqual(
     ['The talks ended and the parties left the room.', 'Les négociations sont terminées et les parties sont parties.', 'Переговоры закончились.', 'Переговори закінчилися і сторони пішли.', '中俄是战略伙伴。', '123 456'].map(detectLanguage),
