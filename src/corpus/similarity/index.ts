@@ -73,13 +73,15 @@ export interface GroupOptions {
   threshold?: number;
   /** Candidate partners per document, found through shared rare words (bounds the work at n × k). */
   candidates?: number;
+  /** Dated documents published more than this many days apart are never grouped (default 7). */
+  maxDays?: number;
   /** Ignore documents beyond this many (default 10,000: about 1 GB and a minute of CPU at most). */
   limit?: number;
 }
 
 /**
- * Story groups: documents linked by a similarity above the threshold, joined transitively
- * (single link). Candidates come from an inverted index on each document's rarest words and names,
+ * Story groups: documents linked by a similarity above the threshold, merged by average link
+ * (see below). Candidates come from an inverted index on each document's rarest words and names,
  * so the work grows with n × candidates rather than n².
  */
 export function storyGroups(docs: Iterable<{ id: string; result: AnalysisResult }>, options: GroupOptions = {}): StoryGroup[] {
@@ -112,10 +114,16 @@ export function storyGroups(docs: Iterable<{ id: string; result: AnalysisResult 
       postings.set(t, l);
     }
   });
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
+  // Candidate links above the threshold (and, when both are dated, published within maxDays).
+  const maxDays = options.maxDays ?? 7;
+  const day = items.map(({ result }) => (result.meta.date ? Date.parse(result.meta.date.slice(0, 10)) / 86_400_000 : NaN));
+  const scores = new Map<number, number>();
+  const n = items.length;
+  const score = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i;
+    let v = scores.get(key);
+    if (v === undefined) scores.set(key, (v = similarity(items[i]!.p, items[j]!.p, f, model).score));
+    return v;
   };
   const links: Array<[number, number, number]> = [];
   items.forEach((_, i) => {
@@ -123,31 +131,61 @@ export function storyGroups(docs: Iterable<{ id: string; result: AnalysisResult 
     for (const t of keyTerms[i]!) for (const j of postings.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     const cands = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
     for (const [j] of cands) {
-      const s = similarity(items[i]!.p, items[j]!.p, f, model).score;
-      if (s >= threshold) {
-        links.push([i, j, s]);
-        parent[find(i)] = find(j);
-      }
+      if (Math.abs(day[i]! - day[j]!) > maxDays) continue; // NaN (undated) never exceeds
+      const s = score(i, j);
+      if (s >= threshold) links.push([i, j, s]);
     }
   });
-  const groups = new Map<number, number[]>();
-  items.forEach((_, i) => {
-    const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
+  // Average-link agglomeration along the candidate links, strongest first: two groups merge only
+  // when their members are similar on average (sampled, at most 8 × 8 pairs), so one chance link
+  // cannot chain unrelated stories together as single-link grouping does.
+  links.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  const group = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  const strength = new Map<number, number[]>();
+  const sample = (xs: number[]): number[] => (xs.length <= 8 ? xs : Array.from({ length: 8 }, (_, q) => xs[Math.floor((q * xs.length) / 8)]!));
+  for (const [i, j, s] of links) {
+    const gi = group[i]!;
+    const gj = group[j]!;
+    if (gi === gj) {
+      strength.get(gi)?.push(s);
+      continue;
+    }
+    const A = members.get(gi)!;
+    const B = members.get(gj)!;
+    let sum = 0;
+    let count = 0;
+    for (const a of sample(A)) for (const b of sample(B)) {
+      if (Math.abs(day[a]! - day[b]!) > maxDays) {
+        sum = -Infinity;
+        break;
+      }
+      sum += score(a, b);
+      count++;
+    }
+    if (!(sum / Math.max(1, count) >= threshold)) continue;
+    const [keep, drop] = A.length >= B.length ? [gi, gj] : [gj, gi];
+    const moved = members.get(drop)!;
+    for (const m of moved) group[m] = keep;
+    members.get(keep)!.push(...moved);
+    members.delete(drop);
+    strength.set(keep, [...(strength.get(keep) ?? []), ...(strength.get(drop) ?? []), s]);
+    strength.delete(drop);
+  }
   const out: StoryGroup[] = [];
-  for (const [root, members] of groups) {
-    if (members.length < 2) continue;
-    const inner = links.filter(([i]) => find(i) === root).map(([, , s]) => s);
+  for (const [root, list] of members) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a - b);
+    const inner = strength.get(root) ?? [];
     out.push({
-      id: items[members[0]!]!.id,
-      members: members.map((i) => {
+      id: items[list[0]!]!.id,
+      members: list.map((i) => {
         const r = items[i]!.result;
         return { id: items[i]!.id, title: r.meta.title, date: r.meta.date, outlet: outletOf(r) };
       }),
       best: Math.max(...inner),
       mean: Math.round((inner.reduce((a, b) => a + b, 0) / inner.length) * 1000) / 1000,
-      keywords: sharedTerms(members.map((i) => items[i]!.p), f),
+      keywords: sharedTerms(list.map((i) => items[i]!.p), f),
     });
   }
   return out.sort((a, b) => b.members.length - a.members.length || b.best - a.best);
