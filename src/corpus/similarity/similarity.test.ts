@@ -82,6 +82,22 @@ test('story groups join the two flood reports and leave the rest alone', () => {
   assert.ok(!sets.some((s) => s.includes('d')));
 });
 
+test('a document bridging two stories does not chain them into one group; dates far apart are never grouped', () => {
+  const MIX = 'Floods hit Riverton as mayor Ada Quill closed the old bridge. A twelve-year-old player won the national chess championship in Lowmarsh, beating the defending champion.';
+  const CHESS2 = 'Lowmarsh chess final. The twelve-year-old won the national championship in Lowmarsh after a long endgame against the defending champion.';
+  const docs = [doc('a', FLOOD_A), doc('b', FLOOD_B), doc('m', MIX), doc('c', CHESS), doc('c2', CHESS2)];
+  // The bridging document links to both sides above the threshold; single link would merge all five.
+  const sets = storyGroups(docs, { threshold: 0.6 }).map((g) => g.members.map((m) => m.id).sort().join());
+  assert.deepEqual(sets.sort(), ['a,b,m', 'c,c2']);
+  const dated = (id: string, text: string, date: string): ReturnType<typeof doc> => {
+    const d = doc(id, text);
+    d.result.meta.date = date;
+    return d;
+  };
+  assert.deepEqual(storyGroups([dated('a', FLOOD_A, '2024-01-01'), dated('b', FLOOD_B, '2024-03-01')], { threshold: 0.4 }), []);
+  assert.equal(storyGroups([dated('a', FLOOD_A, '2024-01-01'), dated('b', FLOOD_B, '2024-01-03')], { threshold: 0.4 }).length, 1);
+});
+
 test('ridge: recovers a linear rule; nested CV predictions correlate; folds are balanced', () => {
   const X = Array.from({ length: 40 }, (_, i) => [i / 40, ((i * 7) % 11) / 11]);
   const y = X.map(([a, b]) => 2 * a! - b! + 0.5);
