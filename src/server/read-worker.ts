@@ -4,7 +4,7 @@
  * exports — so the server's main thread only passes bytes along. Replies are data (never thrown),
  * with slant's error numbers.
  */
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Corpus, type ExportFormat, type OutletOptions, type TimelineOptions } from '../corpus/index.js';
 import type { Interval } from '../corpus/timeline.js';
@@ -32,7 +32,7 @@ export type ReadReply = { ok: true; bytes?: Uint8Array } | { ok: false; code: nu
 // On Linux a thread's nice value is its own: a busy machine then serves the main thread (health,
 // searches, small reads) before these long reads. Elsewhere this may not apply; harmless.
 try {
-  setPriority(0, 10);
+  setPriority(0, Math.min(19, getPriority(0) + 10));
 } catch {
   /* not permitted: keep the default */
 }
