@@ -9,15 +9,16 @@
  *            (same canonical URL or normalised text) makes it a duplicate.
  *
  * Each document is its own transaction, so a killed ingest leaves complete documents only, and
- * running it again skips what is stored and continues. A queue mode (issue 10) replaces the
- * analyse+store stages with `enqueue` by passing its own `sink`.
+ * running it again skips what is stored and continues. A queue mode (issue 10) keeps the first two
+ * stages (`freshRecords`: read + dedupe), enqueues each record (its `raw` key travels with it), and
+ * lets workers run the last two (analyse, then `storeResult`, which is idempotent by key).
  */
 import { errorLine } from '../core/errors.js';
 import type { InputRecord } from '../analyze.js';
 import type { AnalysisResult } from '../result.js';
 import type { Store } from '../store/types.js';
 import { createPool, type Pool } from './pool.js';
-import { readSource, placeText, type Format, type Place, type ReadItem, type ReaderOptions, type SourceRecord } from './readers/index.js';
+import { readSource, placeText, type Format, type Place, type ReaderOptions, type SourceRecord } from './readers/index.js';
 import { rawKey, textKey, urlKey } from './keys.js';
 import { outletOf } from './publisher.js';
 import { DEFAULT_RULE, plausible, sign, verify, withoutBoilerplate, type CopyRule } from './copies/detect.js';
@@ -72,39 +73,19 @@ export async function ingest(store: Store, sources: readonly string[], opts: Ing
     progress();
   };
 
-  type Pending = SourceRecord & { raw: string };
-  // Stage 1+2: read and drop what is already stored.
-  async function* fresh(): AsyncGenerator<Pending> {
-    for (const source of sources) {
-      let items: AsyncIterable<ReadItem>;
-      try {
-        items = readSource(source, opts, opts.format);
-        for await (const item of items) {
-          if (opts.signal?.aborted) return;
-          counts.read++;
-          if (item.kind === 'error') {
-            error(item.place, item.error);
-            continue;
-          }
-          const raw = rawKey(item.text ?? item.html ?? '');
-          const keys = [raw, urlKey(item.url)].filter((k): k is string => k !== null);
-          if (await store.findKey(keys)) {
-            counts.duplicates++;
-            progress();
-            continue;
-          }
-          yield { ...item, raw };
-        }
-      } catch (err) {
-        error({ file: source }, errorLine(err));
-      }
-    }
-  }
-
   const pool = opts.pool ?? createPool({ workers: opts.workers, pipeline: opts.pipeline });
+  const fresh = (): AsyncGenerator<FreshRecord> =>
+    freshRecords(store, sources, opts, {
+      read: () => counts.read++,
+      duplicate: () => {
+        counts.duplicates++;
+        progress();
+      },
+      error,
+    });
   try {
     // Stage 3: analyse in the pool (input order kept, so a rerun after a kill sees the same prefix stored).
-    const records = new Map<number, Pending>();
+    const records = new Map<number, FreshRecord>();
     const stream = pool.analyzeStream(toInputs(fresh(), records), { ordered: true, format: 'json', timeoutMs: opts.timeoutMs ?? 120_000 });
     for await (const item of stream) {
       const rec = records.get(item.index)!;
@@ -132,6 +113,39 @@ export async function ingest(store: Store, sources: readonly string[], opts: Ing
     if (!opts.pool) await pool.close();
   }
   return counts;
+}
+
+/** A record read and not yet stored, with the hash of its raw content (its `raw:` key). */
+export type FreshRecord = SourceRecord & { raw: string };
+
+/** Stages 1+2: read every source and drop records whose URL or raw content is already stored. */
+export async function* freshRecords(
+  store: Store,
+  sources: readonly string[],
+  opts: IngestOptions,
+  on: { read: () => void; duplicate: () => void; error: (place: Place, message: string) => void },
+): AsyncGenerator<FreshRecord> {
+  for (const source of sources) {
+    try {
+      for await (const item of readSource(source, opts, opts.format)) {
+        if (opts.signal?.aborted) return;
+        on.read();
+        if (item.kind === 'error') {
+          on.error(item.place, item.error);
+          continue;
+        }
+        const raw = rawKey(item.text ?? item.html ?? '');
+        const keys = [raw, urlKey(item.url)].filter((k): k is string => k !== null);
+        if (await store.findKey(keys)) {
+          on.duplicate();
+          continue;
+        }
+        yield { ...item, raw };
+      }
+    } catch (err) {
+      on.error({ file: source }, errorLine(err));
+    }
+  }
 }
 
 /** What crosses to the worker: only the analysis input; the record stays here (by index) for its place and key. */
