@@ -7,6 +7,9 @@ import { api, type CopyFamily, type FamilyDetail, type StoredDocument } from './
 import { h, type Child } from './dom.js';
 import { message } from './analyse.js';
 
+/** Family members listed before the rest fold away. */
+const SHOWN_MEMBERS = 6;
+
 export async function copiesPage(root: HTMLElement, id: string | undefined, params: Record<string, string | undefined>): Promise<void> {
   root.append(h('h1', null, 'Republished copies'));
   if (id) return familyView(root, id, params.copy);
@@ -66,23 +69,24 @@ async function familyView(root: HTMLElement, id: string, copyId: string | undefi
   const chosen = later.find((m) => m.id === copyId) ?? later.find((m) => m.id === id) ?? later[0]!;
   const change = fam.changes.find((c) => c.id === chosen.id)?.changes;
   const [earliest, copy] = await Promise.all([api.document(fam.earliest), api.document(chosen.id)]);
-  root.append(
-    h('p', null, h('a', { href: '#/copies' }, '← All families')),
+  const item = (m: FamilyDetail['members'][number], i: number): HTMLElement =>
     h(
-      'ul',
-      { class: 'members' },
-      fam.members.map((m, i) =>
-        h(
-          'li',
-          { 'aria-current': m.id === chosen.id ? 'true' : null },
-          i === 0 ? h('strong', null, 'Earliest: ') : h('a', { href: `#/copies/${fam.earliest}?copy=${m.id}` }, 'Compare: '),
-          `${m.outlet ?? 'unknown outlet'} · ${m.date ?? 'no date'} · `,
-          h('a', { href: `#/analyse/${m.id}` }, m.title ?? m.id),
-          i ? ` · similarity ${Math.round(m.similarity * 100)}%` : '',
-        ),
-      ),
-    ),
+      'li',
+      { 'aria-current': m.id === chosen.id ? 'true' : null },
+      i === 0 ? h('strong', null, 'Earliest: ') : h('a', { href: `#/copies/${fam.earliest}?copy=${m.id}` }, 'Compare: '),
+      `${m.outlet ?? 'unknown outlet'} · ${m.date ?? 'no date'} · `,
+      h('a', { href: `#/analyse/${m.id}` }, m.title ?? m.id),
+      i ? ` · similarity ${Math.round(m.similarity * 100)}%` : '',
+    );
+  // A long family folds after a few members (the chosen copy always shows).
+  const shown = fam.members.map(item);
+  const head = shown.filter((_, i) => i < SHOWN_MEMBERS || fam.members[i]!.id === chosen.id);
+  const rest = shown.filter((_, i) => !(i < SHOWN_MEMBERS || fam.members[i]!.id === chosen.id));
+  root.append(
+    h('p', null, h('a', { href: '#/copies' }, '← All families'), ` · ${fam.members.length} members`),
+    h('ul', { class: 'members' }, head),
   );
+  if (rest.length) root.append(h('details', { class: 'more-members' }, h('summary', null, `${rest.length} more`), h('ul', { class: 'members' }, rest)));
   if (!change) return;
   root.append(
     h(

@@ -146,7 +146,8 @@ function drawChart(host: HTMLElement, t: Timeline, colour: (key: string, i: numb
       width,
       height: 320,
       scales: { x: { time: true } },
-      axes: [{}, { label: t.measure, size: 60 }],
+      // The measure is named in the summary line above the chart; an axis label would be cut off.
+      axes: [{}, { size: 50 }],
       series: [{ label: 'period' }, ...t.series.map((s, i) => ({ label: s.label, stroke: colour(s.key, i), width: 2, points: { show: t.periods.length < 60 } }))],
     },
     data,
