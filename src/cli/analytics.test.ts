@@ -101,4 +101,12 @@ test('slant stories groups the two bridge reports', () => {
   const groups = JSON.parse(r.stdout);
   assert.equal(groups.length, 1);
   assert.deepEqual(groups[0].members.map((m: { outlet: string }) => m.outlet).sort(), ['Harbor Post', 'Valley Times']);
+  const like = slant('stories', '--like', groups[0].members[0].id, '--format', 'json');
+  assert.equal(like.code, 0, like.stderr);
+  const list = JSON.parse(like.stdout);
+  // The other bridge report first; the February festival is more than 7 days away.
+  assert.deepEqual(list.map((d: { id: string }) => d.id), [groups[0].members[1].id]);
+  assert.ok(list[0].score > 0.4 && list[0].measures.words > 0);
+  const missing = slant('stories', '--like', 'nosuchdoc');
+  assert.match(missing.stderr, /^slant: E404 no document with id "nosuchdoc"/);
 });

@@ -23,7 +23,7 @@ import { diffCopy, type CopyChanges } from './copies/diff.js';
 import { isDatabaseUrl, resolveLocation, sqlitePath } from './location.js';
 import { timeline, graphSlices, type GraphTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 import { outletProfile, type OutletOptions, type OutletProfile } from './outlet.js';
-import { storyGroups, type GroupOptions, type StoryGroup } from './similarity/index.js';
+import { similarDocuments, storyGroups, type GroupOptions, type SimilarDocument, type StoryGroup } from './similarity/index.js';
 import { exportChunks, type ExportFormat, type W3cOptions } from './export.js';
 
 export type { IngestOptions, IngestSummary, IngestProgress, IngestError } from './ingest.js';
@@ -48,7 +48,7 @@ export const MAX_GRAPH_DOCS = 2000;
 export const MAX_SELECTION = 50_000;
 export type { Timeline, TimelineOptions, GraphTimeline, GraphSlice } from './timeline.js';
 export type { OutletProfile, OutletOptions } from './outlet.js';
-export type { StoryGroup, GroupOptions, Similarity } from './similarity/index.js';
+export type { StoryGroup, GroupOptions, Similarity, SimilarDocument } from './similarity/index.js';
 export type { ExportFormat } from './export.js';
 
 export class Corpus {
@@ -154,6 +154,17 @@ export class Corpus {
   /** Groups of documents about the same story (see similarity/index.ts). */
   async stories(query: SearchQuery = {}, options: GroupOptions = {}, limit = MAX_SELECTION): Promise<StoryGroup[]> {
     return storyGroups(await this.collect(query, limit), options);
+  }
+
+  /** Documents telling the same story as one document (best first), scored against the selection. */
+  async similar(id: string, options: { top?: number; maxDays?: number } = {}, query: SearchQuery = {}, limit = MAX_SELECTION): Promise<SimilarDocument[]> {
+    const docs = await this.collect(query, limit);
+    if (!docs.some((d) => d.id === id)) {
+      const own = await this.store.get(id);
+      if (!own) fail(E.NOT_FOUND, `no document with id "${id}"`);
+      docs.push({ id: own.id, result: own.result });
+    }
+    return similarDocuments(docs, id, options) ?? [];
   }
 
   /** The selection as JSON Lines, CSV or W3C Web Annotations, streamed in chunks (see export.ts). */

@@ -202,3 +202,37 @@ function sharedTerms(ps: StoryProfile[], f: Frequencies): string[] {
     .slice(0, 6)
     .map(([t]) => t);
 }
+
+export interface SimilarDocument extends Similarity {
+  id: string;
+  title: string | null;
+  date: string | null;
+  outlet: string | null;
+}
+
+/**
+ * The documents most similar in story to one of them (document frequencies from the whole
+ * collection given), best first; those published more than `maxDays` apart are skipped.
+ */
+export function similarDocuments(docs: Iterable<{ id: string; result: AnalysisResult }>, id: string, options: { top?: number; maxDays?: number; limit?: number } = {}): SimilarDocument[] | null {
+  const limit = options.limit ?? 10_000;
+  const maxDays = options.maxDays ?? 7;
+  const items: Array<{ id: string; result: AnalysisResult; p: StoryProfile }> = [];
+  for (const d of docs) {
+    if (items.length >= limit && d.id !== id) continue;
+    items.push({ ...d, p: profileOf(d.id, d.result) });
+  }
+  const me = items.find((i) => i.id === id);
+  if (!me) return null;
+  const f = frequencies(items.map((i) => i.p));
+  const model = loadModel();
+  const day = (r: AnalysisResult): number => (r.meta.date ? Date.parse(r.meta.date.slice(0, 10)) / 86_400_000 : NaN);
+  const mine = day(me.result);
+  const out: SimilarDocument[] = [];
+  for (const o of items) {
+    if (o.id === id || Math.abs(day(o.result) - mine) > maxDays) continue;
+    const s = similarity(me.p, o.p, f, model);
+    out.push({ id: o.id, title: o.result.meta.title, date: o.result.meta.date, outlet: outletOf(o.result), ...s });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, options.top ?? 10);
+}
