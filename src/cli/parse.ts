@@ -11,7 +11,7 @@ import { loadInput } from '../input/load.js';
 import { splitSentences } from '../sentences/index.js';
 import { readConllu, writeConllu, type Sentence } from '../syntax/conllu.js';
 import { defaultModel, loadModelFile, type SyntaxModel } from '../syntax/model.js';
-import { looksEnglish, parseSentences } from '../syntax/index.js';
+import { looksEnglish, parseSentences, reparse } from '../syntax/index.js';
 
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
@@ -24,14 +24,6 @@ export async function readTextFile(path: string, what: string): Promise<string> 
 
 export function modelFrom(path: string | undefined): SyntaxModel {
   return path ? loadModelFile(path) : defaultModel();
-}
-
-/** Replace the annotations of already tokenised sentences, keeping forms and other columns. */
-export function reparse(model: SyntaxModel, sents: readonly Sentence[]): Sentence[] {
-  return sents.map((s) => {
-    const a = model.analyze(s.words.map((w) => w.form));
-    return { ...s, words: s.words.map((w, i) => ({ ...w, upos: a.upos[i]!, xpos: a.xpos[i]!, lemma: a.lemma[i]!, head: a.head[i]!, deprel: a.deprel[i]! })) };
-  });
 }
 
 /** CoNLL-U sentences for a raw text (sentence split, tokenised, parsed). */

@@ -25,10 +25,11 @@ export const trainParserCommand: Command = {
   --seed N          PRNG seed (default ${DEFAULT_TRAIN.seed})
   --tag-epochs N    tagger epochs (default ${DEFAULT_TRAIN.tagEpochs})
   --parse-epochs N  parser epochs (default ${DEFAULT_TRAIN.parseEpochs})
-  --label-epochs N  labeller epochs (default ${DEFAULT_TRAIN.labelEpochs})
   --folds N         jackknife folds for the parser's training tags (default ${DEFAULT_TRAIN.folds}; 1 = gold tags)
-  --heldout K       hold out every K-th sentence and report its scores after each epoch (for
-                    choosing epochs; the shipped model uses 0 = train on everything)
+  --heldout K       hold out every K-th sentence and report its scores after each epoch, for
+                    choosing epochs without touching dev (default ${DEFAULT_TRAIN.heldoutEvery}; 0 = train on everything)
+  --prune-tagger Q  drop tagger weights below Q/32000 of the largest (default ${DEFAULT_TRAIN.pruneTagger})
+  --prune-parser Q  the same for the parser and relation weights (default ${DEFAULT_TRAIN.pruneParser})
 
 The same data and options give the same model bytes.`,
   async run(argv) {
@@ -38,9 +39,10 @@ The same data and options give the same model bytes.`,
       seed: { type: 'string' },
       'tag-epochs': { type: 'string' },
       'parse-epochs': { type: 'string' },
-      'label-epochs': { type: 'string' },
       folds: { type: 'string' },
       heldout: { type: 'string' },
+      'prune-tagger': { type: 'string' },
+      'prune-parser': { type: 'string' },
     });
     if (!values.data) fail(E.BAD_ARGUMENT, '--data <dir | file.conllu> is required');
     if (!values.out) fail(E.BAD_ARGUMENT, '--out <model file> is required');
@@ -61,9 +63,10 @@ The same data and options give the same model bytes.`,
       seed: int(values.seed, 'seed', DEFAULT_TRAIN.seed, 0, 2 ** 31),
       tagEpochs: int(values['tag-epochs'], 'tag-epochs', DEFAULT_TRAIN.tagEpochs, 1, 100),
       parseEpochs: int(values['parse-epochs'], 'parse-epochs', DEFAULT_TRAIN.parseEpochs, 1, 100),
-      labelEpochs: int(values['label-epochs'], 'label-epochs', DEFAULT_TRAIN.labelEpochs, 1, 100),
       folds: int(values.folds, 'folds', DEFAULT_TRAIN.folds, 1, 20),
       heldoutEvery: int(values.heldout, 'heldout', DEFAULT_TRAIN.heldoutEvery, 0, 1000),
+      pruneTagger: int(values['prune-tagger'], 'prune-tagger', DEFAULT_TRAIN.pruneTagger, 1, 32000),
+      pruneParser: int(values['prune-parser'], 'prune-parser', DEFAULT_TRAIN.pruneParser, 1, 32000),
     };
     const t0 = performance.now();
     const parts = trainModel(sents, { ...opts, log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });

@@ -29,18 +29,20 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** Feature key from a template id and one to four atoms. */
+/**
+ * Feature key from a template id and one to four atoms: multiply-xor rounds, one finaliser. Never 0.
+ */
 export function f1(t: number, a: number): number {
-  return fmix(Math.imul(t + 1, 0x9e3779b1) ^ a) || 1;
+  return fmix(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x01000193)) || 1;
 }
 export function f2(t: number, a: number, b: number): number {
-  return fmix(Math.imul(f1(t, a), 0x01000193) ^ b) || 1;
+  return fmix(Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x01000193) ^ b, 0x85ebca77)) || 1;
 }
 export function f3(t: number, a: number, b: number, c: number): number {
-  return fmix(Math.imul(f2(t, a, b), 0x01000193) ^ c) || 1;
+  return fmix(Math.imul(Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x01000193) ^ b, 0x85ebca77) ^ c, 0xc2b2ae3d)) || 1;
 }
 export function f4(t: number, a: number, b: number, c: number, d: number): number {
-  return fmix(Math.imul(f3(t, a, b, c), 0x01000193) ^ d) || 1;
+  return fmix(Math.imul(Math.imul(Math.imul(Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ a, 0x01000193) ^ b, 0x85ebca77) ^ c, 0xc2b2ae3d) ^ d, 0x27d4eb2f)) || 1;
 }
 
 /** Open-addressing map from non-zero uint32 keys to int32 values (rows), growing at half load. */

@@ -10,15 +10,14 @@ import { readFileSync } from 'node:fs';
 import { E, fail } from '../core/errors.js';
 import { computeAtoms } from './atoms.js';
 import { HashIndex } from './hash.js';
-import { Labeler } from './labeler.js';
 import { Lemmatizer, type LemmaData } from './lemmatizer.js';
 import { Parser } from './parser.js';
 import { SparseModel } from './perceptron.js';
 import { deprojectivize } from './projective.js';
-import { Tagger } from './tagger.js';
+import { Tagger, ambiguity } from './tagger.js';
 
 const MAGIC = 'SLANTSYN';
-const VERSION = 1;
+const VERSION = 4;
 /** Sentences are parsed in pieces of at most this many words. */
 export const MAX_PARSE_WORDS = 200;
 
@@ -27,6 +26,7 @@ export interface ModelParts {
   labels: string[];
   lemma: LemmaData;
   dict: Array<[number, number]>;
+  amb: Array<[number, number]>;
   meta: Record<string, unknown>;
   tagger: SparseModel;
   parser: SparseModel;
@@ -45,7 +45,6 @@ export interface Analysis {
 export class SyntaxModel {
   readonly tagger: Tagger;
   readonly parser: Parser;
-  readonly labeler: Labeler;
   readonly lemmatizer: Lemmatizer;
   private readonly upos: string[];
   private readonly xpos: string[];
@@ -53,9 +52,10 @@ export class SyntaxModel {
   constructor(readonly parts: ModelParts) {
     const dict = new HashIndex(parts.dict.length);
     for (const [h, t] of parts.dict) dict.set(h, t);
-    this.tagger = new Tagger({ tags: parts.tags, model: parts.tagger, dict });
-    this.parser = new Parser(parts.parser);
-    this.labeler = new Labeler(parts.labels, parts.labeler);
+    const amb = new HashIndex(parts.amb.length);
+    for (const [h, a] of parts.amb) amb.set(h, a);
+    this.tagger = new Tagger({ tags: parts.tags, model: parts.tagger, dict, amb });
+    this.parser = new Parser(parts.parser, parts.labeler);
     this.lemmatizer = new Lemmatizer(parts.lemma);
     this.upos = parts.tags.map((t) => t.split('|')[0]!);
     this.xpos = parts.tags.map((t) => t.split('|')[1] ?? '_');
@@ -65,25 +65,32 @@ export class SyntaxModel {
   analyze(forms: readonly string[], given?: { tags?: Int32Array }): Analysis {
     const n = forms.length;
     const atoms = computeAtoms(forms);
-    const tags = given?.tags ?? this.tagger.tag(atoms);
+    const amb = ambiguity(atoms, this.tagger.data.amb);
+    const tags = given?.tags ?? this.tagger.tag(atoms, amb);
     const upos = Array.from(tags, (t) => this.upos[t]!);
     const xpos = Array.from(tags, (t) => this.xpos[t]!);
     const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, upos[i]!));
     const heads = new Int32Array(n);
+    const raw: string[] = new Array(n);
+    const names = this.parts.labels;
     let firstRoot = 0;
     for (let s = 0; s < n; s += MAX_PARSE_WORDS) {
       const e = Math.min(n, s + MAX_PARSE_WORDS);
-      const piece = this.parser.parse(atoms.lower.subarray(s, e), tags.subarray(s, e), e - s);
+      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), amb: amb.subarray(s, e) };
+      const piece = this.parser.parse(words, tags.subarray(s, e), e - s);
       for (let i = 0; i < e - s; i++) {
-        const h = piece[i]!;
-        heads[s + i] = h === 0 ? (firstRoot ? firstRoot : 0) : h + s;
+        const h = piece.heads[i]!;
+        raw[s + i] = names[piece.labels[i]!] ?? 'root';
+        if (h === 0 && firstRoot) {
+          heads[s + i] = firstRoot; // later pieces of an over-long sentence hang off the first root
+          raw[s + i] = 'parataxis';
+        } else heads[s + i] = h === 0 ? 0 : h + s;
         if (h === 0 && !firstRoot) firstRoot = s + i + 1;
       }
     }
-    const raw = this.labeler.label({ atoms, tags, heads });
     const deprel = deprojectivize(heads, raw);
     for (let i = 0; i < n; i++) if (heads[i] === 0) deprel[i] = 'root';
-    else if (deprel[i] === 'root') deprel[i] = 'parataxis';
+    else if (deprel[i] === 'root') deprel[i] = 'dep';
     return { upos, xpos, lemma, head: Array.from(heads), deprel };
   }
 }
@@ -93,7 +100,7 @@ function align(n: number): number {
 }
 
 export function saveModel(p: ModelParts): Buffer {
-  const json = Buffer.from(JSON.stringify({ tags: p.tags, labels: p.labels, lemma: p.lemma, dict: p.dict, meta: p.meta }), 'utf8');
+  const json = Buffer.from(JSON.stringify({ tags: p.tags, labels: p.labels, lemma: p.lemma, dict: p.dict, amb: p.amb, meta: p.meta }), 'utf8');
   const models = [p.tagger, p.parser, p.labeler];
   let size = align(16 + json.length);
   for (const m of models) size += 8 + 4 * m.keys.length + 4 * (m.keys.length + 1) + align(3 * m.entries);

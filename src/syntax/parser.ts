@@ -1,7 +1,8 @@
 /**
- * Unlabelled dependency parser: greedy arc-hybrid transitions (SHIFT, LEFT, RIGHT) scored by an
- * averaged perceptron over Zhang & Nivre (2011)-style feature templates, trained with the dynamic
- * oracle of Goldberg & Nivre (2013). Relations are added afterwards by the labeller (labeler.ts).
+ * Dependency parser: greedy arc-hybrid transitions (SHIFT, LEFT, RIGHT) scored by an averaged
+ * perceptron over Zhang & Nivre (2011)-style feature templates, trained with the dynamic oracle of
+ * Goldberg & Nivre (2013). Each arc gets its relation when it is made, from a second perceptron
+ * (the dependent's subtree is complete by then), so relations of children are parser features too.
  *
  * Token 0 is the root, at the bottom of the stack; it takes its one dependent last (RIGHT from the
  * root is only allowed when the buffer is empty and one word is left), so every tree has one root.
@@ -15,9 +16,21 @@ export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
 const MOVES = 3;
-export const MAX_PARSER_FEATS = 80;
+export const MAX_PARSER_FEATS = 100;
+export const MAX_ARC_FEATS = 48;
+
+/** Word atoms of a sentence (subarrays of Atoms). */
+export interface WordAtoms {
+  lower: Uint32Array;
+  form: Uint32Array;
+  suf3: Uint32Array;
+  /** Ambiguity classes (tagger.ts). */
+  amb: Uint32Array;
+}
 
 const ROOT_W = hashString('!ROOT');
+const COMMA = hashString(',');
+const NO_LABEL = 0xffff;
 const ROOT_T = 0x7ffffff0;
 const NONE_T = 0x7ffffff1;
 
@@ -37,6 +50,16 @@ export class State {
   /** Word and tag atoms, index 0 = root, n+1 = none. */
   W: Uint32Array;
   T: Uint32Array;
+  F: Uint32Array;
+  S3: Uint32Array;
+  A: Uint32Array;
+  /** Relation id of each attached word (NO_LABEL before). */
+  L: Uint32Array;
+  /** Bit sets of the relations of left / right children. */
+  lset: Uint32Array;
+  rset: Uint32Array;
+  /** Commas before position i (prefix counts). */
+  commas: Int32Array;
 
   constructor(readonly cap: number) {
     const m = cap + 2;
@@ -50,19 +73,41 @@ export class State {
     this.nr = new Int32Array(m);
     this.W = new Uint32Array(m);
     this.T = new Uint32Array(m);
+    this.F = new Uint32Array(m);
+    this.S3 = new Uint32Array(m);
+    this.A = new Uint32Array(m);
+    this.L = new Uint32Array(m);
+    this.lset = new Uint32Array(m);
+    this.rset = new Uint32Array(m);
+    this.commas = new Int32Array(m + 1);
   }
 
-  init(words: Uint32Array, tags: Int32Array | Uint32Array, n: number): void {
+  init(words: WordAtoms, tags: Int32Array | Uint32Array, n: number): void {
     this.n = n;
     const none = n + 1;
     this.W[0] = ROOT_W;
     this.T[0] = ROOT_T;
+    this.F[0] = ROOT_W;
+    this.S3[0] = ROOT_W;
+    this.A[0] = ROOT_W;
+    this.commas[0] = 0;
+    this.commas[1] = 0;
     for (let i = 1; i <= n; i++) {
-      this.W[i] = words[i - 1]!;
+      this.W[i] = words.lower[i - 1]!;
       this.T[i] = tags[i - 1]!;
+      this.F[i] = words.form[i - 1]!;
+      this.S3[i] = words.suf3[i - 1]!;
+      this.A[i] = words.amb[i - 1]!;
+      this.commas[i + 1] = this.commas[i]! + (this.W[i] === COMMA ? 1 : 0);
     }
     this.W[none] = PAD;
     this.T[none] = NONE_T;
+    this.F[none] = PAD;
+    this.S3[none] = PAD;
+    this.A[none] = PAD;
+    this.L.fill(NO_LABEL, 0, n + 2);
+    this.lset.fill(0, 0, n + 2);
+    this.rset.fill(0, 0, n + 2);
     this.heads.fill(-1, 0, n + 2);
     this.l1.fill(none, 0, n + 2);
     this.l2.fill(none, 0, n + 2);
@@ -103,6 +148,81 @@ export class State {
       this.r1[h] = d;
       this.nr[h]!++;
     }
+  }
+
+  /** Head of the arc `move` (LEFT or RIGHT) would make; the dependent is always s0. */
+  arcHead(move: number): number {
+    return move === LEFT ? this.b : this.stack[this.sp - 2]!;
+  }
+
+  get s0(): number {
+    return this.stack[this.sp - 1]!;
+  }
+
+  setLabel(d: number, h: number, label: number): void {
+    this.L[d] = label;
+    if (d < h) this.lset[h]! |= 1 << (label & 31);
+    else this.rset[h]! |= 1 << (label & 31);
+  }
+
+  /** Features for labelling the arc h → d before it is made. */
+  arcFeatures(d: number, h: number, out: Uint32Array): number {
+    const none = this.n + 1;
+    const { W, T, L, F, S3, l1, r1, l2, r2 } = this;
+    const dw = W[d]!, dt = T[d]!, hw = W[h]!, ht = T[h]!;
+    const left = d < h;
+    const dir = left ? 1 : 2;
+    const dist = Math.min(Math.abs(h - d), 8);
+    const dL = l1[d]!, dR = r1[d]!;
+    const sib = left ? l1[h]! : r1[h]!; // nearest sibling on the same side, closer to the head
+    const sibL = L[sib]!;
+    const hset = left ? this.lset[h]! : this.rset[h]!;
+    const lo = Math.min(h, d);
+    const hi = Math.max(h, d);
+    const comma = h > 0 && this.commas[hi]! - this.commas[lo + 1]! > 0 ? 1 : 0;
+    const prev = d > 1 ? d - 1 : none;
+    const next = d < this.n ? d + 1 : none;
+    const b0 = this.b <= this.n ? this.b : none;
+    let k = 0;
+    out[k++] = f1(200, 0);
+    out[k++] = f1(201, dw);
+    out[k++] = f1(202, dt);
+    out[k++] = f2(203, dw, dt);
+    out[k++] = f1(204, hw);
+    out[k++] = f1(205, ht);
+    out[k++] = f2(206, hw, ht);
+    out[k++] = f2(207, dt, ht);
+    out[k++] = f2(208, dw, ht);
+    out[k++] = f2(209, dt, hw);
+    out[k++] = f2(210, dw, hw);
+    out[k++] = f2(211, dir, dist);
+    out[k++] = f3(212, dir, dt, ht);
+    out[k++] = f4(213, dir, dt, ht, dist);
+    out[k++] = f3(214, this.lset[d]!, this.rset[d]!, dt);
+    out[k++] = f3(215, L[dL]!, dt, ht);
+    out[k++] = f3(216, L[dR]!, dt, ht);
+    out[k++] = f2(217, W[dL]!, dt);
+    out[k++] = f3(218, W[dL]!, dt, ht);
+    out[k++] = f2(219, W[dR]!, dt);
+    out[k++] = f4(220, sibL, dir, dt, ht);
+    out[k++] = f4(221, hset, dir, dt, ht);
+    out[k++] = f2(222, S3[d]!, dt);
+    out[k++] = f2(223, F[d]!, ht);
+    out[k++] = f2(224, T[prev]!, dt);
+    out[k++] = f2(225, T[next]!, dt);
+    out[k++] = f3(226, W[prev]!, dt, ht);
+    out[k++] = f4(227, comma, dir, dt, ht);
+    out[k++] = f2(228, S3[h]!, dt);
+    out[k++] = f3(229, dw, ht, dir);
+    out[k++] = f2(230, Math.min(this.nl[d]! + this.nr[d]!, 4), dt);
+    out[k++] = f3(231, T[l2[d]!]!, T[dL]!, dt);
+    out[k++] = f3(232, T[r2[d]!]!, T[dR]!, dt);
+    out[k++] = f3(233, T[b0]!, dt, ht);
+    out[k++] = f3(234, d === 1 ? 1 : 0, dir, dt);
+    out[k++] = f3(235, W[dL]!, dw, ht);
+    out[k++] = f4(236, this.lset[d]!, dt, ht, dir);
+    out[k++] = f3(237, this.rset[d]!, dt, ht);
+    return k;
   }
 
   /** Fill `out` with the feature keys of the current configuration; returns their number. */
@@ -197,10 +317,31 @@ export class State {
     out[k++] = f3(68, s1t, s1Rt, T[s1R2]!);
     out[k++] = f2(69, s0wt, s1t);
     out[k++] = f2(70, b0wt, b1t);
-    out[k++] = f4(71, s0t, b0t, s0Lt, s0Rt);
-    out[k++] = f2(72, s0w, b1w);
-    out[k++] = f3(73, s0t, b1t, b2t);
     out[k++] = f3(74, s1t, s0w, b0t);
+    // relations of children already attached
+    const { L } = this;
+    out[k++] = f2(75, L[s0L]!, s0t);
+    out[k++] = f2(76, L[s0R]!, s0t);
+    out[k++] = f2(77, L[b0L]!, b0t);
+    out[k++] = f2(78, L[s1R]!, s1t);
+    out[k++] = f3(79, s0t, L[s0L]!, L[s0L2]!);
+    out[k++] = f3(80, s0t, L[s0R]!, L[s0R2]!);
+    out[k++] = f3(81, b0t, L[b0L]!, L[b0L2]!);
+    out[k++] = f2(82, s0w, this.lset[s0]!);
+    out[k++] = f2(83, s0t, this.lset[s0]!);
+    out[k++] = f2(84, s0w, this.rset[s0]!);
+    out[k++] = f2(85, s0t, this.rset[s0]!);
+    out[k++] = f2(86, b0w, this.lset[b0]!);
+    out[k++] = f2(87, b0t, this.lset[b0]!);
+    // ambiguity classes (the tags a word took in training): robust where the tagger errs
+    const { A } = this;
+    const s0a = A[s0]!, b0a = A[b0]!;
+    out[k++] = f1(90, s0a);
+    out[k++] = f1(91, b0a);
+    out[k++] = f2(92, s0a, b0a);
+    out[k++] = f2(93, s0a, b0t);
+    out[k++] = f2(94, s0t, b0a);
+    out[k++] = f2(95, A[s1]!, s0a);
     return k;
   }
 }
@@ -230,56 +371,96 @@ function costs(st: State, gh: Int32Array, kidStart: Int32Array, kids: Int32Array
   }
 }
 
+export interface ParseOutput {
+  /** 1-based heads, 0 = root. */
+  heads: Int32Array;
+  /** Relation ids (index into the label list; `labels.length` = root). */
+  labels: Int32Array;
+}
+
 export class Parser {
   private feats = new Uint32Array(MAX_PARSER_FEATS);
+  private arcFeats = new Uint32Array(MAX_ARC_FEATS);
   private scores = new Int32Array(MOVES);
+  private labelScores: Int32Array;
   private st = new State(256);
-  constructor(readonly model: SparseModel) {}
+  /** `arcs` scores relations (classes = labels, without root). */
+  constructor(
+    readonly model: SparseModel,
+    readonly arcs: SparseModel,
+  ) {
+    this.labelScores = new Int32Array(arcs.classes);
+  }
 
-  /** Heads (1-based, 0 = root) for words with word atoms `words` and tag ids `tags`. */
-  parse(words: Uint32Array, tags: Int32Array | Uint32Array, n: number, out: Int32Array = new Int32Array(n)): Int32Array {
+  parse(words: WordAtoms, tags: Int32Array | Uint32Array, n: number): ParseOutput {
     if (n > this.st.cap) this.st = new State(n);
     const st = this.st;
     st.init(words, tags, n);
     const scores = this.scores;
+    const C = this.arcs.classes;
     let guard = 2 * n + 2;
     while (!st.terminal() && guard-- > 0) {
       const k = st.features(this.feats);
       this.model.score(this.feats, k, scores);
       let best = -1;
       for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
-      st.apply(best);
+      if (best !== SHIFT) {
+        const d = st.s0;
+        const h = st.arcHead(best);
+        let label = C;
+        if (h !== 0) {
+          const ka = st.arcFeatures(d, h, this.arcFeats);
+          this.arcs.score(this.arcFeats, ka, this.labelScores);
+          label = 0;
+          for (let c = 1; c < C; c++) if (this.labelScores[c]! > this.labelScores[label]!) label = c;
+        }
+        st.apply(best);
+        st.setLabel(d, h, label);
+      } else st.apply(best);
     }
-    for (let i = 1; i <= n; i++) out[i - 1] = st.heads[i]!;
-    return out;
+    const heads = new Int32Array(n);
+    const labels = new Int32Array(n);
+    for (let i = 1; i <= n; i++) {
+      heads[i - 1] = st.heads[i]!;
+      labels[i - 1] = st.L[i]! === NO_LABEL ? C : st.L[i]!;
+    }
+    return { heads, labels };
   }
 }
 
 export interface ParserExample {
-  words: Uint32Array;
+  words: WordAtoms;
   tags: Int32Array;
   /** Projective gold heads, 1-based (0 = root). */
   heads: Int32Array;
+  /** Gold relation ids (labels.length = root). */
+  labels: Int32Array;
 }
 
 export function trainParser(
   data: readonly ParserExample[],
-  opts: { epochs: number; seed: number; explore?: number; heldout?: readonly ParserExample[]; log?: (m: string) => void },
-): SparseModel {
+  nLabels: number,
+  opts: { epochs: number; seed: number; explore?: number; minQ?: number; heldout?: readonly ParserExample[]; log?: (m: string) => void },
+): { moves: SparseModel; arcs: SparseModel } {
   const trainer = new PerceptronTrainer(MOVES);
+  const labeler = new PerceptronTrainer(nLabels);
   const rand = prng(opts.seed);
   const order = data.map((_, i) => i);
   const feats = new Uint32Array(MAX_PARSER_FEATS);
+  const arcFeats = new Uint32Array(MAX_ARC_FEATS);
   const scores = new Float32Array(MOVES);
+  const labelScores = new Float32Array(nLabels);
   const cost = new Int32Array(MOVES);
   let st = new State(256);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     shuffle(order, rand);
     let right = 0;
     let moves = 0;
+    let labelRight = 0;
+    let arcs = 0;
     for (const idx of order) {
       const ex = data[idx]!;
-      const n = ex.words.length;
+      const n = ex.heads.length;
       if (n > st.cap) st = new State(n);
       st.init(ex.words, ex.tags, n);
       const gh = new Int32Array(n + 2).fill(-1);
@@ -311,27 +492,57 @@ export function trainParser(
         if (guess === best) right++;
         moves++;
         const move = guess !== best && epoch > 1 && rand() < (opts.explore ?? 0.9) ? guess : best;
-        if (move === SHIFT) inStack[st.b] = 1;
-        else inStack[st.stack[st.sp - 1]!] = 0;
+        if (move === SHIFT) {
+          inStack[st.b] = 1;
+          st.apply(move);
+          continue;
+        }
+        const d = st.s0;
+        const h = st.arcHead(move);
+        inStack[d] = 0;
+        let label = nLabels;
+        if (h !== 0) {
+          const ka = st.arcFeatures(d, h, arcFeats);
+          labeler.score(arcFeats, ka, labelScores);
+          label = 0;
+          for (let c = 1; c < nLabels; c++) if (labelScores[c]! > labelScores[label]!) label = c;
+          if (gh[d] === h && ex.labels[d - 1]! < nLabels) {
+            const gold = ex.labels[d - 1]!;
+            labeler.tick();
+            labeler.update(arcFeats, ka, gold, label);
+            if (gold === label) labelRight++;
+            arcs++;
+            label = gold; // later features see the right relation of a right arc
+          }
+        }
         st.apply(move);
+        st.setLabel(d, h, label);
       }
     }
-    let msg = `parser epoch ${epoch}: train move acc ${(right / moves).toFixed(4)}`;
-    if (opts.heldout?.length) msg += ` heldout UAS ${scoreHeads(new Parser(trainer.freeze()), opts.heldout).toFixed(4)}`;
+    let msg = `parser epoch ${epoch}: train move acc ${(right / moves).toFixed(4)}, relation acc ${(labelRight / Math.max(1, arcs)).toFixed(4)}`;
+    if (opts.heldout?.length) {
+      const s = scoreParser(new Parser(trainer.freeze(), labeler.freeze()), opts.heldout);
+      msg += ` heldout UAS ${s.uas.toFixed(4)} LAS ${s.las.toFixed(4)}`;
+    }
     opts.log?.(msg);
   }
-  return trainer.freeze();
+  return { moves: trainer.freeze(opts.minQ ?? 1), arcs: labeler.freeze(opts.minQ ?? 1) };
 }
 
-export function scoreHeads(parser: Parser, data: readonly ParserExample[]): number {
-  let right = 0;
+/** UAS and LAS (full relation, lifted labels included) against projectivised gold. */
+export function scoreParser(parser: Parser, data: readonly ParserExample[]): { uas: number; las: number } {
+  let uas = 0;
+  let las = 0;
   let total = 0;
   for (const ex of data) {
-    const heads = parser.parse(ex.words, ex.tags, ex.words.length);
-    for (let i = 0; i < heads.length; i++) {
-      if (heads[i] === ex.heads[i]) right++;
+    const out = parser.parse(ex.words, ex.tags, ex.heads.length);
+    for (let i = 0; i < ex.heads.length; i++) {
+      if (out.heads[i] === ex.heads[i]) {
+        uas++;
+        if (out.labels[i] === ex.labels[i]) las++;
+      }
       total++;
     }
   }
-  return right / Math.max(1, total);
+  return { uas: uas / Math.max(1, total), las: las / Math.max(1, total) };
 }

@@ -107,9 +107,18 @@ export class PerceptronTrainer {
   }
 }
 
-/** Frozen model: for feature row r, classes cls[start[r]..start[r+1]) with int16 weights. */
+/**
+ * Frozen model: for feature row r, classes cls[start[r]..start[r+1]) with int16 weights. For
+ * scoring, rows are laid out for few cache misses: an open-addressing table of [key, start·256 +
+ * count] pairs, and each row's entries packed as (class << 16 | weight) next to each other.
+ */
 export class SparseModel {
-  readonly index: HashIndex;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly packed: Int32Array;
+  /** Models with at most 3 classes (the parser's moves) keep weights in the slot: [key, w0, w1, w2]. */
+  private readonly inline: Int32Array | null;
+
   constructor(
     readonly classes: number,
     readonly keys: Uint32Array,
@@ -117,19 +126,85 @@ export class SparseModel {
     readonly cls: Uint8Array,
     readonly val: Int16Array,
   ) {
-    this.index = new HashIndex(keys.length);
-    for (let i = 0; i < keys.length; i++) this.index.set(keys[i]!, i);
+    let slots = 1024;
+    while (slots * 0.7 < keys.length) slots *= 2;
+    this.mask = slots - 1;
+    if (classes <= 3) {
+      const t = new Int32Array(slots * 4);
+      for (let r = 0; r < keys.length; r++) {
+        const key = keys[r]! | 0;
+        let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+        while (t[4 * i] !== 0 && t[4 * i] !== key) i = (i + 1) & this.mask;
+        t[4 * i] = key;
+        for (let j = start[r]!; j < start[r + 1]!; j++) t[4 * i + 1 + cls[j]!] = val[j]!;
+      }
+      this.inline = t;
+      this.table = new Int32Array(0);
+      this.packed = new Int32Array(0);
+      return;
+    }
+    this.inline = null;
+    this.table = new Int32Array(slots * 2);
+    const packed = new Int32Array(cls.length);
+    for (let j = 0; j < cls.length; j++) packed[j] = (cls[j]! << 16) | (val[j]! & 0xffff);
+    this.packed = packed;
+    for (let r = 0; r < keys.length; r++) {
+      const key = keys[r]! | 0;
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+      while (this.table[2 * i] !== 0 && this.table[2 * i] !== key) i = (i + 1) & this.mask;
+      this.table[2 * i] = key;
+      this.table[2 * i + 1] = start[r]! * 256 + (start[r + 1]! - start[r]!);
+    }
   }
 
   score(feats: Uint32Array, n: number, out: Int32Array): void {
+    if (this.inline) return this.scoreInline(this.inline, feats, n, out);
     out.fill(0, 0, this.classes);
-    const { start, cls, val, index } = this;
+    const { table, mask, packed } = this;
     for (let f = 0; f < n; f++) {
-      const r = index.get(feats[f]!);
-      if (r < 0) continue;
-      const e = start[r + 1]!;
-      for (let j = start[r]!; j < e; j++) out[cls[j]!]! += val[j]!;
+      const key = feats[f]! | 0;
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const k = table[2 * i]!;
+        if (k === key) {
+          const sc = table[2 * i + 1]!;
+          const s0 = sc >>> 8;
+          const e = s0 + (sc & 255);
+          for (let j = s0; j < e; j++) {
+            const p = packed[j]!;
+            out[p >>> 16]! += (p << 16) >> 16;
+          }
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
     }
+  }
+
+  private scoreInline(t: Int32Array, feats: Uint32Array, n: number, out: Int32Array): void {
+    const mask = this.mask;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f]! | 0;
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const k = t[4 * i]!;
+        if (k === key) {
+          a += t[4 * i + 1]!;
+          b += t[4 * i + 2]!;
+          c += t[4 * i + 3]!;
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
   }
 
   get entries(): number {

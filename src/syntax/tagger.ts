@@ -7,14 +7,19 @@ import { PAD, computeAtoms, type Atoms } from './atoms.js';
 import { HashIndex, f1, f2, f3, hashString, prng, shuffle } from './hash.js';
 import { PerceptronTrainer, SparseModel } from './perceptron.js';
 
-export const MAX_TAGGER_FEATS = 40;
+export const MAX_TAGGER_FEATS = 48;
+const UNKNOWN = hashString('!UNK');
 const START = 0xfffffff0;
 const START2 = 0xfffffff1;
 const END = hashString('!END');
 
 /** Features of token i given the two previous predicted tags (tag ids, or START/START2). */
-export function taggerFeatures(a: Atoms, i: number, p1: number, p2: number, out: Uint32Array): number {
+export function taggerFeatures(a: Atoms, amb: Uint32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
   const n = a.n;
+  const am1 = i > 0 ? amb[i - 1]! : PAD;
+  const a0 = amb[i]!;
+  const ap1 = i + 1 < n ? amb[i + 1]! : END;
+  const ap2 = i + 2 < n ? amb[i + 2]! : END;
   const w = a.lower[i]!;
   const wm1 = i > 0 ? a.lower[i - 1]! : PAD;
   const wm2 = i > 1 ? a.lower[i - 2]! : PAD;
@@ -53,6 +58,17 @@ export function taggerFeatures(a: Atoms, i: number, p1: number, p2: number, out:
   out[k++] = f2(29, p2, w);
   out[k++] = f2(30, wp1, wp2);
   out[k++] = f2(31, wm1, wm2);
+  // ambiguity classes: the tags each word took in training
+  out[k++] = f1(32, a0);
+  out[k++] = f1(33, ap1);
+  out[k++] = f2(34, a0, ap1);
+  out[k++] = f2(35, p1, a0);
+  out[k++] = f2(36, p1, ap1);
+  out[k++] = f3(37, p1, a0, ap1);
+  out[k++] = f2(38, am1, a0);
+  out[k++] = f2(39, ap1, ap2);
+  out[k++] = f2(40, w, ap1);
+  out[k++] = f2(41, a0, a.suf3[i]!);
   return k;
 }
 
@@ -61,6 +77,16 @@ export interface TaggerData {
   model: SparseModel;
   /** form hash → tag id, for frequent unambiguous words. */
   dict: HashIndex;
+  /** lower-cased word hash → hash of the set of tags it took in training (its ambiguity class). */
+  amb: HashIndex;
+}
+
+export function ambiguity(a: Atoms, amb: HashIndex, out: Uint32Array = new Uint32Array(a.n)): Uint32Array {
+  for (let i = 0; i < a.n; i++) {
+    const v = amb.get(a.lower[i]!);
+    out[i] = v === -1 ? UNKNOWN : v >>> 0;
+  }
+  return out;
 }
 
 export class Tagger {
@@ -71,7 +97,7 @@ export class Tagger {
   }
 
   /** Tag ids for a sentence. */
-  tag(a: Atoms, out: Int32Array = new Int32Array(a.n)): Int32Array {
+  tag(a: Atoms, amb: Uint32Array = ambiguity(a, this.data.amb), out: Int32Array = new Int32Array(a.n)): Int32Array {
     const { model, dict, tags } = this.data;
     const C = tags.length;
     let p1 = START;
@@ -79,7 +105,7 @@ export class Tagger {
     for (let i = 0; i < a.n; i++) {
       let t = dict.get(a.form[i]!);
       if (t < 0) {
-        const n = taggerFeatures(a, i, p1, p2, this.feats);
+        const n = taggerFeatures(a, amb, i, p1, p2, this.feats);
         model.score(this.feats, n, this.scores);
         t = 0;
         let best = this.scores[0]!;
@@ -105,7 +131,7 @@ export interface TrainLog {
 /** Train a tagger. `heldout` sentences (optional) are scored after each epoch. */
 export function trainTagger(
   train: readonly TaggedSentence[],
-  opts: { epochs: number; seed: number; heldout?: readonly TaggedSentence[]; log?: TrainLog },
+  opts: { epochs: number; seed: number; minQ?: number; heldout?: readonly TaggedSentence[]; log?: TrainLog },
 ): TaggerData {
   const tagSet = new Set<string>();
   for (const s of train) for (const t of s.tags) tagSet.add(t);
@@ -132,7 +158,11 @@ export function trainTagger(
     }
     if (total >= 20 && bestN / total >= 0.99) dict.set(hashString(f), best);
   }
-  const data = train.map((s) => ({ atoms: computeAtoms(s.forms), gold: Int32Array.from(s.tags, (t) => tagId.get(t)!) }));
+  const amb = buildAmbiguity(train);
+  const data = train.map((s) => {
+    const atoms = computeAtoms(s.forms);
+    return { atoms, amb: ambiguity(atoms, amb), gold: Int32Array.from(s.tags, (t) => tagId.get(t)!) };
+  });
   const trainer = new PerceptronTrainer(tags.length);
   const feats = new Uint32Array(MAX_TAGGER_FEATS);
   const scores = new Float32Array(tags.length);
@@ -143,13 +173,13 @@ export function trainTagger(
     let right = 0;
     let total = 0;
     for (const idx of order) {
-      const { atoms, gold } = data[idx]!;
+      const { atoms, amb: am, gold } = data[idx]!;
       let p1 = START;
       let p2 = START2;
       for (let i = 0; i < atoms.n; i++) {
         let guess = dict.get(atoms.form[i]!);
         if (guess < 0) {
-          const n = taggerFeatures(atoms, i, p1, p2, feats);
+          const n = taggerFeatures(atoms, am, i, p1, p2, feats);
           trainer.score(feats, n, scores);
           guess = 0;
           for (let c = 1; c < tags.length; c++) if (scores[c]! > scores[guess]!) guess = c;
@@ -164,12 +194,35 @@ export function trainTagger(
     }
     let msg = `tagger epoch ${epoch}: train acc ${(right / total).toFixed(4)}`;
     if (opts.heldout?.length) {
-      const tagger = new Tagger({ tags, model: trainer.freeze(), dict });
+      const tagger = new Tagger({ tags, model: trainer.freeze(), dict, amb });
       msg += ` heldout ${scoreTagger(tagger, opts.heldout).toFixed(4)}`;
     }
     opts.log?.(msg);
   }
-  return { tags, model: trainer.freeze(), dict };
+  return { tags, model: trainer.freeze(opts.minQ ?? 1), dict, amb };
+}
+
+/** Ambiguity classes of words seen at least 3 times (tags with at least 5% of their uses). */
+function buildAmbiguity(train: readonly TaggedSentence[]): HashIndex {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of train) {
+    s.forms.forEach((f, i) => {
+      const lw = f.toLowerCase();
+      let m = counts.get(lw);
+      if (!m) counts.set(lw, (m = new Map()));
+      m.set(s.tags[i]!, (m.get(s.tags[i]!) ?? 0) + 1);
+    });
+  }
+  const out = new HashIndex(counts.size);
+  const lowerOf = (w: string): number => computeAtoms([w]).lower[0]!;
+  for (const [lw, m] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    let total = 0;
+    for (const c of m.values()) total += c;
+    if (total < 3) continue;
+    const set = [...m].filter(([, c]) => c / total >= 0.05).map(([t]) => t).sort().join(' ');
+    out.set(lowerOf(lw), hashString(set) | 0);
+  }
+  return out;
 }
 
 /** Share of tokens whose UPOS (the part before '|') is right. */

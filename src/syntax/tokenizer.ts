@@ -103,6 +103,7 @@ function chunk(t: string, s: number, e: number, out: Array<[number, number]>): v
     if (k < e) trailing(t, s, k, e, out);
     return;
   }
+  const quoted = pre.some(([a]) => t[a] === "'" || t[a] === '‘');
   // trailing closing punctuation, terminal runs ("...", "?!"), clitic quote marks
   let guard = 0;
   while (e > s && guard++ < MAX_CHUNK) {
@@ -117,7 +118,8 @@ function chunk(t: string, s: number, e: number, out: Array<[number, number]>): v
       continue;
     }
     if (e - s > 1 && (CLOSE.has(c) || c === '%')) {
-      if ((c === "'" || c === '’') && !(t[e - 2] === 's' || t[e - 2] === 'S' || !isLetter(t[e - 2]))) break; // "rock'n'roll'"-like
+      // a closing single quote, unless it is part of the word ("rock'n'roll"); plural possessives ("parents'") split too
+      if ((c === "'" || c === '’') && !(quoted || t[e - 2] === 's' || t[e - 2] === 'S' || !isLetter(t[e - 2]))) break;
       if (c === '-' ) break;
       post.unshift([e - 1, e]);
       e--;
@@ -201,7 +203,7 @@ function inner(t: string, s: number, e: number, out: Array<[number, number]>): v
         if (i > start) out.push([start, i]);
         let k = i + len;
         // keep emoji modifier / joiner sequences together
-        while (k < e && k - i < 16 && (t.charCodeAt(k) === 0x200d || t.charCodeAt(k) === 0xfe0f || (isHighSurrogate(t.charCodeAt(k)) && t.charCodeAt(k - 1) === 0x200d))) k += cpLen(t, k);
+        while (k < e && k - i < 16 && (t.charCodeAt(k) === 0x200d || t.charCodeAt(k) === 0xfe0f || isModifier(t, k) || (isHighSurrogate(t.charCodeAt(k)) && t.charCodeAt(k - 1) === 0x200d))) k += cpLen(t, k);
         out.push([i, k]);
         start = k;
         i = k;
@@ -211,4 +213,10 @@ function inner(t: string, s: number, e: number, out: Array<[number, number]>): v
     i += len;
   }
   if (e > start) out.push([start, e]);
+}
+
+/** Emoji skin-tone modifiers U+1F3FB..U+1F3FF (a surrogate pair D83C DFFB..DFFF). */
+function isModifier(t: string, k: number): boolean {
+  const lo = t.charCodeAt(k + 1);
+  return t.charCodeAt(k) === 0xd83c && lo >= 0xdffb && lo <= 0xdfff;
 }

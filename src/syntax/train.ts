@@ -5,27 +5,32 @@
  * they will get at run time.
  */
 import { computeAtoms } from './atoms.js';
+import type { HashIndex } from './hash.js';
 import type { Sentence } from './conllu.js';
-import { trainLabeler, type LabelExample } from './labeler.js';
 import { trainLemmatizer } from './lemmatizer.js';
 import { type ModelParts } from './model.js';
 import { trainParser, type ParserExample } from './parser.js';
 import { projectivize } from './projective.js';
-import { Tagger, trainTagger, type TaggedSentence } from './tagger.js';
+import { Tagger, ambiguity, trainTagger, type TaggedSentence } from './tagger.js';
 
 export interface TrainOptions {
   seed: number;
   tagEpochs: number;
   parseEpochs: number;
-  labelEpochs: number;
   /** Jackknife folds for the parser's training tags (1 = use gold tags). */
   folds: number;
   /** Every k-th sentence is held out and scored after each epoch (0 = none). */
   heldoutEvery: number;
+  /**
+   * Pruning: quantised weights (int16, scaled so the largest is 32000) below these magnitudes are
+   * dropped, which keeps the model small and fast at a small cost in accuracy.
+   */
+  pruneTagger: number;
+  pruneParser: number;
   log: (msg: string) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 8, parseEpochs: 10, labelEpochs: 8, folds: 4, heldoutEvery: 0 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 8, parseEpochs: 10, folds: 4, heldoutEvery: 20, pruneTagger: 30, pruneParser: 600 };
 
 function usable(s: Sentence): boolean {
   return s.words.length > 0 && s.words.every((w) => w.head >= 0 && w.head <= s.words.length);
@@ -37,7 +42,7 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   const held = o.heldoutEvery > 0 ? sents.filter((_, i) => i % o.heldoutEvery === 0) : [];
   const tagged = (s: Sentence): TaggedSentence => ({ forms: s.words.map((w) => w.form), tags: s.words.map((w) => `${w.upos}|${w.xpos}`) });
   o.log(`training on ${train.length} sentences${held.length ? `, ${held.length} held out` : ''}`);
-  const tagData = trainTagger(train.map(tagged), { epochs: o.tagEpochs, seed: o.seed, heldout: held.map(tagged), log: o.log });
+  const tagData = trainTagger(train.map(tagged), { epochs: o.tagEpochs, seed: o.seed, minQ: o.pruneTagger, heldout: held.map(tagged), log: o.log });
   const tagId = new Map(tagData.tags.map((t, i) => [t, i]));
 
   // jackknifed tags for the parser's training data
@@ -57,36 +62,48 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
     train.forEach((s, i) => (predicted[i] = Int32Array.from(s.words, (w) => tagId.get(`${w.upos}|${w.xpos}`) ?? 0)));
   }
   const fullTagger = new Tagger(tagData);
-  const examples = (ss: readonly Sentence[], tags: (s: Sentence, i: number) => Int32Array): { p: ParserExample[]; l: LabelExample[] } => {
-    const p: ParserExample[] = [];
-    const l: LabelExample[] = [];
-    ss.forEach((s, i) => {
-      const atoms = computeAtoms(s.words.map((w) => w.form));
-      const deprels = s.words.map((w) => w.deprel);
-      const proj = projectivize(s.words.map((w) => w.head), deprels);
-      const t = tags(s, i);
-      p.push({ words: atoms.lower, tags: t, heads: proj.heads });
-      l.push({ atoms, tags: t, heads: proj.heads, labels: deprels.map((d, k) => (proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d)) });
+  // relation inventory: lifted labels ("obj|ccomp") only when seen at least 3 times
+  const lifted = train.map((s) => {
+    const deprels = s.words.map((w) => w.deprel);
+    const proj = projectivize(s.words.map((w) => w.head), deprels);
+    return { heads: proj.heads, labels: deprels.map((d, k) => (proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d)) };
+  });
+  const counts = new Map<string, number>();
+  for (const l of lifted) for (const x of l.labels) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const keep = (l: string): string => (l.includes('|') && (counts.get(l) ?? 0) < 3 ? l.split('|')[0]! : l);
+  const labels = [...new Set(lifted.flatMap((l) => l.labels.map(keep)))].filter((l) => l !== 'root').sort();
+  const labelId = new Map(labels.map((l, i) => [l, i]));
+  const example = (s: Sentence, tags: Int32Array): ParserExample => {
+    const atoms = computeAtoms(s.words.map((w) => w.form));
+    const amb = ambiguity(atoms, tagData.amb);
+    const deprels = s.words.map((w) => w.deprel);
+    const proj = projectivize(s.words.map((w) => w.head), deprels);
+    const ids = Int32Array.from(deprels, (d, k) => {
+      const l = keep(proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d);
+      return l === 'root' ? labels.length : labelId.get(l) ?? labelId.get(d.split(':')[0]!) ?? 0;
     });
-    return { p, l };
+    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3, amb }, tags, heads: proj.heads, labels: ids };
   };
-  const tr = examples(train, (_, i) => predicted[i]!);
-  const ho = examples(held, (s) => fullTagger.tag(computeAtoms(s.words.map((w) => w.form))));
-  const parser = trainParser(tr.p, { epochs: o.parseEpochs, seed: o.seed, heldout: ho.p, log: o.log });
-  const labeler = trainLabeler(tr.l, { epochs: o.labelEpochs, seed: o.seed, log: o.log });
+  const tr = train.map((s, i) => example(s, predicted[i]!));
+  const ho = held.map((s) => example(s, fullTagger.tag(computeAtoms(s.words.map((w) => w.form)))));
+  const parser = trainParser(tr, labels.length, { epochs: o.parseEpochs, seed: o.seed, minQ: o.pruneParser, heldout: ho, log: o.log });
   const lemma = trainLemmatizer(train.flatMap((s) => s.words));
-  const dict: Array<[number, number]> = [];
-  const { keys, vals } = tagData.dict;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) dict.push([keys[i]!, vals[i]!]);
-  dict.sort((a, b) => a[0] - b[0]);
+  const pairs = (ix: HashIndex): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < ix.keys.length; i++) if (ix.keys[i] !== 0) out.push([ix.keys[i]!, ix.vals[i]!]);
+    return out.sort((a, b) => a[0] - b[0]);
+  };
+  const dict = pairs(tagData.dict);
+  const amb = pairs(tagData.amb);
   return {
     tags: tagData.tags,
-    labels: labeler.labels,
+    labels,
     lemma,
     dict,
+    amb,
     meta: { source: 'UD English EWT', licence: 'CC BY-SA 4.0', sentences: train.length, options: { ...o, log: undefined } },
     tagger: tagData.model,
-    parser,
-    labeler: labeler.model,
+    parser: parser.moves,
+    labeler: parser.arcs,
   };
 }
