@@ -121,9 +121,22 @@ export class Doc {
     return (this.cps ??= new CodePoints(this.text));
   }
 
-  /** The sentence spans that overlap [start, end). */
+  /**
+   * The sentence spans that overlap [start, end). Sentences do not overlap, so their ends are sorted
+   * too: a binary search finds the first, not a scan of every sentence per call (issue 16: called
+   * once per actor mention, the scan made analysis quadratic).
+   */
   sentencesAt(start: number, end: number): readonly Span<Layers['sentences']>[] {
-    return this.spans('sentences').filter((s) => s.start < end && s.end > start);
+    const all = this.spans('sentences');
+    let lo = 0, hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Span<Layers['sentences']>[] = [];
+    for (let i = lo; i < all.length && all[i]!.start < end; i++) if (all[i]!.end > start) out.push(all[i]!);
+    return out;
   }
 
   /**

@@ -63,6 +63,11 @@ test('analyse, read, search, filter, graph, export, delete', async () => {
   const cps = [...a.json.result.text];
   for (const m of a.json.result.actors.flatMap((x: any) => x.mentions)) assert.equal(cps.slice(m.start, m.end).join(''), m.text);
 
+  // The same text again is not stored twice: 200 with the stored document.
+  const dup = await call('POST', '/api/analyze', { text: ARTICLE, title: 'Partners and pressure', date: '2022-05-05' });
+  assert.equal(dup.status, 200, dup.text);
+  assert.equal(dup.json.id, id);
+
   const b = await call('POST', '/api/analyze', { html: '<html><head><title>Second</title></head><body><article><p>Europe trades with Ukraine every single day of the year, and nobody minds.</p><p>Another paragraph about Europe and trade and wheat.</p></article></body></html>' });
   assert.equal(b.status, 201, b.text);
 
