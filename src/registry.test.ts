@@ -33,6 +33,7 @@ function guarded(doc: Doc, c: Component): Doc {
   return new Proxy(doc, {
     get(t, prop) {
       if (prop === 'meta') return meta;
+      if (prop === 'sentencesAt') check('sentences');
       if (prop === 'spans' || prop === 'has') return (key: LayerKey) => (check(key), prop === 'spans' ? t.spans(key) : t.has(key));
       if (prop === 'layerKeys') throw new Error(`component "${c.name}" listed all layers`);
       const v = Reflect.get(t, prop, t);

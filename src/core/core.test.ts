@@ -59,3 +59,16 @@ test('tokenizer: words with inner apostrophes and hyphens, punctuation apart', (
   assert.deepEqual(t.map((x) => x.text), ['China’s', '“', 'anti-China', '”', 'U.S', '.', 'stance', '!']);
   assert.equal(t[0]!.norm, "china's");
 });
+
+test('sentencesAt: the sentences overlapping a range, by binary search', () => {
+  const text = 'One. Two two. Three three three.';
+  const d = new Doc(text);
+  const sent = (start: number, end: number) => ({ start, end, component: 's', confidence: 1, reason: '', data: {} as Record<string, never> });
+  d.setLayer('sentences', [sent(0, 4), sent(5, 13), sent(14, 32)]);
+  const at = (a: number, b: number): string[] => d.sentencesAt(a, b).map((s) => d.textOf(s));
+  assert.deepEqual(at(0, 3), ['One.']);
+  assert.deepEqual(at(3, 7), ['One.', 'Two two.']);
+  assert.deepEqual(at(4, 5), []); // the space between two sentences
+  assert.deepEqual(at(10, 40), ['Two two.', 'Three three three.']);
+  assert.deepEqual(at(32, 33), []);
+});
