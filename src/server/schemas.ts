@@ -194,5 +194,5 @@ export const FacetsSchema = z
   .openapi('Facets');
 
 export const IdParam = z.object({
-  id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k3j9x2m4p7qa' }),
+  id: z.string().max(64, { error: '"id" is longer than 64 characters: not a document id' }).openapi({ param: { name: 'id', in: 'path' }, example: 'k3j9x2m4p7qa' }),
 });

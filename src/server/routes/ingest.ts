@@ -71,7 +71,7 @@ const status = createRoute({
   method: 'get',
   path: '/api/ingest/{job}',
   summary: 'Progress of an ingest job',
-  request: { params: z.object({ job: z.string().max(64).openapi({ param: { name: 'job', in: 'path' } }) }) },
+  request: { params: z.object({ job: z.string().max(64, { error: '"job" is longer than 64 characters: not a job id' }).openapi({ param: { name: 'job', in: 'path' } }) }) },
   responses: { 200: json(Job, 'The job'), 404: err('No such job') },
 });
 
