@@ -5,7 +5,8 @@
 //
 // Usage: npm run build && nice -n 10 node bench/corpus.mjs [--dir DIR] [--repeat K] [--limit N]
 //          [--runs R] [--modes inprocess,cli1,cli2,ingest1,ingest2] [--pipeline a,b,c]
-// On a shared machine wall-clock rates follow the load; "articles per CPU-second" (user + system time
+// On a shared machine wall-clock rates follow the load (and, with autogroup scheduling, a session
+// gets the same CPU share with one worker or two); "articles per CPU-second" (user + system time
 // of the process, all its threads) is what one idle core would do, and is printed beside them.
 // Default folder: /work/shared/data/ptc/train/articles (371 articles, ~5 KB each). --repeat K lists
 // each article K times (symbolic links in a temporary folder) for a longer, steadier run.
@@ -173,6 +174,11 @@ for (const mode of modes) {
 }
 const one = rows.find((r) => r.mode === 'cli1');
 const two = rows.find((r) => r.mode === 'cli2');
-if (one && two) console.log(`two workers / one worker: ${(two.rate / one.rate).toFixed(2)}× by wall clock; CPU per article ${(one.perCpu / two.perCpu).toFixed(2)}× one worker's (1.00 = no overhead: on two idle cores two workers would then run at ~${(2 * one.perCpu * Math.min(1, two.perCpu / one.perCpu)).toFixed(0)} articles/s)`);
+if (one && two) {
+  // Linux autogroup scheduling gives each session a fair share of the CPUs however many threads it
+  // runs: on a busy machine two workers cannot get more CPU than one, so wall-clock scaling is only
+  // meaningful on an idle machine. CPU per article says what two idle cores would do.
+  console.log(`two workers / one worker: ${(two.rate / one.rate).toFixed(2)}× by wall clock; CPU per article with two workers ${(one.perCpu / two.perCpu).toFixed(2)}× one worker's; on two idle cores: ~${(2 * two.perCpu).toFixed(0)} articles/s with two workers (${((2 * two.perCpu) / one.perCpu).toFixed(2)}× one)`);
+}
 console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 if (tmp) rmSync(tmp, { recursive: true, force: true });
