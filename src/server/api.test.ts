@@ -384,3 +384,25 @@ test('heavy reads: a graph over its time limit is stopped (504) and frees its wo
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+test('slant serve on a PostgreSQL corpus: analyse, search, graph and timeline from the read workers', { timeout: 120_000 }, async (t) => {
+  const { pgTestDatabase } = await import('../store/pg-harness.js');
+  const db = await pgTestDatabase();
+  if ('skip' in db) return t.skip(db.skip);
+  const d = mkdtempSync(join(tmpdir(), 'slant-pg-'));
+  const s = await startServer({ dataDir: d, database: db.url, port: 0, warmUp: false });
+  try {
+    const a = await call('POST', '/api/analyze', { text: ARTICLE, title: 'On PostgreSQL', date: '2022-05-05' }, {}, s.url);
+    assert.equal(a.status, 201, a.text);
+    assert.deepEqual((await call('GET', '/api/documents?q=partners', undefined, {}, s.url)).json.items.map((i: any) => i.id), [a.json.id]);
+    const g = await call('GET', '/api/graph', undefined, {}, s.url);
+    assert.equal(g.status, 200, g.text);
+    assert.deepEqual(g.json.documents.map((x: any) => x.id), [a.json.id]);
+    assert.equal((await call('GET', '/api/timeline?interval=month', undefined, {}, s.url)).json.documents, 1);
+    assert.ok(!existsSync(join(d, 'slant.lock')), 'no lock file: the database handles concurrent writers');
+  } finally {
+    await s.close();
+    await db.done();
+    rmSync(d, { recursive: true, force: true });
+  }
+});

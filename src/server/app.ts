@@ -64,17 +64,19 @@ export const API_DESCRIPTION =
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const dbPath = join(opts.dataDir, 'slant.db');
+  // Where the read workers open the corpus themselves: the SQLite file, or the PostgreSQL URL.
+  const dbPath = opts.database ?? join(opts.dataDir, 'slant.db');
   // One writing server per directory; a read-only one only says that a writer is there.
-  const lock = opts.readOnly ? null : acquireLock(ensureDir(opts.dataDir));
-  if (opts.readOnly) {
+  const lock = opts.readOnly || opts.database ? null : acquireLock(ensureDir(opts.dataDir));
+  if (opts.readOnly && !opts.database) {
     const note = lockWarning(opts.dataDir);
     if (note) console.error(note);
   }
   let corpus: Corpus;
   try {
     // Read-only: the file is opened read-only (read-only media work); otherwise created and migrated.
-    corpus = opts.readOnly ? new Corpus(new SqliteStore(dbPath, { readOnly: true }), opts.dataDir) : await openCorpus(opts.dataDir);
+    if (opts.database) corpus = await openCorpus(opts.database);
+    else corpus = opts.readOnly ? new Corpus(new SqliteStore(dbPath, { readOnly: true }), opts.dataDir) : await openCorpus(opts.dataDir);
   } catch (err) {
     lock?.release();
     throw err;

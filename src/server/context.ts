@@ -8,6 +8,8 @@ import type { Reads } from './reads.js';
 export interface ServerOptions {
   /** Folder holding slant.db (created when missing). */
   dataDir: string;
+  /** A postgres:// URL: serve that corpus instead of DIR/slant.db (no lock file; the database handles writers). */
+  database?: string;
   port?: number;
   /** Interface to listen on (default 127.0.0.1: only this machine). */
   host?: string;

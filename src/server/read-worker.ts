@@ -6,7 +6,8 @@
  */
 import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
-import { Corpus, type ExportFormat, type OutletOptions, type TimelineOptions } from '../corpus/index.js';
+import { Corpus, openCorpus, type ExportFormat, type OutletOptions, type TimelineOptions } from '../corpus/index.js';
+import { isDatabaseUrl } from '../corpus/location.js';
 import type { Interval } from '../corpus/timeline.js';
 import { SlantError } from '../core/errors.js';
 import { SqliteStore } from '../store/sqlite.js';
@@ -40,11 +41,17 @@ try {
 /** Bytes gathered before one chunk goes to the main thread (which asks for the next). */
 const CHUNK = 256 * 1024;
 const encoder = new TextEncoder();
-const corpora = new Map<string, Corpus>();
+const corpora = new Map<string, Promise<Corpus>>();
 
-function corpusFor(path: string): Corpus {
-  let c = corpora.get(path);
-  if (!c) corpora.set(path, (c = new Corpus(new SqliteStore(path, { readOnly: true }), path)));
+/** The SQLite file opened read-only, or the PostgreSQL corpus; one per worker thread. */
+function corpusFor(location: string): Promise<Corpus> {
+  let c = corpora.get(location);
+  if (!c) {
+    c = isDatabaseUrl(location) ? openCorpus(location) : Promise.resolve(new Corpus(new SqliteStore(location, { readOnly: true }), location));
+    // A failed open is tried again by the next request.
+    c.catch(() => corpora.delete(location));
+    corpora.set(location, c);
+  }
   return c;
 }
 
@@ -69,7 +76,7 @@ async function answer(corpus: Corpus, call: CorpusCall): Promise<unknown> {
 
 export default async function read(task: ReadTask): Promise<ReadReply> {
   try {
-    const corpus = corpusFor(task.db);
+    const corpus = await corpusFor(task.db);
     if (task.kind === 'json') {
       // A Uint8Array is copied with one memcpy across the thread boundary; no object graph is cloned.
       return { ok: true, bytes: encoder.encode(JSON.stringify(await answer(corpus, task.call))) };

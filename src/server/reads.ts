@@ -157,6 +157,8 @@ export class Reads {
   /** The database's change counter, or null when it cannot be read (then nothing is cached). */
   private version(): string | null {
     if (this.versionDb === false) return this.opts.immutable ? 'immutable' : null;
+    // PostgreSQL: no change counter here, so nothing is cached.
+    if (/^postgres(?:ql)?:\/\//i.test(this.opts.db)) return null;
     try {
       this.versionDb ??= new Database(this.opts.db, { readonly: true, fileMustExist: true });
       return String(this.versionDb.pragma('data_version', { simple: true }));
