@@ -64,7 +64,10 @@ official scorer.`,
     const train = toTrainDocs(articles, labels, (a) => docs.get(a.file)!);
     const { scores: s, predictions } = crossValidate(train, k, DEFAULT_TRAIN, 1, log);
     if (values['write-predictions']) {
-      writeAtomic(values['write-predictions'], predictions.map((x) => `${x.id}\t${x.narratives.join(';')}\t${x.subnarratives.join(';')}`).join('\n') + '\n');
+      // In the gold file's order: the official scorer pairs gold and predicted lines by position.
+      const byId = new Map(predictions.map((x) => [x.id, x]));
+      const ordered = [...labels.keys()].map((id) => byId.get(id)).filter((x) => x !== undefined);
+      writeAtomic(values['write-predictions'], ordered.map((x) => `${x.id}\t${x.narratives.join(';')}\t${x.subnarratives.join(';')}`).join('\n') + '\n');
     }
     await out(
       [

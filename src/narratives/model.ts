@@ -32,9 +32,11 @@ export interface TrainOptions {
   unconditional: boolean;
   /** Key prefixes of the features the has-a-narrative gate reads (a few dense features beat thousands of words on 140 articles). */
   gate: string[];
+  /** Subnarrative models see only the articles with their narrative (true) or every article with a narrative of the domain. */
+  subConditional: boolean;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.02, iterations: 120, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 2, unconditional: false, gate: ['z:tech', 'z:t:'] };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true };
 
 interface Linear {
   label: string;
@@ -100,7 +102,7 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
     narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
     // Subnarratives against the other articles with the same narrative: the question asked at prediction.
     subnarratives: SUBNARRATIVES.map((s) =>
-      fit(s.label, all.filter((i) => docs[i]!.narratives.includes(s.parent)), (d) => d.subnarratives.includes(s.label)),
+      fit(s.label, o.subConditional ? all.filter((i) => docs[i]!.narratives.includes(s.parent)) : sel[domainOf(s.parent)!], (d) => d.subnarratives.includes(s.label)),
     ),
   };
 }

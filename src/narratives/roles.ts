@@ -32,7 +32,7 @@ const VIC = new Set(LEX.victim);
 const WINDOW = 6;
 const MAX_SENTENCE_TOKENS = 200;
 
-export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5 };
+export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5, g: 0.8 };
 
 /** What the features of every mention of one document share, built once per document. */
 interface RoleContext {
@@ -41,6 +41,8 @@ interface RoleContext {
   tokens: Map<number, Token[]>;
   techniques: Array<Array<{ start: number; end: number; technique: string }>>;
   events: Array<Array<{ src: { start: number; end: number }; tgt: { start: number; end: number }; goldstein: number; quad: number }>>;
+  /** Per country code: stance keys gathered over all its mentions. */
+  stance?: Map<string, string[]>;
 }
 
 const contexts = new WeakMap<Doc, RoleContext>();
@@ -123,12 +125,48 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
       if (d.tgt.start < end && d.tgt.end > start) add(`e:tgt:${sign}`), add(`e:tgt:q${d.quad}`);
     }
   }
+  // How the whole article treats this actor: lexicon hits around all its mentions (one mention's
+  // context is a few words; the article's stance shows across them).
+  const country = actorsAt(doc, start, end)[0]?.code.slice(0, 3);
+  if (country) for (const key of actorStance(doc, ctx, country)) add(key);
   // Passive or object position: "was attacked by X" vs "X attacked".
   const prev = before[before.length - 1]?.norm;
   if (prev === 'by') add('v:after-by');
   if (prev && ['against', 'on', 'at', 'into'].includes(prev)) add('v:target-prep');
   if (start - sent.start < 3) add('v:sentence-start');
   return out;
+}
+
+/** Lexicon hits near every mention of one country's actors in the document (cached per document). */
+function actorStance(doc: Doc, ctx: RoleContext, country: string): string[] {
+  ctx.stance ??= new Map();
+  let keys = ctx.stance.get(country);
+  if (keys) return keys;
+  keys = [];
+  let n = 0;
+  for (const a of doc.spans('actors')) {
+    if (a.data.code.slice(0, 3) !== country || n++ >= 30) continue;
+    const k = sentenceIndex(ctx.sentences, a.start);
+    if (k < 0) continue;
+    let toks = ctx.tokens.get(k);
+    if (!toks) {
+      toks = tokenize(doc.text, ctx.sentences[k]!.start, ctx.sentences[k]!.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+      ctx.tokens.set(k, toks);
+    }
+    const i = toks.findIndex((t) => t.start >= a.start);
+    for (const t of toks.slice(Math.max(0, i - WINDOW), i + WINDOW)) {
+      if (NEG.has(t.norm)) keys.push('g:neg');
+      if (POS.has(t.norm)) keys.push('g:pos');
+      if (VIC.has(t.norm)) keys.push('g:victim');
+    }
+    for (const t of ctx.techniques[k]!) if (t.start < a.end + 40 && t.end > a.start - 40) keys.push(`g:t:${t.technique}`);
+    for (const d of ctx.events[k]!) {
+      if (d.src.start < a.end && d.src.end > a.start) keys.push(d.goldstein < 0 ? 'g:src-neg' : 'g:src-pos');
+      if (d.tgt.start < a.end && d.tgt.end > a.start) keys.push(d.goldstein < 0 ? 'g:tgt-neg' : 'g:tgt-pos');
+    }
+  }
+  ctx.stance.set(country, keys);
+  return keys;
 }
 
 /** Actor-layer mentions overlapping [start, end) (binary search: the layer is sorted by start). */
@@ -183,7 +221,7 @@ export interface RoleTrainOptions {
   minDf: number;
 }
 
-export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.03, iterations: 150, minDf: 2 };
+export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.005, iterations: 150, minDf: 2 };
 
 interface Lin {
   label: string;
