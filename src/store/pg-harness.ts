@@ -1,0 +1,55 @@
+/**
+ * A fresh PostgreSQL database for a test: in the server named by $SLANT_TEST_DATABASE_URL (CI
+ * starts one with scripts/pg-cluster.sh), else in a throwaway cluster started here when Debian's
+ * postgresql is installed. Without either, the PostgreSQL tests say why they did not run — and
+ * fail instead when $SLANT_REQUIRE_POSTGRES is set (as in CI), so a missing server is never a pass.
+ */
+import pg from 'pg';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+
+export type PgTestDb = { url: string; done: () => Promise<void> } | { skip: string };
+
+function serverBinaries(): boolean {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  } catch {
+    return false;
+  }
+}
+
+export async function pgTestDatabase(): Promise<PgTestDb> {
+  let base = process.env.SLANT_TEST_DATABASE_URL;
+  let cluster: string | null = null;
+  if (!base) {
+    const script = fileURLToPath(new URL('../../scripts/pg-cluster.sh', import.meta.url));
+    if (serverBinaries() && existsSync(script)) {
+      const r = spawnSync('bash', [script, 'start'], { encoding: 'utf8' });
+      if (r.status === 0) [base, cluster] = r.stdout.trim().split(' ') as [string, string];
+    }
+  }
+  if (!base) {
+    const why = 'no PostgreSQL server: set SLANT_TEST_DATABASE_URL or apt-get install postgresql';
+    if (process.env.SLANT_REQUIRE_POSTGRES) throw new Error(why);
+    return { skip: why };
+  }
+  const name = `slant_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    done: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      if (cluster) spawnSync('bash', [fileURLToPath(new URL('../../scripts/pg-cluster.sh', import.meta.url)), 'stop', cluster]);
+    },
+  };
+}
