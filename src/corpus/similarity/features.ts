@@ -19,8 +19,8 @@ export interface StoryProfile {
   head: Map<string, number>;
   /** Stems of the lead (the first ~60 words after the headline). */
   lead: Map<string, number>;
-  /** Character 4-grams of the lower-cased text → count. */
-  chars: Map<string, number>;
+  /** Character 4-grams of the lower-cased text (as 31-bit hashes: no string per gram) → count. */
+  chars: Map<number, number>;
   /** Actor codes named (country-less codes keep their name). */
   actors: Set<string>;
   /** Country / organisation roots of the actors (first three letters of the code). */
@@ -62,7 +62,7 @@ export function stem(w: string): string {
   return w;
 }
 
-function bump(m: Map<string, number>, k: string, by = 1): void {
+function bump<K>(m: Map<K, number>, k: K, by = 1): void {
   m.set(k, (m.get(k) ?? 0) + by);
 }
 
@@ -142,9 +142,12 @@ export function profileOf(id: string, result: ProfileInput): StoryProfile {
   const lead = new Map<string, number>();
   for (const s of stems.slice(result.meta.title ? 0 : headLen, (result.meta.title ? 0 : headLen) + 60)) bump(lead, s);
 
-  const chars = new Map<string, number>();
+  const chars = new Map<number, number>();
   const low = text.toLowerCase().replace(/\s+/g, ' ');
-  for (let i = 0; i + 4 <= low.length; i++) bump(chars, low.slice(i, i + 4));
+  for (let i = 0; i + 4 <= low.length; i++) {
+    const h = (Math.imul(Math.imul(Math.imul(low.charCodeAt(i), 0x9e3779b1) ^ low.charCodeAt(i + 1), 0x85ebca6b) ^ low.charCodeAt(i + 2), 0xc2b2ae35) ^ low.charCodeAt(i + 3)) >>> 1;
+    chars.set(h, (chars.get(h) ?? 0) + 1);
+  }
 
   const actors = new Set<string>();
   const roots = new Set<string>();
@@ -215,7 +218,7 @@ export interface Frequencies {
   words: Map<string, number>;
   bigrams: Map<string, number>;
   names: Map<string, number>;
-  chars: Map<string, number>;
+  chars: Map<number, number>;
 }
 
 export function frequencies(profiles: Iterable<StoryProfile>): Frequencies {
@@ -230,7 +233,7 @@ export function frequencies(profiles: Iterable<StoryProfile>): Frequencies {
   return f;
 }
 
-function idf(df: Map<string, number>, n: number, k: string): number {
+function idf<K>(df: Map<K, number>, n: number, k: K): number {
   return Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1;
 }
 
@@ -243,23 +246,34 @@ interface Vec {
   w: Float64Array;
 }
 
-// Term ids per collection (one dictionary for every kind of term; keys carry a kind prefix).
-const dictionaries = new WeakMap<Frequencies, Map<string, number>>();
+// Term ids and IDF weights per collection and kind of term (words, bigrams, names, characters):
+// one map lookup per term when a document is weighed.
+interface Dictionary<K = string> {
+  ids: Map<K, number>;
+  idf: number[];
+}
+const dictionaries = new WeakMap<Frequencies, Record<'words' | 'bigrams' | 'names', Dictionary> & { chars: Dictionary<number> }>();
 
-function weigh(m: Map<string, number>, df: Map<string, number>, n: number, dict: Map<string, number>, kind: string): Vec {
-  const pairs: Array<[number, number]> = [];
+function weigh<K>(m: Map<K, number>, df: Map<K, number>, n: number, dict: Dictionary<K>): Vec {
+  const ids = new Int32Array(m.size);
+  const raw = new Float64Array(m.size);
+  let k = 0;
   let sq = 0;
-  for (const [k, tf] of m) {
-    const x = (1 + Math.log(tf)) * idf(df, n, k);
-    const key = kind + k;
-    let id = dict.get(key);
-    if (id === undefined) dict.set(key, (id = dict.size));
-    pairs.push([id, x]);
+  for (const [term, tf] of m) {
+    let id = dict.ids.get(term);
+    if (id === undefined) {
+      id = dict.idf.length;
+      dict.ids.set(term, id);
+      dict.idf.push(idf(df, n, term));
+    }
+    const x = (1 + Math.log(tf)) * dict.idf[id]!;
+    ids[k] = id;
+    raw[k++] = x;
     sq += x * x;
   }
-  pairs.sort((a, b) => a[0] - b[0]);
+  const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
   const norm = Math.sqrt(sq) || 1;
-  return { ids: Int32Array.from(pairs, (p) => p[0]), w: Float64Array.from(pairs, (p) => p[1] / norm) };
+  return { ids: Int32Array.from(order, (i) => ids[i]!), w: Float64Array.from(order, (i) => raw[i]! / norm) };
 }
 
 function cos(a: Vec, b: Vec): number {
@@ -296,15 +310,18 @@ function vectors(p: StoryProfile, f: Frequencies): Weighted {
   if (hit && hit.f === f) return hit;
   const n = f.docs;
   let d = dictionaries.get(f);
-  if (!d) dictionaries.set(f, (d = new Map()));
+  if (!d) {
+    const fresh = <K>(): Dictionary<K> => ({ ids: new Map<K, number>(), idf: [] });
+    dictionaries.set(f, (d = { words: fresh<string>(), bigrams: fresh<string>(), names: fresh<string>(), chars: fresh<number>() }));
+  }
   const v: Weighted = {
     f,
-    words: weigh(p.words, f.words, n, d, 'w:'),
-    bigrams: weigh(p.bigrams, f.bigrams, n, d, 'b:'),
-    names: weigh(p.names, f.names, n, d, 'n:'),
-    head: weigh(p.head, f.words, n, d, 'w:'),
-    lead: weigh(p.lead, f.words, n, d, 'w:'),
-    chars: weigh(p.chars, f.chars, n, d, 'c:'),
+    words: weigh(p.words, f.words, n, d.words),
+    bigrams: weigh(p.bigrams, f.bigrams, n, d.bigrams),
+    names: weigh(p.names, f.names, n, d.names),
+    head: weigh(p.head, f.words, n, d.words),
+    lead: weigh(p.lead, f.words, n, d.words),
+    chars: weigh(p.chars, f.chars, n, d.chars),
   };
   weighted.set(p, v);
   return v;
