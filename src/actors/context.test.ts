@@ -25,3 +25,11 @@ test("a state's security council is not the UN's", () => {
   assert.equal(d.resolve("Russia's Security Council")?.code, 'RUSGOV');
   assert.equal(d.resolve('the UN Security Council')?.code.slice(0, 6), 'IGOUNO');
 });
+
+test('media outlets are actors of their own names; two people with one code stay apart', async () => {
+  const { analyze } = await import('../analyze.js');
+  const r = await analyze('CNN and Fox News reported it. Democrat Jane Doakes and Democrat Tom Fictus disagreed.', { pipeline: ['sentences', 'meta', 'actors'] });
+  const names = r.actors!.map((a) => `${a.code} ${a.name}`);
+  assert.ok(names.includes('USAMED CNN') && names.includes('USAMED Fox News'), names.join(' | '));
+  assert.ok(names.includes('USALEG Jane Doakes') && names.includes('USALEG Tom Fictus'), names.join(' | '));
+});

@@ -20,7 +20,8 @@ export function toActorResults(doc: Doc): ActorResult[] {
     const d = s.data;
     // Country-less codes (---LEG: "a senator") stand for many people, and two people are never one
     // actor because they share a code (two US legislators are both USALEG): keep each name apart.
-    const key = d.code.startsWith('---') || d.type === 'person' || d.type === 'leader' ? `${d.code} ${d.name}` : d.code;
+    // Named organisations with a sector code (outlets: CNN and Fox News are both USAMED) are each their own.
+    const key = d.code.startsWith('---') || d.type === 'person' || d.type === 'leader' || (d.type === 'organisation' && d.via === 'name' && !!d.sector) ? `${d.code} ${d.name}` : d.code;
     let a = actors.get(key);
     if (!a) {
       a = { code: d.code, name: d.name, type: d.type, country: d.country, sector: d.sector, mentions: [] };
