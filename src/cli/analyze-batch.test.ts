@@ -10,8 +10,10 @@ const MAIN = new URL('./main.js', import.meta.url).pathname;
 test('slant analyze <dir>: results stream out; Ctrl-C leaves valid JSON Lines for every finished file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'slant-batch-'));
   const para = 'The minister of Canada said that Russia threatened its neighbours. Officials in Ottawa denied the report. ';
-  for (let i = 0; i < 80; i++) writeFileSync(join(dir, `doc-${String(i).padStart(3, '0')}.txt`), para.repeat(20) + `Number ${i}.`);
-  const child = spawn(process.execPath, [MAIN, 'analyze', dir, '-f', 'json', '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (let i = 0; i < 80; i++) writeFileSync(join(dir, `doc-${String(i).padStart(3, '0')}.txt`), para.repeat(50) + `Number ${i}.`);
+  // A pipeline of a few components: the test is about streaming, not about every analysis.
+  const pipeline = 'sentences,techniques.model,techniques.rules,actors';
+  const child = spawn(process.execPath, [MAIN, 'analyze', dir, '-f', 'json', '--workers', '1', '--pipeline', pipeline], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let sent = false;
