@@ -20,6 +20,7 @@ import { claimsCommands } from './claims.js';
 import { parseCommand } from './parse.js';
 import { evalParserCommand } from './eval-parser.js';
 import { trainParserCommand } from './train-parser.js';
+import { workerCommand, jobsCommand } from './worker.js';
 
 export const commands: Command[] = [
   analyzeCommand,
@@ -28,6 +29,8 @@ export const commands: Command[] = [
   ...actorsCommands,
   serveCommand,
   ingestCommand,
+  workerCommand,
+  jobsCommand,
   copiesCommand,
   evalCopiesCommand,
   extractCommand,

@@ -1,7 +1,8 @@
 /** `slant ingest <source…>`: read, analyse and store a collection (folders, JSON Lines, CSV, feeds, WARC, sitemaps, URL lists). */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { E, fail } from '../core/errors.js';
-import { openCorpus, type IngestError, type IngestProgress } from '../corpus/index.js';
+import { openCorpus, type Corpus, type IngestError, type IngestOptions, type IngestProgress } from '../corpus/index.js';
+import { enqueue, type QueueOptions } from '../corpus/queue.js';
 import { FORMATS, countRecords, detectFormat, parseColumnMap, type ColumnMap, type Format } from '../corpus/readers/index.js';
 import { args, type Command } from './command.js';
 
@@ -36,6 +37,10 @@ Options:
       --timeout SEC      longest one document may take (default 120)
       --pipeline LIST    components to run, comma-separated (default: the full pipeline)
       --allow-private-urls  let fetches reach loopback/private addresses
+      --queue            PostgreSQL only: read and enqueue the new documents, then return;
+                         \`slant worker\` processes (on any machine) analyse and store them
+      --lease SEC        with --queue: how long a worker may hold a job before another one
+                         takes it back (default 300)
   -q, --quiet            no progress output
 
 Exit status: 0 when at least one document is stored or already present; 1 when nothing could be.`,
@@ -52,6 +57,8 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
       pipeline: { type: 'string' },
       'allow-private-urls': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      queue: { type: 'boolean', default: false },
+      lease: { type: 'string' },
     });
     if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give at least one source (see slant ingest --help)');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
@@ -71,6 +78,9 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
     // A missing file or an unknown format is a mistake in the command: refuse before starting.
     for (const source of positionals) if (!as) await detectFormat(source);
     const corpus = await openCorpus(values.db);
+    const lease = values.lease === undefined ? undefined : Number(values.lease);
+    if (lease !== undefined && !(Number.isFinite(lease) && lease >= 1)) fail(E.BAD_ARGUMENT, '--lease must be a number of seconds ≥ 1');
+    if (values.queue) return enqueueOnly(corpus, positionals, { leaseSeconds: lease, fetch: !values['no-fetch'], allowPrivate: values['allow-private-urls'], columns, delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter, format: as });
     let errorsOut: WriteStream | null = null;
     if (values.errors) {
       errorsOut = createWriteStream(values.errors, { flags: 'w' });
@@ -133,6 +143,17 @@ Exit status: 0 when at least one document is stored or already present; 1 when n
     return summary.ingested + summary.duplicates > 0 ? 0 : 1;
   },
 };
+
+/** --queue: stages 1+2 here, the rest in \`slant worker\` processes. */
+async function enqueueOnly(corpus: Corpus, sources: string[], opts: IngestOptions & QueueOptions): Promise<number> {
+  try {
+    const s = await enqueue(corpus, sources, { ...opts, onError: (e) => process.stderr.write(`slant: ${e.where}: ${e.error}\n`) });
+    console.error(`slant: ${s.enqueued} enqueued, ${s.duplicates} already stored, ${s.errors} errors (${s.read} records); start \`slant worker --db …\` to analyse them`);
+    return s.enqueued + s.duplicates > 0 ? 0 : 1;
+  } finally {
+    await corpus.close();
+  }
+}
 
 interface Progress {
   update(p: IngestProgress): void;
