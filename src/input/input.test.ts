@@ -81,3 +81,10 @@ test('load: HTML is recognised by extension or markup', () => {
   const a = fromBytes(Buffer.from('<!doctype html><html><body><p>Hi</p></body></html>'), 'page.txt');
   assert.ok(a.html && a.html.includes('<p>Hi</p>'));
 });
+
+test('normalize: 100,000 blank lines before a text and spaces after it, in linear time (issue 16, fault 5)', () => {
+  const t0 = process.hrtime.bigint();
+  const n = normalize('\n'.repeat(100_000) + 'Russia and China signed a treaty.' + ' \n'.repeat(50_000));
+  assert.equal(n.text, 'Russia and China signed a treaty.');
+  assert.ok(Number(process.hrtime.bigint() - t0) / 1e9 < 5); // the trailing /\s+$/ took 37 s on this
+});
