@@ -89,5 +89,5 @@ function shapeHash(f: string): number {
     h = Math.imul(h ^ c, 0x01000193);
     len++;
   }
-  return h >>> 0;
+  return h & 0x3fffffff;
 }

@@ -1,5 +1,6 @@
 /**
- * 32-bit hashing for features. Features are never built as strings: each token's atoms (word,
+ * 30-bit hashing for features (30 bits so every hash is a small integer in V8 and is never boxed
+ * on its way through the feature code). Features are never built as strings: each token's atoms (word,
  * suffixes, shape) are hashed once, and a feature is a template id mixed with a few atom hashes.
  * Key 0 is reserved (empty slot in the tables), so hashes are never 0.
  */
@@ -13,12 +14,14 @@ export function hashRange(s: string, start: number, end: number, lower = false):
     else if (lower && c > 127) c = s[i]!.toLowerCase().charCodeAt(0);
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 0;
+  return (h ^ (h >>> 30)) & MASK;
 }
 
 export function hashString(s: string): number {
   return hashRange(s, 0, s.length);
 }
+
+const MASK = 0x3fffffff;
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -26,7 +29,7 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h & MASK;
 }
 
 /**

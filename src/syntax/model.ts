@@ -17,7 +17,7 @@ import { deprojectivize } from './projective.js';
 import { Tagger, ambiguity } from './tagger.js';
 
 const MAGIC = 'SLANTSYN';
-const VERSION = 4;
+const VERSION = 5;
 /** Sentences are parsed in pieces of at most this many words. */
 export const MAX_PARSE_WORDS = 200;
 
@@ -76,7 +76,7 @@ export class SyntaxModel {
     let firstRoot = 0;
     for (let s = 0; s < n; s += MAX_PARSE_WORDS) {
       const e = Math.min(n, s + MAX_PARSE_WORDS);
-      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), amb: amb.subarray(s, e) };
+      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e) };
       const piece = this.parser.parse(words, tags.subarray(s, e), e - s);
       for (let i = 0; i < e - s; i++) {
         const h = piece.heads[i]!;

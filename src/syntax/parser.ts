@@ -24,15 +24,13 @@ export interface WordAtoms {
   lower: Uint32Array;
   form: Uint32Array;
   suf3: Uint32Array;
-  /** Ambiguity classes (tagger.ts). */
-  amb: Uint32Array;
 }
 
 const ROOT_W = hashString('!ROOT');
 const COMMA = hashString(',');
 const NO_LABEL = 0xffff;
-const ROOT_T = 0x7ffffff0;
-const NONE_T = 0x7ffffff1;
+const ROOT_T = 0x3ffffff0;
+const NONE_T = 0x3ffffff1;
 
 /** Reusable parse state for sentences of up to `cap` words (index 0 = root, cap+1 = "none"). */
 export class State {
@@ -52,7 +50,6 @@ export class State {
   T: Uint32Array;
   F: Uint32Array;
   S3: Uint32Array;
-  A: Uint32Array;
   /** Relation id of each attached word (NO_LABEL before). */
   L: Uint32Array;
   /** Bit sets of the relations of left / right children. */
@@ -75,7 +72,6 @@ export class State {
     this.T = new Uint32Array(m);
     this.F = new Uint32Array(m);
     this.S3 = new Uint32Array(m);
-    this.A = new Uint32Array(m);
     this.L = new Uint32Array(m);
     this.lset = new Uint32Array(m);
     this.rset = new Uint32Array(m);
@@ -89,7 +85,6 @@ export class State {
     this.T[0] = ROOT_T;
     this.F[0] = ROOT_W;
     this.S3[0] = ROOT_W;
-    this.A[0] = ROOT_W;
     this.commas[0] = 0;
     this.commas[1] = 0;
     for (let i = 1; i <= n; i++) {
@@ -97,14 +92,12 @@ export class State {
       this.T[i] = tags[i - 1]!;
       this.F[i] = words.form[i - 1]!;
       this.S3[i] = words.suf3[i - 1]!;
-      this.A[i] = words.amb[i - 1]!;
       this.commas[i + 1] = this.commas[i]! + (this.W[i] === COMMA ? 1 : 0);
     }
     this.W[none] = PAD;
     this.T[none] = NONE_T;
     this.F[none] = PAD;
     this.S3[none] = PAD;
-    this.A[none] = PAD;
     this.L.fill(NO_LABEL, 0, n + 2);
     this.lset.fill(0, 0, n + 2);
     this.rset.fill(0, 0, n + 2);
@@ -333,15 +326,6 @@ export class State {
     out[k++] = f2(85, s0t, this.rset[s0]!);
     out[k++] = f2(86, b0w, this.lset[b0]!);
     out[k++] = f2(87, b0t, this.lset[b0]!);
-    // ambiguity classes (the tags a word took in training): robust where the tagger errs
-    const { A } = this;
-    const s0a = A[s0]!, b0a = A[b0]!;
-    out[k++] = f1(90, s0a);
-    out[k++] = f1(91, b0a);
-    out[k++] = f2(92, s0a, b0a);
-    out[k++] = f2(93, s0a, b0t);
-    out[k++] = f2(94, s0t, b0a);
-    out[k++] = f2(95, A[s1]!, s0a);
     return k;
   }
 }

@@ -9,8 +9,8 @@ import { PerceptronTrainer, SparseModel } from './perceptron.js';
 
 export const MAX_TAGGER_FEATS = 48;
 const UNKNOWN = hashString('!UNK');
-const START = 0xfffffff0;
-const START2 = 0xfffffff1;
+const START = 0x3ffffff2;
+const START2 = 0x3ffffff3;
 const END = hashString('!END');
 
 /** Features of token i given the two previous predicted tags (tag ids, or START/START2). */
@@ -84,7 +84,7 @@ export interface TaggerData {
 export function ambiguity(a: Atoms, amb: HashIndex, out: Uint32Array = new Uint32Array(a.n)): Uint32Array {
   for (let i = 0; i < a.n; i++) {
     const v = amb.get(a.lower[i]!);
-    out[i] = v === -1 ? UNKNOWN : v >>> 0;
+    out[i] = v === -1 ? UNKNOWN : v;
   }
   return out;
 }

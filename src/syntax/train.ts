@@ -11,7 +11,7 @@ import { trainLemmatizer } from './lemmatizer.js';
 import { type ModelParts } from './model.js';
 import { trainParser, type ParserExample } from './parser.js';
 import { projectivize } from './projective.js';
-import { Tagger, ambiguity, trainTagger, type TaggedSentence } from './tagger.js';
+import { Tagger, trainTagger, type TaggedSentence } from './tagger.js';
 
 export interface TrainOptions {
   seed: number;
@@ -30,7 +30,7 @@ export interface TrainOptions {
   log: (msg: string) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 8, parseEpochs: 10, folds: 4, heldoutEvery: 20, pruneTagger: 30, pruneParser: 600 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 6, parseEpochs: 10, folds: 4, heldoutEvery: 20, pruneTagger: 30, pruneParser: 600 };
 
 function usable(s: Sentence): boolean {
   return s.words.length > 0 && s.words.every((w) => w.head >= 0 && w.head <= s.words.length);
@@ -75,14 +75,13 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   const labelId = new Map(labels.map((l, i) => [l, i]));
   const example = (s: Sentence, tags: Int32Array): ParserExample => {
     const atoms = computeAtoms(s.words.map((w) => w.form));
-    const amb = ambiguity(atoms, tagData.amb);
     const deprels = s.words.map((w) => w.deprel);
     const proj = projectivize(s.words.map((w) => w.head), deprels);
     const ids = Int32Array.from(deprels, (d, k) => {
       const l = keep(proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d);
       return l === 'root' ? labels.length : labelId.get(l) ?? labelId.get(d.split(':')[0]!) ?? 0;
     });
-    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3, amb }, tags, heads: proj.heads, labels: ids };
+    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3 }, tags, heads: proj.heads, labels: ids };
   };
   const tr = train.map((s, i) => example(s, predicted[i]!));
   const ho = held.map((s) => example(s, fullTagger.tag(computeAtoms(s.words.map((w) => w.form)))));
