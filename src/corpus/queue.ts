@@ -166,7 +166,15 @@ export async function runWorker(corpus: Corpus, opts: WorkerOptions = {}): Promi
     }
   };
   // One polling loop per slot: each takes one job at a time, so `concurrency` documents are in hand at most.
-  for (let i = 0; i < concurrency; i++) await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 1 }, handle);
+  // pg-boss waits out the rest of the polling interval after every job, even with more queued (a fast
+  // document would cap a slot at one per interval): a slot that just had a job asks again at once.
+  for (let i = 0; i < concurrency; i++) {
+    const slot = { id: '' };
+    slot.id = await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 1 }, async (jobs) => {
+      await handle(jobs);
+      if (jobs.length > 0 && slot.id) boss.notifyWorker(slot.id);
+    });
+  }
   await new Promise<void>((resolve) => {
     if (opts.signal?.aborted) resolve();
     else opts.signal?.addEventListener('abort', () => resolve(), { once: true });
