@@ -34,9 +34,11 @@ export interface TrainOptions {
   gate: string[];
   /** Subnarrative models see only the articles with their narrative (true) or every article with a narrative of the domain. */
   subConditional: boolean;
+  /** L2 penalty of the gate (few dense features: a different strength than the word models). */
+  gateL2: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05 };
 
 interface Linear {
   label: string;
@@ -84,11 +86,11 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
   const xs = docs.map((d) => vec.vector(d.occ).x);
   const dim = vec.vocab.length;
   const gate = xs.map((x) => only(vec, x, o.gate));
-  const fit = (label: string, sel: number[], y: (d: TrainDoc) => boolean, data = xs): Linear => {
+  const fit = (label: string, sel: number[], y: (d: TrainDoc) => boolean, data = xs, l2 = o.l2): Linear => {
     const ys = sel.map((i) => (y(docs[i]!) ? 1 : 0));
     const pos = ys.reduce((a: number, b) => a + b, 0);
     if (pos < o.minPositives || pos === ys.length) return { label, w: new Float64Array(dim), b: pos === 0 ? -6 : Math.log((pos + 0.5) / (ys.length - pos + 0.5)) };
-    const m = fitBinary(sel.map((i) => data[i]!), ys, dim, { l2: o.l2, iterations: o.iterations });
+    const m = fitBinary(sel.map((i) => data[i]!), ys, dim, { l2, iterations: o.iterations });
     return { label, w: m.w, b: m.b };
   };
   const all = docs.map((_, i) => i);
@@ -98,7 +100,7 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
   return {
     vec,
     domain: fit('CC', all, (d) => d.domain === 'CC'),
-    has: fit('has-narrative', all, withNarrative, gate),
+    has: fit('has-narrative', all, withNarrative, gate, o.gateL2),
     narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
     // Subnarratives against the other articles with the same narrative: the question asked at prediction.
     subnarratives: SUBNARRATIVES.map((s) =>
