@@ -34,6 +34,7 @@ import { registerIngest } from './routes/ingest.js';
 import { registerOutlets } from './routes/outlets.js';
 import { registerTimeline } from './routes/timeline.js';
 import { registerHealth } from './routes/health.js';
+import { registerJobs } from './routes/jobs.js';
 import { registerStatic } from './routes/static.js';
 
 export type { ServerOptions };
@@ -155,6 +156,7 @@ export function buildApp(ctx: ServerContext, host = '127.0.0.1'): App {
   registerTimeline(app, ctx);
   registerCopies(app, ctx);
   registerOutlets(app, ctx);
+  registerJobs(app, ctx);
 
   app.doc('/openapi.json', {
     openapi: '3.0.3',

@@ -1,6 +1,6 @@
 // `slant serve` on PostgreSQL shows what it shows on SQLite (issue 10): the same small corpus (own
 // texts, one republished copy) is ingested into a SQLite folder and a fresh PostgreSQL database, two
-// servers run, and search, filters, copy families and timelines are compared. Document ids differ
+// servers run, and search, filters, copy families and timelines are compared. Also GET /api/jobs. Document ids differ
 // between the stores, so every id in a response is replaced by its document's url before comparing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from './app.js';
 import { openCorpus } from '../corpus/index.js';
 import { pgTestDatabase } from '../store/pg-harness.js';
+import { enqueue } from '../corpus/queue.js';
 
 const HARBOUR = [
   'The harbour authority of Portmere approved a new container terminal on Monday.',
@@ -112,6 +113,24 @@ test('slant serve shows the same search results, copies and timelines on Postgre
     }
     const [months] = await both('/api/timeline?interval=month');
     assert.equal((months as { documents: number }).documents, RECORDS.length);
+
+    // The jobs view: PostgreSQL has a queue (one document enqueued, none taken yet), SQLite has none.
+    const extra = join(dir, 'extra.jsonl');
+    writeFileSync(extra, JSON.stringify({ text: 'The ferry to Lindby was cancelled because of the storm.', title: 'Ferry cancelled', date: '2023-05-01' }) + '\n');
+    const queued = await openCorpus(db.url);
+    try {
+      assert.equal((await enqueue(queued, [extra])).enqueued, 1);
+    } finally {
+      await queued.close();
+    }
+    const jobs = await get(postgres.url, '/api/jobs');
+    assert.deepEqual({ queued: jobs.queued, active: jobs.active, done: jobs.done, failed: jobs.failed, dead: jobs.dead, rate: jobs.rate }, { queued: 1, active: 0, done: 0, failed: 0, dead: 0, rate: 0 });
+    const none = await fetch(sqlite.url + '/api/jobs');
+    assert.equal(none.status, 404);
+    const body = (await none.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'E404');
+    assert.match(body.error.message, /no job queue.*PostgreSQL/);
+    assert.ok((await get(sqlite.url, '/openapi.json')).paths['/api/jobs'], '/api/jobs is described in /openapi.json');
   } finally {
     for (const s of servers) await s.close();
     await db.done();

@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import { api, qs, type Filters, type IngestJob, type Timeline } from './api.js';
 import { h } from './dom.js';
 import { message } from './analyse.js';
+import { jobsPanel } from './jobs.js';
 import { TECHNIQUE_COLORS, techniqueColor } from '../techniques/palette.js';
 
 const BY = [
@@ -25,6 +26,8 @@ export async function corpusPage(root: HTMLElement, params: Filters): Promise<vo
   const meta = await api.meta();
   root.append(h('h1', null, 'Corpus'));
   if (!meta.readOnly) root.append(ingestPanel(meta.tokenRequired));
+  const jobs = await jobsPanel(); // PostgreSQL corpora only
+  if (jobs) root.append(jobs);
   root.append(await timelinePanel(params));
 }
 
