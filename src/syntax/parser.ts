@@ -310,6 +310,9 @@ export class State {
     out[k++] = f3(68, s1t, s1Rt, T[s1R2]!);
     out[k++] = f2(69, s0wt, s1t);
     out[k++] = f2(70, b0wt, b1t);
+    out[k++] = f4(71, s0t, b0t, s0Lt, s0Rt);
+    out[k++] = f2(72, s0w, b1w);
+    out[k++] = f3(73, s0t, b1t, b2t);
     out[k++] = f3(74, s1t, s0w, b0t);
     // relations of children already attached
     const { L } = this;
@@ -326,6 +329,8 @@ export class State {
     out[k++] = f2(85, s0t, this.rset[s0]!);
     out[k++] = f2(86, b0w, this.lset[b0]!);
     out[k++] = f2(87, b0t, this.lset[b0]!);
+    out[k++] = f3(88, s1t, this.rset[s1]!, s0t);
+    out[k++] = f4(89, s0t, b0t, this.lset[s0]!, this.lset[b0]!);
     return k;
   }
 }
