@@ -62,21 +62,25 @@ console.log(`${names.length} articles from ${values.dir}; ${values.runs} run(s) 
 console.log('mode                 docs/s   docs/CPU-s   peak MB   stored');
 try {
   for (const w of values.workers.split(',').map(Number)) {
-    for (const mode of ['analyze', 'ingest']) {
-      const rows = [];
-      let stored = '';
-      for (let r = 0; r < Number(values.runs); r++) {
+    // Runs interleaved (analyze, ingest, analyze, ...): on a shared machine both modes see the same load.
+    const rows = { analyze: [], ingest: [] };
+    let stored = '';
+    for (let r = 0; r < Number(values.runs); r++) {
+      for (const mode of ['analyze', 'ingest']) {
         const out = join(tmp, `out-${mode}-${w}-${r}`);
         const args = mode === 'analyze' ? ['analyze', dir, '-f', 'json', '--workers', String(w), '-o', `${out}.jsonl`] : ['ingest', dir, '--db', out, '--workers', String(w), '-q'];
         const res = await timed(args);
         if (res.code !== 0) throw new Error(`${mode} exited ${res.code}: ${res.err.slice(-500)}`);
         if (mode === 'ingest') stored = /(\d+) ingested/.exec(res.err)?.[1] ?? '?';
-        rows.push({ rate: (names.length * 1000) / res.wallMs, perCpu: (names.length * 1000) / res.cpuMs, rss: res.maxRssKb / 1024 });
+        rows[mode].push({ rate: (names.length * 1000) / res.wallMs, perCpu: (names.length * 1000) / res.cpuMs, rss: res.maxRssKb / 1024 });
         rmSync(out, { recursive: true, force: true });
         rmSync(`${out}.jsonl`, { force: true });
       }
+    }
+    for (const mode of ['analyze', 'ingest']) {
+      const x = rows[mode];
       const label = `${mode} --workers ${w}`.padEnd(20);
-      console.log(`${label} ${median(rows.map((x) => x.rate)).toFixed(2).padStart(6)}   ${median(rows.map((x) => x.perCpu)).toFixed(2).padStart(10)}   ${median(rows.map((x) => x.rss)).toFixed(0).padStart(7)}   ${mode === 'ingest' ? stored : ''}`);
+      console.log(`${label} ${median(x.map((y) => y.rate)).toFixed(2).padStart(6)}   ${median(x.map((y) => y.perCpu)).toFixed(2).padStart(10)}   ${median(x.map((y) => y.rss)).toFixed(0).padStart(7)}   ${mode === 'ingest' ? stored : ''}`);
     }
   }
 } finally {
