@@ -41,6 +41,12 @@ export interface TechniqueResult extends TextRef {
   confidence: number;
   explanation: string;
   component: string;
+  /** The rule key that found the span (e.g. "loaded.moral:shocking"); null for the trained model. */
+  rule?: string | null;
+  /** Precision of this rule key / model output measured on PTC by cross-validation; null if never measured. */
+  precision?: number | null;
+  /** Worth showing by default (measured precision >= 0.4); hidden spans are shown greyed only on request (--all). */
+  shown?: boolean;
 }
 
 export interface MetaResult {
@@ -131,12 +137,15 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
     events: toEventResults(doc),
     // Built by the `graph` component (src/graph/component.ts); empty when it did not run.
     graph: doc.spans('graph')[0]?.data ?? buildGraph([], [], m.id ?? null),
-    techniques: doc.spans('techniques').map((s: Span<{ technique: Technique }>) => ({
+    techniques: doc.spans('techniques').map((s) => ({
       technique: s.data.technique,
       ...ref(s),
       confidence: round(s.confidence),
       explanation: s.reason,
       component: s.component,
+      rule: s.data.rule ?? null,
+      precision: s.data.precision ?? null,
+      shown: s.data.shown ?? true,
     })),
     narratives: toNarrativeResults(doc),
     normalization: doc.edits.map((e) => ({

@@ -123,21 +123,25 @@ best first.`,
 export const techniquesDetectCommand: Command = {
   name: 'techniques detect',
   summary: 'SemEval FLC: print spans with their technique (id, technique, start, end)',
-  usage: `Usage: slant techniques detect <articles-dir> [--model <file>] [--confidence] [--model-only]
+  usage: `Usage: slant techniques detect <articles-dir> [--model <file>] [--confidence] [--all] [--model-only]
 
-Prints id<TAB>technique<TAB>start<TAB>end per span (code points): the trained model's spans plus the
-explained rules' spans it did not already cover (--model-only leaves the rules out). --confidence
-appends the confidence (calibrated for the model, measured precision for a rule) and the
-explanation as two more columns.`,
+Prints id<TAB>technique<TAB>start<TAB>end per span (code points): the trained model's spans and the
+explained rules' spans, nested and duplicate spans of one technique merged into one. By default only
+the spans worth showing: measured precision on PTC (cross-validated) at least 0.4; --all prints the
+hidden ones too. --model-only prints the model's spans alone, unfiltered (for the SemEval tasks).
+--confidence appends the confidence (calibrated for the model, measured precision for a rule), the
+measured precision, the rule key (or "model"), shown/hidden and the explanation as more columns.`,
   async run(argv) {
-    const { values, positionals } = args(argv, { model: { type: 'string' }, confidence: { type: 'boolean' }, 'model-only': { type: 'boolean' } });
+    const { values, positionals } = args(argv, { model: { type: 'string' }, confidence: { type: 'boolean' }, 'model-only': { type: 'boolean' }, all: { type: 'boolean' } });
     const articles = readArticles(need(positionals[0], '<articles-dir>'));
     const m = model(values.model);
     const rows: string[] = [];
     for (const a of articles) {
       for (const d of detectAll(a.text, m, !values['model-only'])) {
+        if (!values.all && !values['model-only'] && !d.shown) continue;
         const base = `${a.id}\t${d.technique}\t${a.cps.cp(d.start)}\t${a.cps.cp(d.end)}`;
-        rows.push(values.confidence ? `${base}\t${d.confidence.toFixed(3)}\t${d.explanation}` : base);
+        const measured = `${d.precision === null ? '-' : d.precision.toFixed(3)}\t${d.rule ?? 'model'}\t${d.shown ? 'shown' : 'hidden'}`;
+        rows.push(values.confidence ? `${base}\t${d.confidence.toFixed(3)}\t${measured}\t${d.explanation}` : base);
       }
     }
     await out(lines(rows));

@@ -23,8 +23,10 @@ export interface EvalReport {
   flcWithRules: PRF;
   rulesOnly: { si: PRF; flc: PRF };
   seconds: number;
-  /** Held-out predictions in SemEval format (code points), to check with the official scorer. */
-  files: { si: string; tc: string; flc: string };
+  /** Held-out predictions in SemEval format (code points), to check with the official scorer; `detect`
+   * lists every held-out model span (calibrated on the other folds) and every rule hit, with its fold,
+   * for measuring precision per rule and per model output (src/techniques/display.ts). */
+  files: { si: string; tc: string; flc: string; detect: string };
 }
 
 /** Assign techniques to gold spans, giving repeated identical spans the next-best distinct labels. */
@@ -54,6 +56,8 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
   const flcPred: Prediction[] = [];
   const flcRulesPred: Prediction[] = [];
   const detectItems: Item[] = [];
+  // rows of the detect file; model rows get their calibrated confidence after the loop
+  const detectRows: Array<{ fold: number; item?: number; line: string }> = [];
   const tcItems: Item[] = [];
   const tcLines: string[] = [];
   const C = TECHNIQUES.length;
@@ -75,9 +79,11 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
         flcPred.push(cpPred(art, t, s.start, s.end));
         flcRulesPred.push(cpPred(art, t, s.start, s.end));
         const correct = art.gold.some((g) => g.technique === t && g.start < s.end && g.end > s.start);
+        detectRows.push({ fold: run.fold, item: detectItems.length, line: `${run.fold}\t${art.id}\tmodel\t-\t${t}\t${art.cps.cp(s.start)}\t${art.cps.cp(s.end)}` });
         detectItems.push({ fold: run.fold, x: detectScore(s.score, c.ranked[0]!.p), correct });
       }
       for (const h of shownHits(art.text, p.tokens)) flcRulesPred.push(cpPred(art, h.technique, h.start, h.end));
+      for (const h of findRuleHits(art.text, p.tokens)) detectRows.push({ fold: run.fold, line: `${run.fold}\t${art.id}\t${h.rule}\t${h.key}\t${h.technique}\t${art.cps.cp(h.start)}\t${art.cps.cp(h.end)}\t-` });
       // TC on gold spans (the template), multiset matching per identical span
       const labels = classifyTemplate(run.model, corpus, a, art.gold);
       art.gold.forEach((g, i) => tcLines.push(`${art.id}\t${labels[i]!.technique}\t${art.cps.cp(g.start)}\t${art.cps.cp(g.end)}`));
@@ -131,6 +137,8 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
   const rulePred: Prediction[] = articles.flatMap((a, i) => shownHits(a.text, corpus.prepared[i]!.tokens).map((h) => cpPred(a, h.technique, h.start, h.end)));
   const ids = articles.map((a) => a.id);
   const flc = scoreFLC(gold, flcPred);
+  const detectConf = calibrated(detectItems);
+  const detectLines = detectRows.map((r) => (r.item === undefined ? r.line : `${r.line}\t${detectConf[r.item]!.confidence.toFixed(4)}`));
   return {
     articles: articles.length,
     folds: cfg.folds,
@@ -145,6 +153,7 @@ export function evaluate(articles: Article[], cfg: TrainConfig, log: (s: string)
       si: siPred.map((p) => `${p.id}\t${p.start}\t${p.end}\n`).join(''),
       tc: tcLines.map((l) => l + '\n').join(''),
       flc: flcPred.map((p) => `${p.id}\t${p.technique}\t${p.start}\t${p.end}\n`).join(''),
+      detect: '# fold\tid\tsource\tkey\ttechnique\tstart\tend\tconfidence (code points; source "model" or a rule id)\n' + detectLines.map((l) => l + '\n').join(''),
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Component } from '../core/pipeline.js';
 import { tokenize, type Token } from '../core/tokens.js';
 import { E, fail } from '../core/errors.js';
 import { TECHNIQUES, type Technique, type TechniqueSpan } from './types.js';
+import { mergeNested, rulePrecisionOf, SHOWN_PRECISION } from './display.js';
 
 export interface RuleHit {
   /** Rule entry id, e.g. 'loaded.delusion' or 'scare-quotes'. */
@@ -184,11 +185,12 @@ function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): v
     // Whole line quoted (a headline or a pull quote): not a scare quote.
     if (wholeLine(text, start, end)) continue;
     const prev = tokens[i - 1];
+    const kind = quoteKind(text, tokens, i, j, inner, words, hits);
     if (prev && (prev.norm === 'so-called' || (prev.norm === 'called' && tokens[i - 2]?.norm === 'so'))) {
       const s = tokens[prev.norm === 'called' ? i - 2 : i - 1]!.start;
       hits.push({ rule: 'so-called-quote', key: 'so-called-quote', technique: PATTERN.get('so-called-quote')!.technique, start: s, end, explanation: fill(PATTERN.get('so-called-quote')!.explain, text.slice(start, end)) });
     }
-    hits.push({ rule: 'scare-quotes', key: 'scare-quotes', technique: PATTERN.get('scare-quotes')!.technique, start, end, explanation: fill(PATTERN.get('scare-quotes')!.explain, text.slice(start, end)) });
+    hits.push({ rule: 'scare-quotes', key: `scare-quotes:${kind}`, technique: PATTERN.get('scare-quotes')!.technique, start, end, explanation: fill(PATTERN.get('scare-quotes')!.explain, text.slice(start, end)) });
   }
   // "so-called X" without quotes: the term that follows (up to three words before punctuation).
   for (let i = 0; i < tokens.length; i++) {
@@ -202,6 +204,53 @@ function scareQuotes(text: string, tokens: readonly Token[], hits: RuleHit[]): v
     const start = t.start, end = tokens[k]!.end;
     hits.push({ rule: 'so-called-quote', key: 'so-called-quote', technique: PATTERN.get('so-called-quote')!.technique, start, end, explanation: fill(PATTERN.get('so-called-quote')!.explain, `“${text.slice(tokens[j]!.start, end)}”`) });
   }
+}
+
+// Words before a quoted title of a work ("the song 'Let It Be'"). Data: the cue list of issue 14.
+const WORK_CUES = new Set(['book', 'books', 'film', 'films', 'movie', 'song', 'songs', 'album', 'show', 'series', 'novel', 'article', 'essay', 'report', 'documentary', 'play', 'poem', 'podcast', 'column', 'op-ed', 'paper', 'programme', 'program', 'titled', 'entitled', 'called', 'named', 'headlined', 'dubbed', 'memoir', 'speech', 'campaign', 'slogan', 'hashtag', 'episode']);
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'added', 'adds', 'stated', 'tweeted', 'claimed', 'claims', 'insisted', 'declared', 'warned', 'according', 'saying', 'called', 'described', 'describing', 'calls', 'dubbed', 'labelled', 'labeled', 'branded', 'termed']);
+
+/**
+ * What kind of quotation a short quoted phrase is, so its precision is measured (and shown) per kind:
+ * quoted handles (@name) and titles of works are not doubt; a quote in a sentence with a reporting
+ * verb is usually someone's words; a quote right after "so-called" is the classic scare quote.
+ */
+function quoteKind(text: string, tokens: readonly Token[], i: number, j: number, inner: string, words: string[], lexiconHits: readonly RuleHit[]): string {
+  if (/^@[\p{L}\p{N}_]/u.test(inner.trim())) return 'handle';
+  const prev = tokens[i - 1], prev2 = tokens[i - 2];
+  if (prev?.norm === 'so-called' || (prev?.norm === 'called' && prev2?.norm === 'so')) return 'so-called';
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  const titleCase = words.length >= 2 && capitalised >= Math.ceil(words.length * 0.6) && /^[\p{Lu}\p{N}]/u.test(words[0]!);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = tokens[k]!;
+    if (/[.!?;]/.test(t.text)) break;
+    if (WORK_CUES.has(t.norm) && /^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return 'title';
+  }
+  // cued: a loaded word or label just before the quote ("hyping up the news of 'X'")
+  const from = tokens[Math.max(0, i - 8)]!.start, to = tokens[i]!.start;
+  let lo = 0, hi = lexiconHits.length; // lexicon hits are in text order: first hit starting at or after the quote
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lexiconHits[mid]!.start < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && lexiconHits[k]!.start >= from; k--) {
+    const h = lexiconHits[k]!;
+    if (h.start >= from && h.end <= to && (h.rule.startsWith('loaded.') || h.rule.startsWith('name.'))) return 'cued';
+  }
+  if (titleCase) return 'capitalised';
+  // a reporting verb elsewhere in the sentence (both directions, up to the sentence end)
+  for (let k = i - 1; k >= Math.max(0, i - 25); k--) {
+    const t = tokens[k]!;
+    if (/[.!?]/.test(t.text) || /\n/.test(text.slice(t.end, tokens[k + 1]!.start))) break;
+    if (REPORTING.has(t.norm)) return 'reported';
+  }
+  for (let k = j; k < Math.min(tokens.length, j + 25); k++) {
+    const t = tokens[k]!;
+    if (/[.!?]/.test(t.text)) break;
+    if (REPORTING.has(t.norm)) return 'reported';
+  }
+  return words.length === 1 ? 'word' : 'phrase';
 }
 
 function absolutes(text: string, tokens: readonly Token[], hits: RuleHit[]): void {
@@ -285,8 +334,10 @@ function slogans(text: string, hits: RuleHit[]): void {
   }
 }
 
-/** Confidence of a hit: measured precision of its key, else of its rule, else a cautious default. */
+/** Confidence of a hit: its measured precision (data/precision.json), else the older rule table, else a cautious default. */
 export function ruleConfidence(hit: RuleHit): number {
+  const measured = rulePrecisionOf(hit.rule, hit.key);
+  if (measured !== null) return measured;
   const byKey = RULE_PRECISION[hit.key];
   if (byKey && byKey.hits >= 5) return byKey.precision;
   const byRule = RULE_PRECISION[hit.rule];
@@ -294,13 +345,25 @@ export function ruleConfidence(hit: RuleHit): number {
   return 0.3;
 }
 
-/** Rules whose measured precision is below this are used as model features only, not shown. */
+/** Rules below this measured precision are model features only: not even listed (as hidden) in results. */
 export const MIN_SHOWN_PRECISION = 0.15;
-/** Rules shown whatever their measured precision: the constructions the product promises to flag. */
-const ALWAYS_SHOWN = new Set(['scare-quotes', 'so-called-quote']);
+/** Rules listed whatever their measured precision: the constructions the product promises to flag. */
+const ALWAYS_LISTED = new Set(['scare-quotes', 'so-called-quote']);
+/**
+ * Shown by default whatever their measured precision (the seed's constructions: "so-called 'X'" and a
+ * quote right after a loaded word, e.g. hyping up "X"). PTC rarely marks these as Doubt, so their
+ * measured precision is low and is still shown on the span.
+ */
+const PROMISED = new Set(['so-called-quote', 'scare-quotes:so-called', 'scare-quotes:cued']);
 
+/** Listed in results (shown or, below SHOWN_PRECISION, hidden). */
 export function isShown(h: RuleHit): boolean {
-  return ALWAYS_SHOWN.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION;
+  return ALWAYS_LISTED.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION;
+}
+
+/** Shown by default: measured precision at least SHOWN_PRECISION, or a promised construction. */
+export function shownByDefault(h: RuleHit): boolean {
+  return PROMISED.has(h.key) || PROMISED.has(h.rule) || ruleConfidence(h) >= SHOWN_PRECISION;
 }
 
 export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
@@ -332,23 +395,21 @@ export function coveredBy(sorted: ReadonlyArray<{ start: number; end: number; te
  * longer model span stays: it pinpoints the words and says why.
  */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
-  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique }));
+  // Nested and duplicate spans of one technique merge into one (the most precise; model spans win ties).
+  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, hit: null as RuleHit | null }));
+  const listed = shownHits(doc.text).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), hit: h as RuleHit | null }));
   const out: Span<TechniqueSpan>[] = [];
-  const seen = new Set<string>();
-  for (const h of shownHits(doc.text)) {
-    const key = `${h.technique}:${h.start}:${h.end}`;
-    if (seen.has(key) || coveredBy(existing, h)) continue;
-    seen.add(key);
-    const byKey = RULE_PRECISION[h.key];
-    const m = byKey && byKey.hits >= 5 ? byKey : RULE_PRECISION[h.rule];
-    const measured = m && m.hits >= 5 ? `right ${pct(ruleConfidence(h))} of the time on the PTC training articles` : 'precision not yet measured';
+  for (const m of mergeNested([...existing, ...listed])) {
+    const h = m.hit;
+    if (!h) continue;
+    const measured = rulePrecisionOf(h.rule, h.key) !== null ? `right ${pct(ruleConfidence(h))} of the time on the PTC training articles` : 'precision not yet measured';
     out.push({
       start: h.start,
       end: h.end,
       component,
       confidence: round(ruleConfidence(h)),
       reason: `${h.explanation} (rule ${h.key}; ${measured})`,
-      data: { technique: h.technique },
+      data: { technique: h.technique, rule: h.key, precision: round(ruleConfidence(h)), shown: shownByDefault(h) },
     });
   }
   return out;

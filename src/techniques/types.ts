@@ -21,6 +21,12 @@ export type Technique = (typeof TECHNIQUES)[number];
 /** Payload of spans in the `techniques` layer. */
 export interface TechniqueSpan {
   technique: Technique;
+  /** The rule key that found the span (e.g. 'loaded.moral:shocking'); null or absent for the model. */
+  rule?: string | null;
+  /** Precision measured on PTC by cross-validation for this rule key / model output (src/techniques/display.ts). */
+  precision?: number | null;
+  /** Shown by default (measured precision >= 0.4); hidden spans are greyed with --all. Absent means shown. */
+  shown?: boolean;
 }
 
 declare module '../core/document.js' {
