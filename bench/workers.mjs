@@ -185,11 +185,11 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 const one = results.find((r) => r.workers === 1 && !r.killOne);
-console.log('| workers | enqueued | stored (distinct texts) | seconds | docs/s | speed-up | peak RSS per worker | CPU s (all workers) |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| workers | enqueued | stored (distinct texts) | seconds | docs/s | speed-up | peak RSS per worker | CPU s (all workers) | docs per CPU-s |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const label = r.killOne ? '2, one SIGKILLed + restarted' : String(r.workers);
-  console.log(`| ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; text keys ${r.textKeys}) | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${one ? (r.rate / one.rate).toFixed(2) + '×' : '—'} | ${r.rssMb.toFixed(0)} MB | ${r.cpu.toFixed(0)} |`);
+  console.log(`| ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; text keys ${r.textKeys}) | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${one ? (r.rate / one.rate).toFixed(2) + '×' : '—'} | ${r.rssMb.toFixed(0)} MB | ${r.cpu.toFixed(0)}${r.killOne ? ' (without the killed one)' : ''} | ${r.killOne ? '—' : (r.done / r.cpu).toFixed(1)} |`);
 }
 const kill = results.find((r) => r.killOne);
 if (kill) console.log(`\nSIGKILL run: ${kill.docs === kill.enqueued && kill.texts === kill.docs ? 'every document stored exactly once' : 'MISMATCH'} (${kill.enqueued} enqueued, ${kill.docs} stored, ${kill.texts} distinct texts, ${kill.failed} failed jobs)`);
