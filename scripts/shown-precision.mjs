@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { cell, bandOf, MODEL_BANDS, modelPrecision, rulePrecisionOf, mergeNested, isRight, SHOWN_PRECISION } from '../dist/techniques/display.js';
 import { TECHNIQUES } from '../dist/techniques/types.js';
-import { findRuleHits } from '../dist/techniques/rules.js';
+import { findRuleHits, isPromised, isListed } from '../dist/techniques/rules.js';
 import { readArticles } from '../dist/techniques/ptc.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, threshold: { type: 'string' }, 'rescan-rules': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, threshold: { type: 'string' }, 'rescan-rules': { type: 'boolean' }, 'no-promised': { type: 'boolean' } } });
 if (!values.data || !values.predictions) {
   console.error('usage: node scripts/shown-precision.mjs --data <ptc-dir> --predictions <dir>/detect.txt [--write <precision.json>] [--threshold 0.4]');
   process.exit(2);
@@ -97,7 +97,10 @@ for (const f of folds) {
   const byId = new Map();
   for (const r of rows.filter((r) => r.fold === f)) {
     if (!byId.has(r.id)) byId.set(r.id, []);
-    byId.get(r.id).push({ ...r, precision: precisionOf(r, t) });
+    const precision = precisionOf(r, t);
+    // rules below 0.15 are model features only and never reach the result
+    if (r.source !== 'model' && !isListed(r.source, precision ?? 0)) continue;
+    byId.get(r.id).push({ ...r, precision });
   }
   for (const list of byId.values()) {
     // model spans first: they win ties in the merge, as in slant
@@ -106,7 +109,8 @@ for (const f of folds) {
     for (const r of merged) {
       r.right = isRight(r, gold.get(r.id) ?? []);
       all.push(r);
-      if (r.precision !== null && r.precision >= threshold) shown.push(r);
+      const promised = r.source !== 'model' && isPromised(r.source, r.key);
+      if ((r.precision !== null && r.precision >= threshold) || (promised && !values['no-promised'])) shown.push(r);
     }
   }
 }
@@ -135,7 +139,7 @@ for (const t of TECHNIQUES) {
 }
 console.log('shown by rule:');
 for (const s of [...new Set(shown.map((r) => r.source))].filter((s) => s !== 'model').sort()) console.log(`  ${s.padEnd(36)} ${pr(shown.filter((r) => r.source === s))}`);
-for (const s of ['scare-quotes']) {
+for (const s of ['scare-quotes', 'so-called-quote']) {
   const l = all.filter((r) => r.source === s);
   const keys = [...new Set(l.map((r) => r.key))].sort();
   for (const k of keys) console.log(`  (all) ${k.padEnd(30)} ${pr(l.filter((r) => r.key === k))}`);

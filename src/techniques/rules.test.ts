@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findRuleHits, shownHits, ruleConfidence } from './rules.js';
+import { findRuleHits, shownHits, ruleConfidence, shownByDefault } from './rules.js';
 import { SEEDLIKE, EMOJI } from './fixtures/articles.js';
 import { TECHNIQUE_INFO } from './definitions.js';
 import { TECHNIQUES } from './types.js';
@@ -61,4 +61,25 @@ test('rules: bounded on hostile input (long quote runs, one huge line)', () => {
 test('definitions: one per technique', () => {
   assert.deepEqual(Object.keys(TECHNIQUE_INFO).sort(), [...TECHNIQUES].sort());
   for (const t of TECHNIQUES) assert.ok(TECHNIQUE_INFO[t].definition.length > 20);
+});
+
+test('scare quotes: handles, titles, quotations with a speaker and cued quotes get their own kind', () => {
+  const kinds = (text: string) => findRuleHits(text).filter((h) => h.rule === 'scare-quotes').map((h) => `${h.key} ${text.slice(h.start, h.end)}`);
+  assert.deepEqual(kinds('Readers flooded the mayor’s account “@harbour_mayor” with replies.'), ['scare-quotes:handle “@harbour_mayor”']);
+  assert.deepEqual(kinds('Her new novel “Winter Over Lisbon” sold well in the harbour town.'), ['scare-quotes:title “Winter Over Lisbon”']);
+  assert.deepEqual(kinds('The council later described the plan as “a bold step” in its newsletter.'), ['scare-quotes:reported “a bold step”']);
+  assert.deepEqual(kinds('Pundits keep hyping up the news of “the harbour crisis” every week.'), ['scare-quotes:cued “the harbour crisis”']);
+  assert.deepEqual(kinds('The so-called “reform” changed nothing at the harbour.'), ['scare-quotes:so-called “reform”']);
+  assert.deepEqual(kinds('The “reform” changed nothing at the harbour.'), ['scare-quotes:word “reform”']);
+  // a direct quotation with a speaker next to it, or a long one, is no scare quote at all
+  assert.deepEqual(kinds('The mayor said: “we will build it”. Then she left.'), []);
+  assert.deepEqual(kinds('“We will build it,” the mayor told reporters.'), []);
+  assert.deepEqual(kinds('Then came “we will build the new harbour wall before the winter storms” and applause.'), []);
+});
+
+test('scare quotes: only promised kinds are shown by default; handles and titles are listed but hidden', () => {
+  const shown = (text: string) => findRuleHits(text).filter((h) => h.rule === 'scare-quotes').map((h) => shownByDefault(h));
+  assert.deepEqual(shown('Her new novel “Winter Over Lisbon” sold well in the harbour town.'), [false]);
+  assert.deepEqual(shown('Readers flooded the mayor’s account “@harbour_mayor” with replies.'), [false]);
+  assert.deepEqual(shown('The so-called “reform” changed nothing at the harbour.'), [true]);
 });

@@ -361,6 +361,16 @@ export function isShown(h: RuleHit): boolean {
   return ALWAYS_LISTED.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION;
 }
 
+/** A promised construction (shown whatever its measured precision). */
+export function isPromised(rule: string, key: string): boolean {
+  return PROMISED.has(key) || PROMISED.has(rule);
+}
+
+/** Listed (shown or hidden) given the rule and its measured precision; below, a model feature only. */
+export function isListed(rule: string, precision: number): boolean {
+  return ALWAYS_LISTED.has(rule) || precision >= MIN_SHOWN_PRECISION;
+}
+
 /** Shown by default: measured precision at least SHOWN_PRECISION, or a promised construction. */
 export function shownByDefault(h: RuleHit): boolean {
   return PROMISED.has(h.key) || PROMISED.has(h.rule) || ruleConfidence(h) >= SHOWN_PRECISION;
