@@ -5,22 +5,13 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildGraph, finish, mergeGraphs, realign } from '../dist/graph/index.js';
 import { bestSplit } from '../dist/graph/balance.js';
+import { seededRandom as mulberry } from '../dist/core/random.js';
 
 const { values } = parseArgs({ options: { actors: { type: 'string', default: '500' }, edges: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, checks: { type: 'string', default: '300' } } });
 const A = Number(values.actors);
 const M = Number(values.edges);
 const RUNS = Number(values.runs);
 
-function mulberry(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Documents of a few events each between actors drawn by popularity (Zipf), two planted camps, 15 % noise. */

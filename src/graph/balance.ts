@@ -11,6 +11,7 @@
  * random kicks — whose cost is then an upper bound (usually the optimum; bench/graph.mjs measures
  * how often). Results are deterministic.
  */
+import { seededRandom as mulberry32 } from '../core/random.js';
 
 export type Camp = 0 | 1;
 
@@ -276,14 +277,3 @@ function spectral(g: Graph, free: number[], anchored: boolean, rand: () => numbe
   for (const v of free) g.side[v] = x[v]! >= 0 ? 0 : 1;
 }
 
-/** Small seeded PRNG (mulberry32): the same graph always gets the same camps. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

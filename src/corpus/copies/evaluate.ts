@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { E, fail } from '../../core/errors.js';
 import { sign, verify, plausible, type CopyRule, type Signature } from './detect.js';
 import { overlap, words } from './minhash.js';
+import { seededRandom as rng } from '../../core/random.js';
 
 export const COPY_KINDS = ['headline-credit', 'dropped-reordered', 'reworded', 'partial', 'partial-reworded', 'mixed'] as const;
 /** Reported apart, not in the F1: heavier rewording than "light" (every fourth word). */
@@ -58,17 +59,7 @@ export function loadArticles(dir: string, limit = 5000): Article[] {
   return out;
 }
 
-/** mulberry32: small, seedable, good enough for sampling. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../core/random.js';
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

@@ -3,6 +3,7 @@
  * features (closed form, a handful of weights), plus the cross-validation helpers used to choose
  * features and the penalty. Small enough to read in the shipped JSON.
  */
+import { seededRandom as rng } from '../../core/random.js';
 export interface RidgeModel {
   kind: 'ridge';
   features: string[];
@@ -89,17 +90,7 @@ export function pearson(a: number[], b: number[]): number {
   return saa && sbb ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
-/** A seeded PRNG (mulberry32) so folds are reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../core/random.js';
 
 /** Fold number of each of n items (shuffled with the seed, sizes differ by at most one). */
 export function folds(n: number, k: number, seed: number): number[] {
