@@ -136,8 +136,20 @@ async function stored(url) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU seconds used so far by the PostgreSQL server: the postmaster and its exited backends (the workers' connections close at exit). */
+function pgCpu() {
+  try {
+    const pid = readFileSync(join(clusterDir, 'data/postmaster.pid'), 'utf8').split('\n')[0];
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100; // utime stime cutime cstime, in ticks
+  } catch {
+    return NaN;
+  }
+}
+
 async function benchRun(base, dir, count, workers, killOne) {
   const url = await freshDb(base);
+  const pgBefore = pgCpu();
   const enq = run(['ingest', dir, '--db', url, '--queue', '--lease', values.lease, '-q']);
   const enqueued = Number(/(\d+) enqueued/.exec(enq.stderr)?.[1] ?? NaN);
   const started = performance.now();
@@ -163,9 +175,11 @@ async function benchRun(base, dir, count, workers, killOne) {
   const wall = (performance.now() - started) / 1000;
   for (const w of procs) w.kill('SIGTERM');
   for (const w of procs) finished.push(await w.exited);
+  await sleep(500); // the backends of the stopped workers exit
+  const pgSeconds = pgCpu() - pgBefore;
   const s = await stored(url);
   const seconds = (p.last - p.first) / 1000;
-  return { workers, killOne, enqueued, done: p.done, failed: p.failed, seconds, wall, rate: p.done / seconds, rssMb: Math.max(...finished.map((f) => f.rssKb).filter(Number.isFinite)) / 1024, cpu: finished.reduce((a, f) => a + (f.cpuS || 0), 0), ...s };
+  return { workers, killOne, enqueued, done: p.done, failed: p.failed, seconds, wall, rate: p.done / seconds, rssMb: Math.max(...finished.map((f) => f.rssKb).filter(Number.isFinite)) / 1024, cpu: finished.reduce((a, f) => a + (f.cpuS || 0), 0), pgSeconds, ...s };
 }
 
 const { dir, count } = corpusDir();
@@ -185,11 +199,11 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 const one = results.find((r) => r.workers === 1 && !r.killOne);
-console.log('| workers | enqueued | stored (distinct texts) | seconds | docs/s | speed-up | peak RSS per worker | CPU s (all workers) | docs per CPU-s |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| workers | enqueued | stored (distinct texts) | seconds | docs/s | speed-up | peak RSS per worker | CPU s (all workers) | docs per CPU-s | PostgreSQL CPU s |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const label = r.killOne ? '2, one SIGKILLed + restarted' : String(r.workers);
-  console.log(`| ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; text keys ${r.textKeys}) | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${one ? (r.rate / one.rate).toFixed(2) + '×' : '—'} | ${r.rssMb.toFixed(0)} MB | ${r.cpu.toFixed(0)}${r.killOne ? ' (without the killed one)' : ''} | ${r.killOne ? '—' : (r.done / r.cpu).toFixed(1)} |`);
+  console.log(`| ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; text keys ${r.textKeys}) | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${one ? (r.rate / one.rate).toFixed(2) + '×' : '—'} | ${r.rssMb.toFixed(0)} MB | ${r.cpu.toFixed(0)}${r.killOne ? ' (without the killed one)' : ''} | ${r.killOne ? '—' : (r.done / r.cpu).toFixed(1)} | ${r.pgSeconds.toFixed(1)} |`);
 }
 const kill = results.find((r) => r.killOne);
 if (kill) console.log(`\nSIGKILL run: ${kill.docs === kill.enqueued && kill.texts === kill.docs ? 'every document stored exactly once' : 'MISMATCH'} (${kill.enqueued} enqueued, ${kill.docs} stored, ${kill.texts} distinct texts, ${kill.failed} failed jobs)`);
