@@ -26,6 +26,8 @@ Analyse one article (or many) and report what it asserts and how it persuades.
 
 Options:
   -f, --format FMT   text (default: a terminal report), json, html (one standalone page)
+      --all          reports show every technique span, also those whose measured precision is
+                     under 0.4 (JSON always holds them all, with "shown": false)
   -o, --out FILE     write to FILE instead of standard output (only written on success)
       --encoding ENC force the text encoding of the input (e.g. windows-1251)
       --workers N    worker threads for many inputs (default: number of cores)
@@ -40,6 +42,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
   async run(argv) {
     const { values, positionals } = args(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
+      all: { type: 'boolean', default: false },
       out: { type: 'string', short: 'o' },
       encoding: { type: 'string' },
       workers: { type: 'string' },
@@ -63,7 +66,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
     if (sources.length === 1) {
       const t0 = performance.now();
       const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline });
-      body = await render(result, format, color);
+      body = await render(result, format, color, values.all === true);
       if (values.profile) printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
     } else {
       if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
@@ -81,10 +84,10 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
   },
 };
 
-async function render(result: AnalysisResult, format: Format, color: boolean): Promise<string> {
+async function render(result: AnalysisResult, format: Format, color: boolean, all: boolean): Promise<string> {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
-  if (format === 'html') return renderReportHtml(result);
-  return renderReportText(result, { color });
+  if (format === 'html') return renderReportHtml(result, { all });
+  return renderReportText(result, { color, all });
 }
 
 /** Directories become the analysable files inside them (not recursive, sorted). */

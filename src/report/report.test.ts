@@ -86,3 +86,18 @@ test('text report: numbered spans in the text, golden lines', () => {
   assert.match(out, /\[1\] Loaded_Language 0\.50  “fantasy”/);
   assert.match(out, /It is a \[fantasy\]¹\./);
 });
+
+test('reports show the spans worth showing unless asked for all; JSON keeps every span', async () => {
+  const { renderReportText, renderReportHtml } = await import('./index.js');
+  const r = result('Sheer madness, they said.', [
+    { ...tech(0, 13, 'Sheer madness'), shown: true },
+    { ...tech(15, 19, 'they', 'Doubt'), shown: false, explanation: 'a weak guess' },
+  ]);
+  const text = renderReportText(r);
+  assert.match(text, /TECHNIQUES \(1\)/);
+  assert.doesNotMatch(text, /a weak guess/);
+  assert.match(renderReportText(r, { all: true }), /TECHNIQUES \(2\)[\s\S]*a weak guess/);
+  assert.doesNotMatch(renderReportHtml(r), /a weak guess/);
+  assert.match(renderReportHtml(r, { all: true }), /a weak guess/);
+  assert.equal(r.techniques.length, 2, 'the result itself is not changed');
+});
