@@ -69,6 +69,8 @@ test('a worker killed with SIGKILL mid-run and another started: every document s
       const j = await jobStats(db.url);
       return j.queued + j.active + j.retrying === 0 && (await corpus.count()) >= 6;
     });
+    // Fast jobs may all be done before b is even up: SIGTERM only once its handler is installed.
+    await until('the second worker ready', () => /taking jobs/.test(b.stderr()));
     b.child.kill('SIGTERM');
     assert.equal(await b.exit, 0);
     assert.equal(await corpus.count(), 6, 'six documents, none twice');
