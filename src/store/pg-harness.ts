@@ -20,36 +20,46 @@ function serverBinaries(): boolean {
   }
 }
 
-export async function pgTestDatabase(): Promise<PgTestDb> {
-  let base = process.env.SLANT_TEST_DATABASE_URL;
-  let cluster: string | null = null;
-  if (!base) {
-    const script = fileURLToPath(new URL('../../scripts/pg-cluster.sh', import.meta.url));
-    if (serverBinaries() && existsSync(script)) {
-      const r = spawnSync('bash', [script, 'start'], { encoding: 'utf8' });
-      if (r.status === 0) [base, cluster] = r.stdout.trim().split(' ') as [string, string];
+const SCRIPT = fileURLToPath(new URL('../../scripts/pg-cluster.sh', import.meta.url));
+/** The server this process uses: the given one, or one cluster started once and stopped at exit. */
+let base: string | null | undefined;
+
+function serverUrl(): string | null {
+  if (base !== undefined) return base;
+  base = process.env.SLANT_TEST_DATABASE_URL || null;
+  if (!base && serverBinaries() && existsSync(SCRIPT)) {
+    const r = spawnSync('bash', [SCRIPT, 'start'], { encoding: 'utf8' });
+    if (r.status === 0) {
+      const [url, dir] = r.stdout.trim().split(' ') as [string, string];
+      base = url;
+      // Synchronous, so it also runs when the test runner ends the process.
+      process.on('exit', () => spawnSync('bash', [SCRIPT, 'stop', dir]));
     }
   }
-  if (!base) {
+  return base;
+}
+
+export async function pgTestDatabase(): Promise<PgTestDb> {
+  const server = serverUrl();
+  if (!server) {
     const why = 'no PostgreSQL server: set SLANT_TEST_DATABASE_URL or apt-get install postgresql';
     if (process.env.SLANT_REQUIRE_POSTGRES) throw new Error(why);
     return { skip: why };
   }
   const name = `slant_t_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
+  const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const u = new URL(base);
+  const u = new URL(server);
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
     done: async () => {
-      const c = new pg.Client({ connectionString: base });
+      const c = new pg.Client({ connectionString: server });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
-      if (cluster) spawnSync('bash', [fileURLToPath(new URL('../../scripts/pg-cluster.sh', import.meta.url)), 'stop', cluster]);
     },
   };
 }
