@@ -31,3 +31,7 @@ function prune(dir) {
   }
 }
 prune(dist);
+
+// The `slant` bin must be executable for `npx slant` (tsc writes files without the x bit).
+import { chmodSync } from 'node:fs';
+chmodSync(join(dist, 'cli', 'main.js'), 0o755);
