@@ -13,7 +13,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { E, fail, SlantError } from '../core/errors.js';
 import type { AnalysisResult } from '../result.js';
-import { summarize } from './sqlite.js';
+import { outletValues, summarize } from './sqlite.js';
 import { ftsText, unspaceCjk } from './fts.js';
 import {
   MAX_PAGE_SIZE,
@@ -423,21 +423,6 @@ function jsonb(value: unknown): string {
   return s.includes('\\u0000') ? s.replace(/\\u0000/g, '\\ufffd') : s;
 }
 
-/** Credited outlet names and codes, the site name and the declared source, without repeats (as SQLite keeps them). */
-function outletValues(r: AnalysisResult): string[] {
-  const seen = new Map<string, string>();
-  const add = (v: string | null | undefined): void => {
-    const t = v?.trim();
-    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
-  };
-  for (const c of r.meta.credits) {
-    add(c.name);
-    add(c.code);
-  }
-  add(r.meta.siteName);
-  add(r.meta.source);
-  return [...seen.values()];
-}
 
 /**
  * User search text → a tsquery that can never be a syntax error: words become terms (all must

@@ -381,7 +381,7 @@ function firstLine(text: string): string | null {
 }
 
 /** Credited outlet names (and codes, for search), the site name and the declared source, without repeats. */
-function outletValues(r: AnalysisResult, codes = true): string[] {
+export function outletValues(r: AnalysisResult, codes = true): string[] {
   const seen = new Map<string, string>();
   const add = (v: string | null | undefined): void => {
     const t = v?.trim();

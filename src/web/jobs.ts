@@ -6,16 +6,8 @@
 import { h } from './dom.js';
 
 /** As GET /api/jobs returns it (src/server/routes/jobs.ts). */
-export interface JobStats {
-  queued: number;
-  retrying: number;
-  active: number;
-  done: number;
-  failed: number;
-  dead: number;
-  rate: number;
-  deadLetters: Array<{ id: string; origin: string | null; error: string; at: string }>;
-}
+import type { JobStats } from '../corpus/queue.js';
+export type { JobStats };
 
 const REFRESH_MS = 3000;
 
