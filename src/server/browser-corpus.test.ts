@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, startServe, type ServeProcess } from './harness.js';
+import { assertClean, browserSkip, launchChromium, openPage, startServe, type ServeProcess } from './harness.js';
 import { CORPUS_RECORDS, HOSTILE } from './fixtures.js';
 
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+const skip = browserSkip();
 const RECORDS = [
   ...CORPUS_RECORDS,
   { text: 'Cairo and Amman discussed water sharing on Monday, and both praised the talks.', title: `Water talks ${HOSTILE[1]}`, date: '2022-05-21', source: `Delta ${HOSTILE[0]}` },
@@ -35,32 +35,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const problems: string[] = [];
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(srv.url + path);
-  return { page, problems };
-}
-
-/** Nothing hostile ran or was inserted as markup. */
-async function assertClean(page: Page, problems: string[]): Promise<void> {
-  const state = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    scripts: Array.from(document.querySelectorAll('script')).map((s) => s.getAttribute('src')),
-    injected: document.querySelectorAll('style, iframe, img, main svg svg').length,
-    handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
-  }));
-  assert.equal(state.pwned, null, 'a payload ran');
-  assert.deepEqual(state.scripts, ['/app.js']);
-  assert.equal(state.injected, 0, 'no injected style, iframe, img or nested svg');
-  assert.equal(state.handlers, 0, 'no inline event handlers');
-  assert.deepEqual(problems, []);
-}
+const open = (path: string) => openPage(browser, srv.url + path);
 
 test('corpus page: ingest a JSON Lines file from the browser with progress; the timeline as a chart', { skip }, async () => {
   const { page, problems } = await open('/#/corpus');

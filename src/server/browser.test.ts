@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, startServe, type ServeProcess } from './harness.js';
+import { assertClean, browserSkip, launchChromium, openPage, startServe, type ServeProcess } from './harness.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { fixtureResult, FIXTURE_TEXT, HOSTILE } from './fixtures.js';
 
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+const skip = browserSkip();
 const ARTICLE = readFileSync(fileURLToPath(new URL('../../examples/opinion-piece.txt', import.meta.url)), 'utf8');
 
 let dir: string;
@@ -39,36 +39,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A page that records anything hostile: dialogs, page errors, and the __pwned flag. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const problems: string[] = [];
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(srv.url + path);
-  return { page, problems };
-}
-
-async function assertClean(page: Page, problems: string[]): Promise<void> {
-  const state = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    scripts: Array.from(document.querySelectorAll('script')).map((s) => s.getAttribute('src')),
-    styles: document.querySelectorAll('style, iframe, img, main svg svg').length,
-    jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
-    handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
-    bodyVisible: getComputedStyle(document.body).display !== 'none',
-  }));
-  assert.equal(state.pwned, null, 'a payload ran');
-  assert.deepEqual(state.scripts, ['/app.js'], 'only the app script is on the page');
-  assert.equal(state.styles, 0, 'no injected style, iframe, img or nested svg elements');
-  assert.equal(state.jsLinks, 0, 'no javascript: links');
-  assert.equal(state.handlers, 0, 'no inline event-handler attributes');
-  assert.ok(state.bodyVisible);
-  assert.deepEqual(problems, []);
-}
+const open = (path: string) => openPage(browser, srv.url + path);
 
 test('analyse a pasted article: spans, legend, tooltip, side panels', { skip }, async () => {
   const { page, problems } = await open('/');
