@@ -3,27 +3,23 @@
  * content when the feed carries it (content:encoded, Atom content), otherwise the page behind the
  * item's link is fetched and extracted — or, with --no-fetch, the summary is kept.
  */
-import { Readable } from 'node:stream';
-import { fetchUrl } from '../../input/fetch.js';
 import { errorLine } from '../../core/errors.js';
 import { fetchRecord } from './fetch.js';
-import { openFile } from './stream.js';
+import { openSource } from './stream.js';
 import { child, elements, text } from './xml.js';
-import { MAX_RECORD, type ReadItem, type ReaderOptions } from './types.js';
+import type { ReadItem, ReaderOptions } from './types.js';
 
 /** Content shorter than this many words is taken for a summary, not the article. */
 const FULL_CONTENT_WORDS = 150;
 
 export async function* readFeed(source: string, opts: ReaderOptions): AsyncGenerator<ReadItem> {
   let stream: AsyncIterable<Buffer | string>;
-  if (/^https?:\/\//i.test(source)) {
-    try {
-      stream = Readable.from([(await fetchUrl(source, { allowPrivate: opts.allowPrivate, maxBytes: MAX_RECORD })).body]);
-    } catch (err) {
-      yield { kind: 'error', place: { file: source }, error: errorLine(err) };
-      return;
-    }
-  } else stream = await openFile(source);
+  try {
+    stream = await openSource(source, opts);
+  } catch (err) {
+    yield { kind: 'error', place: { file: source }, error: errorLine(err) };
+    return;
+  }
   let feedTitle: string | undefined;
   for await (const el of elements(stream, ['item', 'entry'])) {
     if (opts.signal?.aborted) return;

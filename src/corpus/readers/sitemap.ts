@@ -1,24 +1,20 @@
 /** XML sitemaps (urlset; news sitemaps too) and sitemap indexes: each page URL is fetched and extracted. */
-import { Readable } from 'node:stream';
-import { fetchUrl } from '../../input/fetch.js';
 import { errorLine } from '../../core/errors.js';
 import { fetchRecord } from './fetch.js';
-import { openFile } from './stream.js';
+import { openSource } from './stream.js';
 import { child, elements, text } from './xml.js';
-import { MAX_RECORD, type ReadItem, type ReaderOptions } from './types.js';
+import type { ReadItem, ReaderOptions } from './types.js';
 
 const MAX_NESTING = 2;
 
 export async function* readSitemap(source: string, opts: ReaderOptions, depth = 0): AsyncGenerator<ReadItem> {
   let stream: AsyncIterable<Buffer | string>;
-  if (/^https?:\/\//i.test(source)) {
-    try {
-      stream = Readable.from([(await fetchUrl(source, { allowPrivate: opts.allowPrivate, maxBytes: MAX_RECORD })).body]);
-    } catch (err) {
-      yield { kind: 'error', place: { file: source }, error: errorLine(err) };
-      return;
-    }
-  } else stream = await openFile(source);
+  try {
+    stream = await openSource(source, opts);
+  } catch (err) {
+    yield { kind: 'error', place: { file: source }, error: errorLine(err) };
+    return;
+  }
   for await (const el of elements(stream, ['url', 'sitemap'])) {
     if (opts.signal?.aborted) return;
     const place = { file: source, line: el.line, record: el.n };

@@ -1,8 +1,15 @@
 /** Streaming helpers shared by readers: open a file (gunzipping .gz), split lines with a length cap. */
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
-import { MAX_RECORD } from './types.js';
+import { Readable } from 'node:stream';
+import { fetchUrl } from '../../input/fetch.js';
+import { MAX_RECORD, type ReaderOptions } from './types.js';
+
+/** A local file, or an http(s) URL fetched through the safe fetch (size-capped), as a byte stream. */
+export async function openSource(source: string, opts: ReaderOptions): Promise<AsyncIterable<Buffer | string>> {
+  if (!/^https?:\/\//i.test(source)) return openFile(source);
+  return Readable.from([(await fetchUrl(source, { allowPrivate: opts.allowPrivate, maxBytes: MAX_RECORD })).body]);
+}
 
 /** A file as a byte stream; gzip is detected by its magic bytes, not only the name. */
 export async function openFile(path: string): Promise<Readable> {
