@@ -5,7 +5,6 @@
 import { E, fail } from './core/errors.js';
 import { Pipeline, type Component } from './core/pipeline.js';
 import { sentences } from './sentences/index.js';
-import { parseComponent } from './syntax/index.js';
 import { techniqueModel, techniqueRules } from './techniques/index.js';
 import { actorsComponent } from './actors/index.js';
 import { meta } from './meta/index.js';
@@ -18,7 +17,8 @@ export type Factory = () => Component | Promise<Component>;
 export const registry: Record<string, Factory> = {
   sentences: () => sentences,
   // tokens, tags, lemmas and dependency trees (src/syntax/index.ts; layers in src/syntax/types.ts)
-  parse: () => parseComponent(),
+  // (loaded on demand: the default pipeline does not run it, and its model is large)
+  parse: async () => (await import('./syntax/index.js')).parseComponent(),
   // persuasion techniques: trained model (src/techniques/model.ts) and explained rules (src/techniques/rules.ts)
   'techniques.model': () => techniqueModel(),
   'techniques.rules': () => techniqueRules,

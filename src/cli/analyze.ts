@@ -1,11 +1,9 @@
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze } from '../analyze.js';
-import { printProfile, runBatch } from './analyze-batch.js';
 import { E, fail } from '../core/errors.js';
 import { loadInput } from '../input/load.js';
 import { createPipeline } from '../registry.js';
-import { renderReportHtml, renderReportText } from '../report/index.js';
 import type { AnalysisResult } from '../result.js';
 import { args, out, type Command } from './command.js';
 
@@ -67,7 +65,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
       const t0 = performance.now();
       const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline });
       body = await render(result, format, color, values.all === true);
-      if (values.profile) printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
+      if (values.profile) (await import('./analyze-batch.js')).printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
     } else {
       if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
       if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
@@ -76,6 +74,8 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
       const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
       if (!(Number.isFinite(timeout) && timeout >= 0)) fail(E.BAD_ARGUMENT, '--timeout must be a number of seconds (0 = no limit)');
       // Streamed: each result is written as it completes (see analyze-batch.ts).
+      // Loaded only here: one input needs neither the worker pool nor its threads.
+      const { runBatch } = await import('./analyze-batch.js');
       return runBatch({ sources, format, color, loadOptions: loadOpts, workers, timeoutMs: timeout * 1000, out: values.out, profile: values.profile === true, pipeline });
     }
     if (values.out) await writeAtomic(values.out, body);
@@ -86,6 +86,8 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
 
 async function render(result: AnalysisResult, format: Format, color: boolean, all: boolean): Promise<string> {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  // The renderers load only when a report is asked for (JSON needs neither).
+  const { renderReportHtml, renderReportText } = await import('../report/index.js');
   if (format === 'html') return renderReportHtml(result, { all });
   return renderReportText(result, { color, all });
 }

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** `slant` entry point: find the command, run it, turn any error into one line on stderr. */
+/**
+ * `slant` entry point: find the command, load its module (only that one: start-up stays short),
+ * run it, turn any error into one line on stderr.
+ */
 import { errorLine } from '../core/errors.js';
 import { commands } from './commands.js';
 
@@ -27,11 +30,12 @@ async function main(argv: string[]): Promise<number> {
     const words = c.name.split(' ');
     if (words.every((w, i) => argv[i] === w)) {
       const rest = argv.slice(words.length);
+      const command = await c.load();
       if (rest.includes('--help') || rest.includes('-h')) {
-        console.log(c.usage);
+        console.log(command.usage);
         return 0;
       }
-      return c.run(rest);
+      return command.run(rest);
     }
   }
   const group = commands.filter((c) => c.name.split(' ')[0] === argv[0]);
