@@ -94,6 +94,15 @@ export function occurrences(doc: Doc): Occ[] {
 
 export const GROUP_WEIGHTS: Record<string, number> = { w: 1, b: 0.6, h: 0.4, t: 0.4, a: 0.5, e: 0.3, r: 0.3, z: 0.5 };
 
+/** A document vector with what evidence needs to split it back over occurrences. */
+export interface Vectorized {
+  x: Sparse;
+  /** Per kept feature: the value one occurrence carries (value / count). */
+  perOcc: Map<number, number>;
+  /** Per occurrence (same order as the input): its feature index, or -1 when not in the vocabulary. */
+  featureOf: Int32Array;
+}
+
 /** Vocabulary with inverse document frequencies; builds vectors from occurrences. */
 export class Vectorizer {
   readonly index = new Map<string, number>();
@@ -126,12 +135,15 @@ export class Vectorizer {
    * The document vector, and for each kept feature how much of its value each occurrence carries
    * (value / count), so sentence contributions add up to the document score.
    */
-  vector(occ: readonly Occ[]): { x: Sparse; perOcc: Map<number, number> } {
+  vector(occ: readonly Occ[]): Vectorized {
     const tf = new Map<number, number>();
+    const featureOf = new Int32Array(occ.length);
     let words = 0;
-    for (const o of occ) {
-      if (o.key.charCodeAt(0) === 119 /* w */) words++;
-      const i = this.index.get(o.key);
+    for (let j = 0; j < occ.length; j++) {
+      const key = occ[j]!.key;
+      if (key.charCodeAt(0) === 119 /* w */) words++;
+      const i = this.index.get(key);
+      featureOf[j] = i ?? -1;
       if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
     }
     const groupNorm = new Map<string, number>();
@@ -156,6 +168,6 @@ export class Vectorizer {
       val.push(v);
       perOcc.set(i, v / tf.get(i)!);
     }
-    return { x: { idx, val }, perOcc };
+    return { x: { idx, val }, perOcc, featureOf };
   }
 }

@@ -6,7 +6,7 @@
 import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import '../actors/types.js';
-import { occurrences, type Occ } from './features.js';
+import { occurrences, type Occ, type Vectorized } from './features.js';
 import { NarrativeModel, type Prediction } from './model.js';
 import { mentionFeatures, RoleModel } from './roles.js';
 import { PARENT } from './taxonomy.js';
@@ -66,38 +66,53 @@ const readable = (key: string): string => {
   }
 };
 
-/** Each kept feature occurrence with its sentence and its share of the feature's value, built once per document. */
+/**
+ * Each kept feature occurrence with its sentence and its share of the feature's value, grouped by
+ * sentence (in text order), built once per document in linear time: a counting sort by sentence,
+ * no comparator sort and no per-occurrence strings (pathological inputs have 10⁵+ occurrences).
+ */
 export interface EvidenceIndex {
   feature: Int32Array;
   sentence: Int32Array;
   value: Float64Array;
-  keys: string[];
+  /** Where each sentence's run of items starts (length: sentences + 1). */
+  runStart: Int32Array;
 }
 
-export function evidenceIndex(doc: Doc, occ: readonly Occ[], model: NarrativeModel): EvidenceIndex {
+export function evidenceIndex(doc: Doc, occ: readonly Occ[], model: NarrativeModel, vec: Vectorized = model.core.vec.vector(occ)): EvidenceIndex {
   const sents = doc.spans('sentences');
-  const { perOcc } = model.core.vec.vector(occ);
-  const f: number[] = [];
-  const k: number[] = [];
-  const v: number[] = [];
-  const keys: string[] = [];
-  for (const o of occ) {
-    const i = model.core.vec.index.get(o.key);
-    if (i === undefined) continue;
-    const s = sentenceAt(sents, o.at);
-    if (s < 0) continue;
-    f.push(i);
-    k.push(s);
-    v.push(perOcc.get(i) ?? 0);
-    keys.push(o.key);
+  const f = new Int32Array(occ.length);
+  const k = new Int32Array(occ.length);
+  const count = new Int32Array(sents.length + 1);
+  const inside = (c: number, at: number): boolean => c >= 0 && c < sents.length && at >= sents[c]!.start && at < sents[c]!.end;
+  let n = 0;
+  let cur = -1; // occurrences come mostly in text order: try the last sentence and the next before searching
+  for (let j = 0; j < occ.length; j++) {
+    const i = vec.featureOf[j]!;
+    if (i < 0) continue;
+    const at = occ[j]!.at;
+    const c = inside(cur, at) ? cur : inside(cur + 1, at) ? cur + 1 : sentenceAt(sents, at);
+    if (c < 0) continue;
+    cur = c;
+    f[n] = i;
+    k[n] = c;
+    count[c + 1]!++;
+    n++;
   }
-  const order = [...k.keys()].sort((a, b) => k[a]! - k[b]! || a - b);
-  return {
-    feature: Int32Array.from(order, (j) => f[j]!),
-    sentence: Int32Array.from(order, (j) => k[j]!),
-    value: Float64Array.from(order, (j) => v[j]!),
-    keys: order.map((j) => keys[j]!),
-  };
+  for (let s = 0; s < sents.length; s++) count[s + 1]! += count[s]!;
+  const runStart = Int32Array.from(count);
+  const feature = new Int32Array(n);
+  const sentence = new Int32Array(n);
+  const value = new Float64Array(n);
+  const perOcc = new Float64Array(model.core.vec.vocab.length);
+  for (const [i, v] of vec.perOcc) perOcc[i] = v;
+  for (let j = 0; j < n; j++) {
+    const at = count[k[j]!]!++;
+    feature[at] = f[j]!;
+    sentence[at] = k[j]!;
+    value[at] = perOcc[f[j]!]!;
+  }
+  return { feature, sentence, value, runStart };
 }
 
 /** Evidence: the sentences whose features add most to the label's linear score. */
@@ -107,25 +122,22 @@ export function evidence(doc: Doc, idx: EvidenceIndex, model: NarrativeModel, la
   if (!w || sents.length === 0) return [];
   const score = new Float64Array(sents.length);
   for (let j = 0; j < idx.feature.length; j++) score[idx.sentence[j]!] += w[idx.feature[j]!]! * idx.value[j]!;
-  const order = [...score.keys()].sort((a, b) => score[b]! - score[a]! || a - b);
-  const best = score[order[0]!]!;
-  const chosen = order.filter((k, r) => r === 0 || (r < MAX_EVIDENCE && score[k]! > 0 && score[k]! >= best * 0.5));
-  // Items are in text order, so each sentence's items form one run: find it by binary search.
-  const first = (k: number): number => {
-    let lo = 0;
-    let hi = idx.sentence.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (idx.sentence[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // The best MAX_EVIDENCE sentences by score (ties: the earlier sentence), in one pass.
+  const top: number[] = [];
+  for (let s = 0; s < score.length; s++) {
+    if (top.length === MAX_EVIDENCE && score[s]! <= score[top[MAX_EVIDENCE - 1]!]!) continue;
+    let r = top.length < MAX_EVIDENCE ? top.length : MAX_EVIDENCE - 1;
+    top[r] = s;
+    while (r > 0 && score[top[r - 1]!]! < score[s]!) (top[r] = top[r - 1]!), (top[--r] = s);
+  }
+  const best = score[top[0]!]!;
+  const chosen = top.filter((k, r) => r === 0 || (score[k]! > 0 && score[k]! >= best * 0.5));
+  const vocab = model.core.vec.vocab;
   return chosen.map((k) => {
     const feats = new Map<string, number>();
-    for (let j = first(k); j < idx.feature.length && idx.sentence[j] === k; j++) {
+    for (let j = idx.runStart[k]!; j < idx.runStart[k + 1]!; j++) {
       const c = w[idx.feature[j]!]! * idx.value[j]!;
-      if (c > 0) feats.set(idx.keys[j]!, (feats.get(idx.keys[j]!) ?? 0) + c);
+      if (c > 0) feats.set(vocab[idx.feature[j]!]!, (feats.get(vocab[idx.feature[j]!]!) ?? 0) + c);
     }
     return {
       start: sents[k]!.start,
@@ -136,10 +148,10 @@ export function evidence(doc: Doc, idx: EvidenceIndex, model: NarrativeModel, la
   });
 }
 
-function narrativeSpans(doc: Doc, occ: readonly Occ[], model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
+function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
   const out: Span<NarrativeEvidence>[] = [];
   if (p.narratives.length === 0) return out;
-  const idx = evidenceIndex(doc, occ, model);
+  const idx = evidenceIndex(doc, occ, model, vec);
   const add = (label: string, prob: number, level: NarrativeEvidence['level']): void => {
     evidence(doc, idx, model, label).forEach((e, r) => {
       out.push({
@@ -205,8 +217,9 @@ function roleSpans(doc: Doc, model: RoleModel, domain: string): Span<RoleData>[]
 export function classify(doc: Doc): { prediction: Prediction; narratives: Span<NarrativeEvidence>[]; roles: Span<RoleData>[] } {
   const model = loadNarrativeModel();
   const occ = occurrences(doc);
-  const prediction = model.predict(occ);
-  return { prediction, narratives: narrativeSpans(doc, occ, model, prediction), roles: roleSpans(doc, loadRoleModel(), prediction.domain) };
+  const vec = model.core.vec.vector(occ);
+  const prediction = model.predictVector(vec.x);
+  return { prediction, narratives: narrativeSpans(doc, occ, vec, model, prediction), roles: roleSpans(doc, loadRoleModel(), prediction.domain) };
 }
 
 export const narrativesComponent: Component = {

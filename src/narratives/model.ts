@@ -300,7 +300,12 @@ export class NarrativeModel {
   }
 
   predict(occ: readonly Occ[]): Prediction {
-    return decide(logits(this.core, this.core.vec.vector(occ).x), this.calibration, this.thresholds);
+    return this.predictVector(this.core.vec.vector(occ).x);
+  }
+
+  /** Prediction from a vector already built by this model's vectorizer. */
+  predictVector(x: Sparse): Prediction {
+    return decide(logits(this.core, x), this.calibration, this.thresholds);
   }
 
   /** Linear weights of a label (for evidence: per-occurrence contributions). */

@@ -119,3 +119,33 @@ test('retrieval: the sentence that restates a catalogue entry scores highest, un
   const claims = new Retriever(claimEntries([{ id: 'k1', claim: 'NATO promised not to expand eastwards', date: null, outlets: [], keywords: ['NATO'] }]));
   assert.equal(claims.match('NATO keeps expanding eastwards.', [{ start: 0, end: 31 }], 0.3)[0]?.key, 'k1');
 });
+
+test('evidence from the linear-time index equals a plain per-sentence sum, also on a long repetitive text', async () => {
+  const { createPipeline } = await import('../registry.js');
+  const { Doc } = await import('../core/document.js');
+  const { occurrences } = await import('./features.js');
+  const { evidence, evidenceIndex, loadNarrativeModel } = await import('./index.js');
+  const model = loadNarrativeModel();
+  const pipe = await createPipeline(PIPELINE.filter((n) => n !== 'narratives' && n !== 'graph'));
+  for (const text of [OPINION, 'Russia!!!! '.repeat(1500)]) {
+    const doc = pipe.run(new Doc(text, {}));
+    const occ = occurrences(doc);
+    const idx = evidenceIndex(doc, occ, model);
+    const sents = doc.spans('sentences');
+    const { perOcc } = model.core.vec.vector(occ);
+    for (const label of ['URW: Discrediting the West, Diplomacy', 'URW: Praise of Russia']) {
+      const w = model.weightsOf(label)!;
+      // The reference: each sentence's score summed directly from the occurrences inside it.
+      const score = sents.map((s) => occ.reduce((a, o) => {
+        const i = model.core.vec.index.get(o.key);
+        return i !== undefined && o.at >= s.start && o.at < s.end ? a + w[i]! * perOcc.get(i)! : a;
+      }, 0));
+      const ev = evidence(doc, idx, model, label);
+      assert.ok(ev.length >= 1 && ev.length <= 3);
+      const best = Math.max(...score);
+      assert.ok(Math.abs(ev[0]!.contribution - best) < 1e-9, `${label}: ${ev[0]!.contribution} vs ${best}`);
+      assert.equal(ev[0]!.start, sents[score.indexOf(best)]!.start); // ties: the earliest sentence
+      for (let r = 1; r < ev.length; r++) assert.ok(ev[r]!.contribution <= ev[r - 1]!.contribution && ev[r]!.contribution > 0);
+    }
+  }
+});
