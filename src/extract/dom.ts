@@ -46,6 +46,9 @@ const NOT_COUNTED = new Set([
   'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'rt', 'rp', 'colgroup', 'html', 'head',
   'body', '!doctype',
 ]);
+const TAG_NAME = /(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})/y;
+const SCRIPT_CLOSE = /<\/script/gi;
+const STYLE_CLOSE = /<\/style/gi;
 /** Open tags deeper than this are removed before parsing (the parser's stack costs O(depth) per tag). */
 const MAX_SOURCE_DEPTH = 2000;
 
@@ -59,7 +62,6 @@ export function capDepth(html: string, max = MAX_SOURCE_DEPTH): string | null {
   // unclosed '<a <a <a ...' floods, where a regular expression would rescan).
   let depth = 0, dropped = 0, pos = 0, i = 0, changed = false;
   const parts: string[] = [];
-  let lower: string | null = null;
   const cut = (from: number, to: number): void => {
     parts.push(html.slice(pos, from));
     pos = to;
@@ -71,14 +73,18 @@ export function capDepth(html: string, max = MAX_SOURCE_DEPTH): string | null {
     const gt = html.indexOf('>', lt + 1);
     if (gt < 0) break;
     i = gt + 1;
-    const m = /^(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})/.exec(html.slice(lt + 1, lt + 34));
+    // Sticky match at the '<' (no substring copy per tag: this scan runs on every page).
+    TAG_NAME.lastIndex = lt + 1;
+    const m = TAG_NAME.exec(html);
     if (!m) continue;
     const name = m[2]!.toLowerCase();
     if (NOT_COUNTED.has(name) || html[gt - 1] === '/') continue;
     if (name === 'script' || name === 'style') {
       // Raw text: tags inside scripts are not markup.
       if (m[1]) continue;
-      const end = (lower ??= html.toLowerCase()).indexOf(`</${name}`, i);
+      const close = name === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE;
+      close.lastIndex = i;
+      const end = close.exec(html)?.index ?? -1;
       i = end < 0 ? html.length : end;
       continue;
     }
@@ -97,19 +103,25 @@ export function capDepth(html: string, max = MAX_SOURCE_DEPTH): string | null {
   return parts.join('');
 }
 
+const BODY_OPEN = /<body/gi;
+
 /** Remove every `<body ...>` tag after the first (linear: indexOf, no backtracking). */
 function dropExtraBodies(html: string): string {
-  const lower = html.toLowerCase();
-  let i = lower.indexOf('<body');
+  // A case-insensitive search instead of a lower-cased copy of the whole page (most pages have one body).
+  const find = (from: number): number => {
+    BODY_OPEN.lastIndex = from;
+    return BODY_OPEN.exec(html)?.index ?? -1;
+  };
+  let i = find(0);
   if (i < 0) return html;
   i += 5;
   const parts: string[] = [];
   let pos = 0;
   for (;;) {
-    const lt = lower.indexOf('<body', i);
+    const lt = find(i);
     if (lt < 0) break;
-    const next = lower.charCodeAt(lt + 5);
-    const gt = lower.indexOf('>', lt + 5);
+    const next = html.charCodeAt(lt + 5);
+    const gt = html.indexOf('>', lt + 5);
     if (gt < 0) break;
     i = gt + 1;
     // "<body>" or "<body class=...>", not "<bodyguard>"

@@ -51,7 +51,7 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   if (ld && collapse(ld).length > 1.3 * collapse(body).length + 200 && !/<[a-z][^>]*>/i.test(ld.slice(0, 2000))) body = ld.replace(/\r\n?/g, '\n');
   const { date, dateSource } = chooseDate(meta.date, meta.dateSource, dateInUrl(meta.canonicalUrl ?? opts.url) ?? dateInUrl(opts.url), lead, body, meta.timeTexts);
   let language = 'und';
-  if (body.length >= 50) language = detectLanguage(body.slice(0, 20000));
+  if (body.length >= 50) language = detectLanguage(languageSample(body));
   if ((language === 'und' || !language) && meta.declaredLanguage) language = meta.declaredLanguage;
   const credits: Credit[] = body ? findCredits(body).map(({ name, code, kind, country }) => ({ name, code, kind, country })) : [];
   const out: Extracted = {
@@ -96,6 +96,23 @@ function chooseDate(machine: string | null, source: string | null, url: string |
   if (visible) return { date: visible, dateSource: 'text' };
   const d = dateInText(body.slice(0, 1000));
   return d ? { date: d.date, dateSource: 'text' } : { date: null, dateSource: null };
+}
+
+/**
+ * About 600 characters of running text for language identification: the trigram model's cost grows
+ * with the sample (2,048 characters made it most of the extraction time, commit d4d9458), and
+ * franc-min is as accurate on 300+ characters of prose (99.6 %) as on 1,000 (99.8 %). Paragraphs of
+ * prose come first; short lines (datelines, names) tell little.
+ */
+export function languageSample(body: string, size = 600): string {
+  let out = '';
+  for (const para of body.split('\n\n')) {
+    if (para.length < 60) continue;
+    out += (out ? ' ' : '') + para;
+    if (out.length >= size) break;
+  }
+  if (out.length < 100) out = body;
+  return out.length > size ? out.slice(0, out.lastIndexOf(' ', size) > size / 2 ? out.lastIndexOf(' ', size) : size) : out;
 }
 
 function emptyReason(html: string): string {
