@@ -167,11 +167,13 @@ export async function storeResult(store: Store, result: AnalysisResult, raw: str
   const dup = await store.findKey(keys);
   if (dup) return { duplicateOf: dup };
   const verified: Array<{ id: string; set: Set<number> }> = [];
-  for (const c of await store.copyCandidates(sig.bands, MAX_CANDIDATES)) {
-    if (!plausible(me, c, rule)) continue;
-    const other = await store.get(c.id);
-    if (!other) continue;
-    const set = shingles(other.result.text);
+  const likely = (await store.copyCandidates(sig.bands, MAX_CANDIDATES)).filter((c) => plausible(me, c, rule));
+  // Only the texts are compared: one query for all of them where the store can (PostgreSQL).
+  const texts = likely.length && store.copyTexts ? await store.copyTexts(likely.map((c) => c.id)) : null;
+  for (const c of likely) {
+    const text = texts ? texts.get(c.id) : (await store.get(c.id))?.result.text;
+    if (text === undefined) continue;
+    const set = shingles(text);
     if (verify(sig.set, set, rule).copy) verified.push({ id: c.id, set });
   }
   for (const c of withoutBoilerplate(sig.set, verified, rule)) links.push(c);

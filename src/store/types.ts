@@ -128,6 +128,11 @@ export interface Store {
   findKey(keys: string[]): Promise<string | null>;
   /** Documents sharing at least one LSH band with these, with their signatures (at most `limit`). */
   copyCandidates(bands: string[], limit: number): Promise<Array<{ id: string; minhash: Uint32Array; shingles: number }>>;
+  /**
+   * The texts of these documents, for verifying near-copies, without the rest of their results
+   * (optional: stores without it are asked get() for each).
+   */
+  copyTexts?(ids: string[]): Promise<Map<string, string>>;
   /** Every verified copy link (families are built from them in src/corpus/copies). */
   copyLinks(): AsyncIterable<CopyLink>;
   /** Listing facts for these corpus documents (unknown ids are left out). */
