@@ -9,7 +9,7 @@ import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
 import { combineItems, type Item } from './combine.js';
-import { addAgents, loadActorTsv, loadAgentTsv } from './load.js';
+import { actorEntryAt, addAgents, agentPhraseAt, loadActorTsv, loadAgentTsv } from './load.js';
 import { chunkEnd, isHeadline, isLowerCaseText, pickEntry, titleCase } from './names.js';
 import { COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, WEAK_AGENTS } from './words.js';
 
@@ -142,8 +142,56 @@ export function pickCode(codes: readonly DatedCode[], day: number): string {
 }
 
 export class ActorDictionary {
-  private readonly actors = new PhraseTrie<ActorEntry>();
-  private readonly agents = new PhraseTrie<AgentEntry>();
+  private readonly actors = new PhraseTrie<ActorEntry>((ref) => this.actorRef(ref));
+  private readonly agents = new PhraseTrie<AgentEntry>((ref) => this.agentRef(ref));
+
+  /**
+   * Data files queued by reference (load.ts): their texts, four numbers per queued phrase (text,
+   * phrase start, phrase end, line start), and the entries made so far, one per line. Phrases and
+   * entries are made only when a text contains the phrase's first word.
+   */
+  private readonly lazyTexts: string[] = [];
+  private readonly lazyRefs: number[] = [];
+  private readonly lazyEntries: Array<Map<number, ActorEntry>> = [];
+
+  /** Keep a data file's text for phrases queued with queueActorPhrase / queueAgentPhrase. */
+  lazyText(text: string): number {
+    this.lazyTexts.push(text);
+    this.lazyEntries.push(new Map());
+    return this.lazyTexts.length - 1;
+  }
+
+  /** The entry of the actor line starting at `lineStart` (made once, shared by its phrases). */
+  lazyActorEntry(textId: number, lineStart: number): ActorEntry {
+    const entries = this.lazyEntries[textId]!;
+    let e = entries.get(lineStart);
+    if (!e) entries.set(lineStart, (e = actorEntryAt(this.lazyTexts[textId]!, lineStart)));
+    return e;
+  }
+
+  /** Queue text[start, end), a phrase of the actor line at lineStart, under its first word's key. */
+  queueActorPhrase(key: string, textId: number, start: number, end: number, lineStart: number): void {
+    this.actors.addLazyRef(key, this.lazyRefs.length / 4);
+    this.lazyRefs.push(textId, start, end, lineStart);
+  }
+
+  /** The same for an agent phrase (each phrase its own entry: the name is the phrase). */
+  queueAgentPhrase(key: string, textId: number, start: number, end: number, lineStart: number): void {
+    this.agents.addLazyRef(key, this.lazyRefs.length / 4);
+    this.lazyRefs.push(textId, start, end, lineStart);
+  }
+
+  private actorRef(ref: number): [string, ActorEntry] {
+    const r = this.lazyRefs;
+    const textId = r[4 * ref]!;
+    return [this.lazyTexts[textId]!.slice(r[4 * ref + 1], r[4 * ref + 2]), this.lazyActorEntry(textId, r[4 * ref + 3]!)];
+  }
+
+  private agentRef(ref: number): [string, AgentEntry] | null {
+    const r = this.lazyRefs;
+    const text = this.lazyTexts[r[4 * ref]!]!;
+    return agentPhraseAt(text, r[4 * ref + 1]!, r[4 * ref + 2]!, r[4 * ref + 3]!);
+  }
   private static shipped: ActorDictionary | undefined;
   /** Milliseconds the shipped data took to load (for the results table). */
   static loadMs = 0;

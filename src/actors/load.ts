@@ -4,7 +4,7 @@ import type { ActorType } from './types.js';
 import { NOT_ACTOR_CODES } from './dictionary.js';
 import { titleCase } from './names.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
-import { parsePattern } from './trie.js';
+import { firstKeyAt, parsePattern } from './trie.js';
 
 export function addAgents(d: ActorDictionary, text: string): void {
   for (const a of parseAgents(text)) {
@@ -27,17 +27,61 @@ export function addAgents(d: ActorDictionary, text: string): void {
  * codes: CODE or CODE@YYYYMMDD-YYYYMMDD (either bound may be empty), space-separated, first valid wins.
  * Phrases: lower-case words match any case, Capitalised words need a capital, UPPER words need all
  * capitals; a trailing ~ allows plural/possessive, * makes the last word a stem.
+ *
+ * Loading only indexes the phrases by their first word (offsets into the text): a line's entry
+ * and its phrases' patterns are made when a text first contains one of those words. Entries that
+ * name a plain code (states, blocs, organisations) are made now, for display names.
  */
 export function loadActorTsv(d: ActorDictionary, text: string): void {
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    if (f.length < 5) continue;
-    const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode).map((c) => ({ ...c, code: isoCode(c.code) }));
-    const entry: ActorEntry = { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
-    d.register(entry);
-    for (const phrase of f[4]!.split('|')) d.addActorPhrase(phrase, entry);
+  const id = d.lazyText(text);
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    if (nl > lineStart && text.charCodeAt(lineStart) !== 35 /* # */) queueActorLine(d, id, text, lineStart, nl);
+    lineStart = nl + 1;
   }
+}
+
+function queueActorLine(d: ActorDictionary, id: number, text: string, lineStart: number, lineEnd: number): void {
+  const t1 = tabAfter(text, lineStart, lineEnd);
+  const t2 = tabAfter(text, t1 + 1, lineEnd);
+  const t3 = tabAfter(text, t2 + 1, lineEnd);
+  const t4 = tabAfter(text, t3 + 1, lineEnd);
+  if (t4 >= lineEnd) return; // fewer than five fields
+  const type = text.slice(lineStart, t1);
+  if (type === 'state' || type === 'bloc' || type === 'organisation') {
+    const via = text.slice(t1 + 1, t2);
+    if (via !== 'place' && via !== 'capital') d.register(d.lazyActorEntry(id, lineStart));
+  }
+  const fieldEnd = tabAfter(text, t4 + 1, lineEnd);
+  for (let start = t4 + 1; start <= fieldEnd; ) {
+    const end = barAfter(text, start, fieldEnd);
+    const key = end > start ? firstKeyAt(text, start, end) : null;
+    if (key !== null) d.queueActorPhrase(key, id, start, end, lineStart);
+    else d.addActorPhrase(text.slice(start, end), d.lazyActorEntry(id, lineStart));
+    start = end + 1;
+  }
+}
+
+/** Index of the next tab in text[from, end), or `end` (a bounded scan: indexOf would search the whole file). */
+function tabAfter(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 9) return i;
+  return end;
+}
+
+/** Index of the next '|' in text[from, end), or `end`. */
+function barAfter(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 124) return i;
+  return end;
+}
+
+/** The entry of the actor line starting at lineStart (see loadActorTsv). */
+export function actorEntryAt(text: string, lineStart: number): ActorEntry {
+  let nl = text.indexOf('\n', lineStart);
+  if (nl < 0) nl = text.length;
+  const f = text.slice(lineStart, nl).split('\t');
+  const codes: DatedCode[] = f[2]!.split(' ').filter(Boolean).map(parseTsvCode).map((c) => ({ ...c, code: isoCode(c.code) }));
+  return { type: f[0] as ActorType, via: f[1]!, codes, name: f[3]! };
 }
 
 /**
@@ -51,20 +95,39 @@ export function isoCode(code: string): string {
   return iso ? iso + code.slice(3) : code;
 }
 
-/** Shipped agent file: `CODE<TAB>phrase|phrase` (CODE~ for a code that goes before the country). */
+/**
+ * Shipped agent file: `CODE<TAB>phrase|phrase` (CODE~ for a code that goes before the country).
+ * Phrases are queued by their first word like actors (see loadActorTsv).
+ */
 export function loadAgentTsv(d: ActorDictionary, text: string): void {
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    if (f.length < 2) continue;
-    const prefix = f[0]!.endsWith('~');
-    const code = f[0]!.replace('~', '');
-    if (NOT_ACTOR_CODES.has(code)) continue;
-    for (const phrase of f[1]!.split('|')) {
-      const p = parsePattern(phrase);
-      if (p) d.addAgent(p, { code, prefix, name: phrase.replace(/[~*]$/, '') });
+  const id = d.lazyText(text);
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    const t1 = tabAfter(text, lineStart, nl);
+    if (nl > lineStart && text.charCodeAt(lineStart) !== 35 /* # */ && t1 < nl && !NOT_ACTOR_CODES.has(text.slice(lineStart, t1).replace('~', ''))) {
+      const fieldEnd = tabAfter(text, t1 + 1, nl);
+      for (let start = t1 + 1; start <= fieldEnd; ) {
+        const end = barAfter(text, start, fieldEnd);
+        const key = end > start ? firstKeyAt(text, start, end) : null;
+        if (key !== null) d.queueAgentPhrase(key, id, start, end, lineStart);
+        else {
+          const [phrase, entry] = agentPhraseAt(text, start, end, lineStart);
+          const p = parsePattern(phrase);
+          if (p) d.addAgent(p, entry);
+        }
+        start = end + 1;
+      }
     }
+    lineStart = nl + 1;
   }
+}
+
+/** An agent phrase text[start, end) of the line at lineStart, and its entry. */
+export function agentPhraseAt(text: string, start: number, end: number, lineStart: number): [string, AgentEntry] {
+  const code = text.slice(lineStart, text.indexOf('\t', lineStart));
+  const phrase = text.slice(start, end);
+  return [phrase, { code: code.replace('~', ''), prefix: code.endsWith('~'), name: phrase.replace(/[~*]$/, '') }];
 }
 
 export function parseTsvCode(s: string): DatedCode {

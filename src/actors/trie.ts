@@ -119,6 +119,29 @@ function firstKeyOf(phrase: string): string | null {
   return parsePattern(p)?.words[0]?.key ?? null;
 }
 
+/**
+ * Folded key of the first word of the phrase text[start, end) — firstKeyOf(text.slice(start, end))
+ * without copying the phrase when it is plain ASCII words (most of the data). Null for a stem
+ * phrase (ending in '*'), which must go into the trie at once.
+ */
+export function firstKeyAt(text: string, start: number, end: number): string | null {
+  let e = end;
+  const last = text.charCodeAt(e - 1);
+  if (last === 42 /* * */) return null;
+  if (last === 126 /* ~ */) e--;
+  let s = start;
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  let sp = -1;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (sp < 0) sp = i;
+    } else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return firstKeyOf(text.slice(start, end));
+  }
+  if (s >= e) return null;
+  return text.slice(s, sp < 0 ? e : sp).toLowerCase();
+}
+
 function asciiMode(w: string): CaseMode {
   const c = w.charCodeAt(0);
   if (c >= 97) return w === w.toLowerCase() ? 0 : caseModeOf(w);
@@ -157,8 +180,14 @@ export class PhraseTrie<T> {
   /** Keys of first words, for a cheap rejection of most text words before the full search. */
   private readonly firstKeys = new Set<string>();
 
-  /** Phrases not yet in the trie, by first-word key: built on first use, so loading stays fast. */
-  private readonly pending = new Map<string, Array<[string, T]>>();
+  /**
+   * Phrases not yet in the trie, by first-word key: built on first use, so loading stays fast. An
+   * item is a phrase and its value, or a number the owner's `resolveRef` turns into both (so that
+   * loading a large data file allocates nothing per phrase).
+   */
+  private readonly pending = new Map<string, Array<[string, T] | number>>();
+
+  constructor(private readonly resolveRef?: (ref: number) => [string, T] | null) {}
 
   /**
    * Queue a phrase (data-file convention) to be parsed and inserted when a text first contains its
@@ -176,11 +205,23 @@ export class PhraseTrie<T> {
     return true;
   }
 
+  /** Queue a phrase by reference, under the folded key of its first word (see firstKeyAt). */
+  addLazyRef(key: string, ref: number): void {
+    let list = this.pending.get(key);
+    if (!list) this.pending.set(key, (list = []));
+    list.push(ref);
+    this.firstKeys.add(key);
+    this.size++;
+  }
+
   private materialize(key: string): void {
     const list = this.pending.get(key);
     if (!list) return;
     this.pending.delete(key);
-    for (const [phrase, value] of list) {
+    for (const item of list) {
+      const pv = typeof item === 'number' ? this.resolveRef?.(item) : item;
+      if (!pv) continue;
+      const [phrase, value] = pv;
       const p = parsePattern(phrase);
       if (p) {
         this.add(p, value);

@@ -89,12 +89,25 @@ export function codeInfo(code: string): CodeInfo {
 
 export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
   const forms = new Map<string, VerbForm[]>();
+  // Indexes that keep construction linear in the dictionary's size: forms already added (per
+  // block) and forms by lemma (the extra data edits every form of a verb).
+  const blockIds = new Map<VerbBlock, number>();
+  const seen = new Set<string>();
+  const byLemma = new Map<string, VerbForm[]>();
   const add = (words: string[], lemma: string, block: VerbBlock, code: string | null, code2: string | null, past: boolean, ing: boolean, patterns: Pattern[] = block.patterns): void => {
     const key = words[0]!;
+    let id = blockIds.get(block);
+    if (id === undefined) blockIds.set(block, (id = blockIds.size));
+    const dedupe = id + '\u0000' + words.join(' ');
+    if (seen.has(dedupe)) return;
+    seen.add(dedupe);
     let list = forms.get(key);
     if (!list) forms.set(key, (list = []));
-    if (list.some((f) => f.words.join(' ') === words.join(' ') && f.block === block)) return;
-    list.push({ words, lemma, block, code, code2, past, ing, patterns });
+    const form: VerbForm = { words, lemma, block, code, code2, past, ing, patterns };
+    list.push(form);
+    let same = byLemma.get(lemma);
+    if (!same) byLemma.set(lemma, (same = []));
+    same.push(form);
   };
   for (const block of dict.blocks) {
     // Each pattern's comment names the verb it was written for ("# CONDEMN"); PETRARCH applies a
@@ -102,10 +115,14 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
     const names = new Set(block.verbs.map((v) => v.words.join(' ')));
     // Patterns written for a sibling verb still apply when they are specific (two content words or
     // a phrase: "* {HUNGER STRIKE}" found under START also fits "began a hunger strike").
-    const forVerb = (lemma: string): Pattern[] => block.patterns.filter((p) => {
+    // Each pattern is either for every verb of the block or only for the verb it names.
+    const only = block.patterns.map((p) => {
       const n = p.verb.replace(/_/g, ' ').toUpperCase();
-      return !n || !names.has(n) || n === lemma || specificity(p) >= 2;
+      return !n || !names.has(n) || specificity(p) >= 2 ? null : n;
     });
+    const common = block.patterns.filter((_, i) => only[i] === null);
+    const named = new Set(only.filter((n): n is string => n !== null));
+    const forVerb = (lemma: string): Pattern[] => (named.has(lemma) ? block.patterns.filter((_, i) => only[i] === null || only[i] === lemma) : common);
     for (const v of block.verbs) {
       const patterns = forVerb(v.words.join(' '));
       const code = v.code ?? block.code;
@@ -136,17 +153,15 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
         // The CAMEO dictionary wins where it has the verb, except for explicit default overrides
         // (its patterns still refine the code).
         if (v.override || v.replace) {
-          for (const list of forms.values()) {
-            for (const f of list) {
-              if (f.lemma !== up || !(f.code === null || v.replace)) continue;
-              // "recode": the block's patterns that only repeat the old default take the new code too.
-              if (v.recode && f.code) {
-                const old = f.code;
-                f.patterns = f.patterns.map((p) => (p.code === old ? { ...p, code: v.code } : p));
-              }
-              f.code = v.code;
-              f.code2 = v.replace ? null : f.code2;
+          for (const f of byLemma.get(up) ?? []) {
+            if (!(f.code === null || v.replace)) continue;
+            // "recode": the block's patterns that only repeat the old default take the new code too.
+            if (v.recode && f.code) {
+              const old = f.code;
+              f.patterns = f.patterns.map((p) => (p.code === old ? { ...p, code: v.code } : p));
             }
+            f.code = v.code;
+            f.code2 = v.replace ? null : f.code2;
           }
         }
         continue;
@@ -159,11 +174,8 @@ export function buildLexicon(dict: VerbDict, withExtra = true): Lexicon {
     for (const xp of extra.patterns ?? []) {
       for (const verb of xp.verbs) {
         const up = verb.toUpperCase();
-        let list = [...forms.values()].flat().filter((f) => f.lemma === up);
-        if (list.length === 0) {
-          for (const f of inflect(up)) add([f], up, extraBlock, null, null, /ED$/.test(f), /ING$/.test(f), []);
-          list = [...forms.values()].flat().filter((f) => f.lemma === up);
-        }
+        if (!byLemma.has(up)) for (const f of inflect(up)) add([f], up, extraBlock, null, null, /ED$/.test(f), /ING$/.test(f), []);
+        const list = byLemma.get(up) ?? [];
         const pats: Pattern[] = xp.objects.map((o) => {
           const ws = o.toUpperCase().split(/\s+/);
           return { pre: [], post: [ws.length > 1 ? { k: 'phrase', ws } : { k: 'w', w: ws[0]!, exact: false }], code: xp.code, code2: null, verb: up };
