@@ -6,6 +6,10 @@ import { E, fail } from '../core/errors.js';
 import { readConllu } from '../syntax/conllu.js';
 import { saveModel } from '../syntax/model.js';
 import { DEFAULT_TRAIN, trainModel } from '../syntax/train.js';
+import { parseClusterTable } from '../syntax/clusters.js';
+
+/** The shipped cluster table (slant train clusters; see src/syntax/data/SOURCES.md). */
+const DEFAULT_CLUSTERS = new URL('../syntax/data/clusters.tsv', import.meta.url);
 import { readTextFile } from './parse.js';
 
 function int(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
@@ -30,6 +34,8 @@ export const trainParserCommand: Command = {
                     choosing epochs without touching dev (default ${DEFAULT_TRAIN.heldoutEvery}; 0 = train on everything)
   --prune-tagger Q  drop tagger weights below Q/32000 of the largest (default ${DEFAULT_TRAIN.pruneTagger})
   --prune-parser Q  the same for the parser and relation weights (default ${DEFAULT_TRAIN.pruneParser})
+  --clusters F      word cluster table from "slant train clusters" (default: the shipped
+                    src/syntax/data/clusters.tsv; "none" = no cluster features)
 
 The same data and options give the same model bytes.`,
   async run(argv) {
@@ -43,6 +49,7 @@ The same data and options give the same model bytes.`,
       heldout: { type: 'string' },
       'prune-tagger': { type: 'string' },
       'prune-parser': { type: 'string' },
+      clusters: { type: 'string' },
     });
     if (!values.data) fail(E.BAD_ARGUMENT, '--data <dir | file.conllu> is required');
     if (!values.out) fail(E.BAD_ARGUMENT, '--out <model file> is required');
@@ -68,8 +75,11 @@ The same data and options give the same model bytes.`,
       pruneTagger: int(values['prune-tagger'], 'prune-tagger', DEFAULT_TRAIN.pruneTagger, 1, 32000),
       pruneParser: int(values['prune-parser'], 'prune-parser', DEFAULT_TRAIN.pruneParser, 1, 32000),
     };
+    const clusterFile = values.clusters ?? DEFAULT_CLUSTERS.pathname;
+    const clusters = clusterFile === 'none' ? [] : parseClusterTable(await readTextFile(clusterFile, 'cluster table'));
+    if (clusterFile !== 'none' && !clusters.length) fail(E.BAD_DATA_FILE, `${clusterFile} holds no cluster rows (word<TAB>fine<TAB>coarse)`);
     const t0 = performance.now();
-    const parts = trainModel(sents, { ...opts, log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });
+    const parts = trainModel(sents, { ...opts, clusters, log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });
     const bytes = saveModel(parts);
     // write beside the target and rename, so a failed run leaves no partial model
     const tmp = `${values.out}.tmp-${process.pid}`;

@@ -2,7 +2,7 @@
  * Per-token atoms, hashed once per token so the tagger and parser build features by mixing
  * integers (no strings in the inner loops).
  */
-import { hashRange, hashString } from './hash.js';
+import { hashRange, hashString, type HashIndex } from './hash.js';
 
 export interface Atoms {
   n: number;
@@ -18,14 +18,24 @@ export interface Atoms {
   pre2: Uint32Array;
   pre3: Uint32Array;
   shape: Uint32Array;
+  /** Word cluster ids (fine and coarse, clusters.ts); NO_CLUSTER for words not in the table. */
+  cl: Uint32Array;
+  cc: Uint32Array;
 }
+
+/** Cluster atom of words outside the cluster table (cluster ids are below 0xffff). */
+export const NO_CLUSTER = 0xffff;
 
 const YEAR = hashString('!YEAR');
 const DIGITS = hashString('!DIGITS');
 /** Atom for positions outside the sentence. */
 export const PAD = hashString('!PAD');
 
-export function computeAtoms(forms: readonly string[]): Atoms {
+/**
+ * Atoms of a sentence. `clusters` maps the `lower` atom to `fine | coarse << 16` (the model's
+ * cluster table); without it every word gets NO_CLUSTER.
+ */
+export function computeAtoms(forms: readonly string[], clusters?: HashIndex): Atoms {
   const n = forms.length;
   const a: Atoms = {
     n,
@@ -39,6 +49,8 @@ export function computeAtoms(forms: readonly string[]): Atoms {
     pre2: new Uint32Array(n),
     pre3: new Uint32Array(n),
     shape: new Uint32Array(n),
+    cl: new Uint32Array(n),
+    cc: new Uint32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const f = forms[i]!;
@@ -59,6 +71,9 @@ export function computeAtoms(forms: readonly string[]): Atoms {
     a.pre2[i] = hashRange(lw, 0, Math.min(2, L));
     a.pre3[i] = hashRange(lw, 0, Math.min(3, L));
     a.shape[i] = shapeHash(f);
+    const c = clusters ? clusters.get(a.lower[i]!) : -1;
+    a.cl[i] = c < 0 ? NO_CLUSTER : c & 0xffff;
+    a.cc[i] = c < 0 ? NO_CLUSTER : c >>> 16;
   }
   return a;
 }

@@ -31,12 +31,25 @@ function applyRules(rules: LemmaData['rules'], f: string, upos: string): string 
   return f;
 }
 
+/** Bound on remembered lemmas per tag (the cache is dropped when it fills). */
+const CACHE_MAX = 50_000;
+
 export class Lemmatizer {
+  /** UPOS → form → lemma: most words repeat, so rules run once per (form, tag). */
+  private cache = new Map<string, Map<string, string>>();
   constructor(readonly data: LemmaData) {}
 
   lemma(form: string, upos: string): string {
-    const f = norm(form, upos);
-    return this.data.exceptions[`${f}\t${upos}`] ?? (f.length > 40 ? f : applyRules(this.data.rules, f, upos));
+    let m = this.cache.get(upos);
+    if (!m) this.cache.set(upos, (m = new Map()));
+    let l = m.get(form);
+    if (l === undefined) {
+      const f = norm(form, upos);
+      l = this.data.exceptions[`${f}\t${upos}`] ?? (f.length > 40 ? f : applyRules(this.data.rules, f, upos));
+      if (m.size >= CACHE_MAX) m.clear();
+      m.set(form, l);
+    }
+    return l;
   }
 }
 

@@ -27,6 +27,8 @@ export interface ModelParts {
   lemma: LemmaData;
   dict: Array<[number, number]>;
   amb: Array<[number, number]>;
+  /** Word clusters: [lower atom, fine | coarse << 16] (absent in models trained without them). */
+  clusters?: Array<[number, number]>;
   meta: Record<string, unknown>;
   tagger: SparseModel;
   parser: SparseModel;
@@ -54,7 +56,12 @@ export class SyntaxModel {
     for (const [h, t] of parts.dict) dict.set(h, t);
     const amb = new HashIndex(parts.amb.length);
     for (const [h, a] of parts.amb) amb.set(h, a);
-    this.tagger = new Tagger({ tags: parts.tags, model: parts.tagger, dict, amb });
+    let clusters: HashIndex | undefined;
+    if (parts.clusters?.length) {
+      clusters = new HashIndex(parts.clusters.length);
+      for (const [h, c] of parts.clusters) clusters.set(h, c);
+    }
+    this.tagger = new Tagger({ tags: parts.tags, model: parts.tagger, dict, amb, clusters });
     this.parser = new Parser(parts.parser, parts.labeler);
     this.lemmatizer = new Lemmatizer(parts.lemma);
     this.upos = parts.tags.map((t) => t.split('|')[0]!);
@@ -64,7 +71,7 @@ export class SyntaxModel {
   /** Tag, lemmatise and parse one sentence of words. */
   analyze(forms: readonly string[], given?: { tags?: Int32Array }): Analysis {
     const n = forms.length;
-    const atoms = computeAtoms(forms);
+    const atoms = computeAtoms(forms, this.tagger.data.clusters);
     const amb = ambiguity(atoms, this.tagger.data.amb);
     const tags = given?.tags ?? this.tagger.tag(atoms, amb);
     const upos = Array.from(tags, (t) => this.upos[t]!);
@@ -76,7 +83,7 @@ export class SyntaxModel {
     let firstRoot = 0;
     for (let s = 0; s < n; s += MAX_PARSE_WORDS) {
       const e = Math.min(n, s + MAX_PARSE_WORDS);
-      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e) };
+      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), cl: atoms.cl.subarray(s, e), cc: atoms.cc.subarray(s, e) };
       const piece = this.parser.parse(words, tags.subarray(s, e), e - s);
       for (let i = 0; i < e - s; i++) {
         const h = piece.heads[i]!;
@@ -100,7 +107,7 @@ function align(n: number): number {
 }
 
 export function saveModel(p: ModelParts): Buffer {
-  const json = Buffer.from(JSON.stringify({ tags: p.tags, labels: p.labels, lemma: p.lemma, dict: p.dict, amb: p.amb, meta: p.meta }), 'utf8');
+  const json = Buffer.from(JSON.stringify({ tags: p.tags, labels: p.labels, lemma: p.lemma, dict: p.dict, amb: p.amb, clusters: p.clusters, meta: p.meta }), 'utf8');
   const models = [p.tagger, p.parser, p.labeler];
   let size = align(16 + json.length);
   for (const m of models) size += 8 + 4 * m.keys.length + 4 * (m.keys.length + 1) + align(3 * m.entries);

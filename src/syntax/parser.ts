@@ -16,7 +16,7 @@ export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
 const MOVES = 3;
-export const MAX_PARSER_FEATS = 100;
+export const MAX_PARSER_FEATS = 112;
 export const MAX_ARC_FEATS = 48;
 
 /** Word atoms of a sentence (subarrays of Atoms). */
@@ -24,6 +24,9 @@ export interface WordAtoms {
   lower: Uint32Array;
   form: Uint32Array;
   suf3: Uint32Array;
+  /** Fine and coarse word clusters (NO_CLUSTER outside the table). */
+  cl: Uint32Array;
+  cc: Uint32Array;
 }
 
 const ROOT_W = hashString('!ROOT');
@@ -31,6 +34,8 @@ const COMMA = hashString(',');
 const NO_LABEL = 0xffff;
 const ROOT_T = 0x3ffffff0;
 const NONE_T = 0x3ffffff1;
+const ROOT_C = 0x10001;
+const NONE_C = 0x10002;
 
 /** Reusable parse state for sentences of up to `cap` words (index 0 = root, cap+1 = "none"). */
 export class State {
@@ -50,6 +55,9 @@ export class State {
   T: Uint32Array;
   F: Uint32Array;
   S3: Uint32Array;
+  /** Fine and coarse clusters. */
+  C: Uint32Array;
+  CC: Uint32Array;
   /** Relation id of each attached word (NO_LABEL before). */
   L: Uint32Array;
   /** Bit sets of the relations of left / right children. */
@@ -72,6 +80,8 @@ export class State {
     this.T = new Uint32Array(m);
     this.F = new Uint32Array(m);
     this.S3 = new Uint32Array(m);
+    this.C = new Uint32Array(m);
+    this.CC = new Uint32Array(m);
     this.L = new Uint32Array(m);
     this.lset = new Uint32Array(m);
     this.rset = new Uint32Array(m);
@@ -85,6 +95,8 @@ export class State {
     this.T[0] = ROOT_T;
     this.F[0] = ROOT_W;
     this.S3[0] = ROOT_W;
+    this.C[0] = ROOT_C;
+    this.CC[0] = ROOT_C;
     this.commas[0] = 0;
     this.commas[1] = 0;
     for (let i = 1; i <= n; i++) {
@@ -92,12 +104,16 @@ export class State {
       this.T[i] = tags[i - 1]!;
       this.F[i] = words.form[i - 1]!;
       this.S3[i] = words.suf3[i - 1]!;
+      this.C[i] = words.cl[i - 1]!;
+      this.CC[i] = words.cc[i - 1]!;
       this.commas[i + 1] = this.commas[i]! + (this.W[i] === COMMA ? 1 : 0);
     }
     this.W[none] = PAD;
     this.T[none] = NONE_T;
     this.F[none] = PAD;
     this.S3[none] = PAD;
+    this.C[none] = NONE_C;
+    this.CC[none] = NONE_C;
     this.L.fill(NO_LABEL, 0, n + 2);
     this.lset.fill(0, 0, n + 2);
     this.rset.fill(0, 0, n + 2);
@@ -215,6 +231,13 @@ export class State {
     out[k++] = f3(235, W[dL]!, dw, ht);
     out[k++] = f4(236, this.lset[d]!, dt, ht, dir);
     out[k++] = f3(237, this.rset[d]!, dt, ht);
+    // word clusters
+    const { C, CC } = this;
+    out[k++] = f1(238, C[d]!);
+    out[k++] = f2(239, C[d]!, C[h]!);
+    out[k++] = f2(240, C[d]!, ht);
+    out[k++] = f2(241, dt, C[h]!);
+    out[k++] = f3(242, CC[d]!, CC[h]!, dir);
     return k;
   }
 
@@ -331,6 +354,19 @@ export class State {
     out[k++] = f2(87, b0t, this.lset[b0]!);
     out[k++] = f3(88, s1t, this.rset[s1]!, s0t);
     out[k++] = f4(89, s0t, b0t, this.lset[s0]!, this.lset[b0]!);
+    // word clusters (Koo et al. 2008): cluster-only and cluster-tag mixes of the core positions
+    const { C, CC } = this;
+    const s0c = C[s0]!, b0c = C[b0]!;
+    out[k++] = f1(90, s0c);
+    out[k++] = f1(91, b0c);
+    out[k++] = f1(92, C[s1]!);
+    out[k++] = f1(93, C[b1]!);
+    out[k++] = f2(94, s0c, b0c);
+    out[k++] = f2(95, s0c, b0t);
+    out[k++] = f2(96, s0t, b0c);
+    out[k++] = f2(97, C[s1]!, s0c);
+    out[k++] = f2(98, CC[s0]!, CC[b0]!);
+    out[k++] = f3(99, CC[s1]!, CC[s0]!, CC[b0]!);
     return k;
   }
 }

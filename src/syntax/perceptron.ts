@@ -112,11 +112,21 @@ export class PerceptronTrainer {
  * scoring, rows are laid out for few cache misses: an open-addressing table of [key, start·256 +
  * count] pairs, and each row's entries packed as (class << 16 | weight) next to each other.
  */
+/** 16-bit fingerprint (never 0) of a key, from a hash independent of the slot index. */
+function fingerprint(key: number): number {
+  return Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 16 || 1;
+}
+
 export class SparseModel {
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly packed: Int32Array;
-  /** Models with at most 3 classes (the parser's moves) keep weights in the slot: [key, w0, w1, w2]. */
+  /**
+   * Models with at most 3 classes (the parser's moves) keep the weights in the slot, 8 bytes:
+   * [fingerprint << 16 | w0, w1 << 16 | w2], where the fingerprint is 16 bits of a second hash of
+   * the key. Half the memory of storing the key, so more of the table stays in cache; an absent
+   * feature matches a stored one with probability 2^-16 per probe, which costs nothing measurable.
+   */
   private readonly inline: Int32Array | null;
 
   constructor(
@@ -130,13 +140,20 @@ export class SparseModel {
     while (slots * 0.7 < keys.length) slots *= 2;
     this.mask = slots - 1;
     if (classes <= 3) {
-      const t = new Int32Array(slots * 4);
+      const t = new Int32Array(slots * 2);
+      const w = [0, 0, 0];
       for (let r = 0; r < keys.length; r++) {
         const key = keys[r]! | 0;
+        const fp = fingerprint(key);
         let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-        while (t[4 * i] !== 0 && t[4 * i] !== key) i = (i + 1) & this.mask;
-        t[4 * i] = key;
-        for (let j = start[r]!; j < start[r + 1]!; j++) t[4 * i + 1 + cls[j]!] = val[j]!;
+        while (t[2 * i] !== 0 && t[2 * i]! >>> 16 !== fp) i = (i + 1) & this.mask;
+        // two keys with the same slot chain and fingerprint share the slot (weights add, clamped)
+        w[0] = (t[2 * i]! << 16) >> 16;
+        w[1] = t[2 * i + 1]! >> 16;
+        w[2] = (t[2 * i + 1]! << 16) >> 16;
+        for (let j = start[r]!; j < start[r + 1]!; j++) w[cls[j]!] = Math.max(-32768, Math.min(32767, w[cls[j]!]! + val[j]!));
+        t[2 * i] = (fp << 16) | (w[0]! & 0xffff);
+        t[2 * i + 1] = (w[1]! << 16) | (w[2]! & 0xffff);
       }
       this.inline = t;
       this.table = new Int32Array(0);
@@ -189,16 +206,18 @@ export class SparseModel {
     let c = 0;
     for (let f = 0; f < n; f++) {
       const key = feats[f]! | 0;
+      const fp = fingerprint(key);
       let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
       for (;;) {
-        const k = t[4 * i]!;
-        if (k === key) {
-          a += t[4 * i + 1]!;
-          b += t[4 * i + 2]!;
-          c += t[4 * i + 3]!;
+        const x = t[2 * i]!;
+        if (x >>> 16 === fp) {
+          const y = t[2 * i + 1]!;
+          a += (x << 16) >> 16;
+          b += y >> 16;
+          c += (y << 16) >> 16;
           break;
         }
-        if (k === 0) break;
+        if (x === 0) break;
         i = (i + 1) & mask;
       }
     }

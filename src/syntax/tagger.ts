@@ -7,7 +7,7 @@ import { PAD, computeAtoms, type Atoms } from './atoms.js';
 import { HashIndex, f1, f2, f3, hashString, prng, shuffle } from './hash.js';
 import { PerceptronTrainer, SparseModel } from './perceptron.js';
 
-export const MAX_TAGGER_FEATS = 48;
+export const MAX_TAGGER_FEATS = 56;
 const UNKNOWN = hashString('!UNK');
 const START = 0x3ffffff2;
 const START2 = 0x3ffffff3;
@@ -69,6 +69,16 @@ export function taggerFeatures(a: Atoms, amb: Uint32Array, i: number, p1: number
   out[k++] = f2(39, ap1, ap2);
   out[k++] = f2(40, w, ap1);
   out[k++] = f2(41, a0, a.suf3[i]!);
+  // word clusters from unlabelled text (clusters.ts)
+  const cl = a.cl;
+  out[k++] = f1(42, cl[i]!);
+  out[k++] = f1(43, a.cc[i]!);
+  out[k++] = f1(44, i > 0 ? cl[i - 1]! : PAD);
+  out[k++] = f1(45, i + 1 < n ? cl[i + 1]! : END);
+  out[k++] = f2(46, p1, cl[i]!);
+  out[k++] = f2(47, cl[i]!, i + 1 < n ? cl[i + 1]! : END);
+  out[k++] = f3(48, i > 0 ? a.cc[i - 1]! : PAD, a.cc[i]!, i + 1 < n ? a.cc[i + 1]! : END);
+  out[k++] = f1(49, i + 2 < n ? cl[i + 2]! : END);
   return k;
 }
 
@@ -79,6 +89,8 @@ export interface TaggerData {
   dict: HashIndex;
   /** lower-cased word hash → hash of the set of tags it took in training (its ambiguity class). */
   amb: HashIndex;
+  /** lower atom → word cluster ids (fine | coarse << 16), when the model has clusters. */
+  clusters?: HashIndex;
 }
 
 export function ambiguity(a: Atoms, amb: HashIndex, out: Uint32Array = new Uint32Array(a.n)): Uint32Array {
@@ -131,8 +143,9 @@ export interface TrainLog {
 /** Train a tagger. `heldout` sentences (optional) are scored after each epoch. */
 export function trainTagger(
   train: readonly TaggedSentence[],
-  opts: { epochs: number; seed: number; minQ?: number; heldout?: readonly TaggedSentence[]; log?: TrainLog },
+  opts: { epochs: number; seed: number; minQ?: number; heldout?: readonly TaggedSentence[]; log?: TrainLog; clusters?: HashIndex },
 ): TaggerData {
+  const clusters = opts.clusters;
   const tagSet = new Set<string>();
   for (const s of train) for (const t of s.tags) tagSet.add(t);
   const tags = [...tagSet].sort();
@@ -160,7 +173,7 @@ export function trainTagger(
   }
   const amb = buildAmbiguity(train);
   const data = train.map((s) => {
-    const atoms = computeAtoms(s.forms);
+    const atoms = computeAtoms(s.forms, clusters);
     return { atoms, amb: ambiguity(atoms, amb), gold: Int32Array.from(s.tags, (t) => tagId.get(t)!) };
   });
   const trainer = new PerceptronTrainer(tags.length);
@@ -194,12 +207,12 @@ export function trainTagger(
     }
     let msg = `tagger epoch ${epoch}: train acc ${(right / total).toFixed(4)}`;
     if (opts.heldout?.length) {
-      const tagger = new Tagger({ tags, model: trainer.freeze(), dict, amb });
+      const tagger = new Tagger({ tags, model: trainer.freeze(), dict, amb, clusters });
       msg += ` heldout ${scoreTagger(tagger, opts.heldout).toFixed(4)}`;
     }
     opts.log?.(msg);
   }
-  return { tags, model: trainer.freeze(opts.minQ ?? 1), dict, amb };
+  return { tags, model: trainer.freeze(opts.minQ ?? 1), dict, amb, clusters };
 }
 
 /** Ambiguity classes of words seen at least 3 times (tags with at least 5% of their uses). */
@@ -230,7 +243,7 @@ export function scoreTagger(tagger: Tagger, sents: readonly TaggedSentence[]): n
   let right = 0;
   let total = 0;
   for (const s of sents) {
-    const ids = tagger.tag(computeAtoms(s.forms));
+    const ids = tagger.tag(computeAtoms(s.forms, tagger.data.clusters));
     ids.forEach((t, i) => {
       if (tagger.data.tags[t]!.split('|')[0] === s.tags[i]!.split('|')[0]) right++;
       total++;

@@ -29,7 +29,7 @@ const ABBREV = new Set([
 /** Hyphenated words with these first parts stay one token, as in the treebank. */
 const HYPHEN_KEEP = new Set(['e', 'co', 'pre', 'non', 're', 'anti', 'post', 'ex', 'multi', 'semi', 'mid', 'sub', 'inter', 'pro', 'vice', 'self', 'un', 'x']);
 /** Whole-token splits (multiword tokens of the treebank). */
-const SPECIAL: Record<string, number[]> = { cannot: [3], gonna: [3], wanna: [3], gotta: [3], outta: [3], dont: [2], didnt: [3], doesnt: [4], isnt: [2], wasnt: [3], arent: [3], werent: [4], havent: [4], hasnt: [3], couldnt: [5], wouldnt: [5], shouldnt: [6], cant: [2] };
+const SPECIAL: Record<string, number[]> = { cannot: [3], gonna: [3], wanna: [3], gotta: [3], outta: [3], dont: [2], didnt: [3], doesnt: [4], isnt: [2], wasnt: [3], arent: [3], werent: [4], havent: [4], hasnt: [3], couldnt: [5], wouldnt: [5], shouldnt: [6], cant: [2], wont: [2], im: [1], thats: [4] };
 
 const OPEN = new Set(['"', "'", '“', '‘', '(', '[', '{', '«', '<', '`', '¿', '¡', '*']);
 const CLOSE = new Set([',', ';', ':', ')', ']', '}', '"', '”', '’', "'", '»', '>', '…', '*']);
@@ -42,6 +42,12 @@ const INITIALS_RE = /^(?:\p{L}\.)+$/u;
 const LETTER_RE = /\p{L}/u;
 const DIGIT_RE = /\p{N}/u;
 const PUNCT_RE = /[\p{P}\p{S}]/u;
+/** Emoticons are one token in the treebank (":)", ";-)", ":D", "=("). */
+const EMOTICON_RE = /^[:;=8][-o^']?[()[\]DPpOo/\\|*3]$/;
+/** Numbers glued to am/pm ("5pm", "7:30PM") are two tokens in the treebank. */
+const CLOCK_RE = /^[0-9][0-9:.]{0,5}(?:[ap]\.?m\.?)$/i;
+/** Runs of one of these repeated ("<<", "***", "====") are one token. */
+const RUNS = new Set(['<', '>', '*', '=', '~', '#', '+', '_', '!', '?', "'", '^']);
 const WIDE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function isLetter(c: string | undefined): boolean {
@@ -84,9 +90,20 @@ function cpLen(t: string, i: number): number {
 function chunk(t: string, s: number, e: number, out: Array<[number, number]>): void {
   const pre: Array<[number, number]> = [];
   const post: Array<[number, number]> = [];
+  const whole = t.slice(s, e);
+  if (EMOTICON_RE.test(whole) || (e - s > 1 && RUNS.has(t[s]!) && runEnd(t, s, e) === e)) {
+    out.push([s, e]);
+    return;
+  }
   // leading opening punctuation and currency signs
   while (e - s > 1 && (OPEN.has(t[s]!) || (CURRENCY.has(t[s]!) && DIGIT_RE.test(t[s + 1]!)))) {
     if (t[s] === "'" && isLetter(t[s + 1]) && /^'(?:s|re|ll|ve|d|m|t)$/i.test(t.slice(s, e))) break; // a lone clitic
+    if (RUNS.has(t[s]!) && t[s + 1] === t[s]) {
+      const r = runEnd(t, s, e);
+      pre.push([s, r]);
+      s = r;
+      continue;
+    }
     if (t[s] === '`' && t[s + 1] === '`') {
       pre.push([s, s + 2]);
       s += 2;
@@ -117,6 +134,14 @@ function chunk(t: string, s: number, e: number, out: Array<[number, number]>): v
       e = r;
       continue;
     }
+    if (e - s > 2 && RUNS.has(c) && t[e - 2] === c) {
+      let r = e - 2;
+      while (r > s && t[r - 1] === c) r--;
+      if (r === s) break;
+      post.unshift([r, e]);
+      e = r;
+      continue;
+    }
     if (e - s > 1 && (CLOSE.has(c) || c === '%')) {
       // a closing single quote, unless it is part of the word ("rock'n'roll"); plural possessives ("parents'") split too
       if ((c === "'" || c === '’') && !(quoted || t[e - 2] === 's' || t[e - 2] === 'S' || !isLetter(t[e - 2]))) break;
@@ -138,6 +163,13 @@ function chunk(t: string, s: number, e: number, out: Array<[number, number]>): v
   out.push(...pre);
   if (e > s) core(t, s, e, out);
   out.push(...post);
+}
+
+/** End of the run of the character at s (bounded by e). */
+function runEnd(t: string, s: number, e: number): number {
+  let r = s + 1;
+  while (r < e && t[r] === t[s]) r++;
+  return r;
 }
 
 function trailing(t: string, s: number, k: number, e: number, out: Array<[number, number]>): void {
@@ -166,6 +198,18 @@ function core(t: string, s: number, e: number, out: Array<[number, number]>): vo
     return;
   }
   const L = lower.length;
+  if (CLOCK_RE.test(lower)) {
+    let k = s;
+    while (k < e && !isLetter(t[k])) k++;
+    out.push([s, k], [k, e]);
+    return;
+  }
+  // a range of two short numbers ("5-10", "1969-1970", "5:00-8:30") splits at the hyphen; phone numbers do not
+  const dash = lower.indexOf('-');
+  if (dash > 0 && dash <= 5 && L - dash - 1 <= 5 && L - dash - 1 > 0 && lower.indexOf('-', dash + 1) < 0 && /^[0-9][0-9:.,]*-[0-9][0-9:.,]*$/.test(lower) && !/^[0-9]{3}-[0-9]{4}$/.test(lower)) {
+    out.push([s, s + dash], [s + dash, s + dash + 1], [s + dash + 1, e]);
+    return;
+  }
   let cl = 0;
   if (L > 3 && lower.endsWith("n't")) cl = 3;
   else if (L > 2 && lower[L - 2] === "'" && (lower[L - 1] === 's' || lower[L - 1] === 'd' || lower[L - 1] === 'm')) cl = 2;

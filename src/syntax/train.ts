@@ -5,7 +5,8 @@
  * they will get at run time.
  */
 import { computeAtoms } from './atoms.js';
-import type { HashIndex } from './hash.js';
+import { clusterPairs } from './clusters.js';
+import { HashIndex } from './hash.js';
 import type { Sentence } from './conllu.js';
 import { trainLemmatizer } from './lemmatizer.js';
 import { type ModelParts } from './model.js';
@@ -27,6 +28,8 @@ export interface TrainOptions {
    */
   pruneTagger: number;
   pruneParser: number;
+  /** Word cluster table rows [word, fine, coarse] (clusters.ts); empty = no cluster features. */
+  clusters?: ReadonlyArray<[string, number, number]>;
   log: (msg: string) => void;
 }
 
@@ -41,8 +44,15 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   const train = o.heldoutEvery > 0 ? sents.filter((_, i) => i % o.heldoutEvery !== 0) : sents;
   const held = o.heldoutEvery > 0 ? sents.filter((_, i) => i % o.heldoutEvery === 0) : [];
   const tagged = (s: Sentence): TaggedSentence => ({ forms: s.words.map((w) => w.form), tags: s.words.map((w) => `${w.upos}|${w.xpos}`) });
+  const clusterList = clusterPairs(o.clusters ?? []);
+  let clusters: HashIndex | undefined;
+  if (clusterList.length) {
+    clusters = new HashIndex(clusterList.length);
+    for (const [h, c] of clusterList) clusters.set(h, c);
+  }
+  const atomsOf = (s: Sentence) => computeAtoms(s.words.map((w) => w.form), clusters);
   o.log(`training on ${train.length} sentences${held.length ? `, ${held.length} held out` : ''}`);
-  const tagData = trainTagger(train.map(tagged), { epochs: o.tagEpochs, seed: o.seed, minQ: o.pruneTagger, heldout: held.map(tagged), log: o.log });
+  const tagData = trainTagger(train.map(tagged), { epochs: o.tagEpochs, seed: o.seed, minQ: o.pruneTagger, heldout: held.map(tagged), log: o.log, clusters });
   const tagId = new Map(tagData.tags.map((t, i) => [t, i]));
 
   // jackknifed tags for the parser's training data
@@ -50,11 +60,11 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   if (o.folds > 1) {
     for (let f = 0; f < o.folds; f++) {
       const rest = train.filter((_, i) => i % o.folds !== f).map(tagged);
-      const fold = new Tagger(trainTagger(rest, { epochs: o.tagEpochs, seed: o.seed + f + 1 }));
+      const fold = new Tagger(trainTagger(rest, { epochs: o.tagEpochs, seed: o.seed + f + 1, clusters }));
       // a fold tagger may know fewer tags: map its ids into the full tag list
       const map = fold.data.tags.map((t) => tagId.get(t) ?? 0);
       train.forEach((s, i) => {
-        if (i % o.folds === f) predicted[i] = Int32Array.from(fold.tag(computeAtoms(s.words.map((w) => w.form))), (t) => map[t]!);
+        if (i % o.folds === f) predicted[i] = Int32Array.from(fold.tag(atomsOf(s)), (t) => map[t]!);
       });
       o.log(`jackknife fold ${f + 1}/${o.folds} tagged`);
     }
@@ -74,17 +84,17 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   const labels = [...new Set(lifted.flatMap((l) => l.labels.map(keep)))].filter((l) => l !== 'root').sort();
   const labelId = new Map(labels.map((l, i) => [l, i]));
   const example = (s: Sentence, tags: Int32Array): ParserExample => {
-    const atoms = computeAtoms(s.words.map((w) => w.form));
+    const atoms = atomsOf(s);
     const deprels = s.words.map((w) => w.deprel);
     const proj = projectivize(s.words.map((w) => w.head), deprels);
     const ids = Int32Array.from(deprels, (d, k) => {
       const l = keep(proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d);
       return l === 'root' ? labels.length : labelId.get(l) ?? labelId.get(d.split(':')[0]!) ?? 0;
     });
-    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3 }, tags, heads: proj.heads, labels: ids };
+    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3, cl: atoms.cl, cc: atoms.cc }, tags, heads: proj.heads, labels: ids };
   };
   const tr = train.map((s, i) => example(s, predicted[i]!));
-  const ho = held.map((s) => example(s, fullTagger.tag(computeAtoms(s.words.map((w) => w.form)))));
+  const ho = held.map((s) => example(s, fullTagger.tag(atomsOf(s))));
   const parser = trainParser(tr, labels.length, { epochs: o.parseEpochs, seed: o.seed, minQ: o.pruneParser, heldout: ho, log: o.log });
   const lemma = trainLemmatizer(train.flatMap((s) => s.words));
   const pairs = (ix: HashIndex): Array<[number, number]> => {
@@ -100,7 +110,8 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
     lemma,
     dict,
     amb,
-    meta: { source: 'UD English EWT', licence: 'CC BY-SA 4.0', sentences: train.length, options: { ...o, log: undefined } },
+    ...(clusterList.length ? { clusters: clusterList } : {}),
+    meta: { source: 'UD English EWT', licence: 'CC BY-SA 4.0', sentences: train.length, options: { ...o, clusters: clusterList.length ? `${clusterList.length} words` : 'none', log: undefined } },
     tagger: tagData.model,
     parser: parser.moves,
     labeler: parser.arcs,
