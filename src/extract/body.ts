@@ -7,10 +7,13 @@
  * are the body.
  */
 import { type Document, type Element, type AnyNode, isTag, isText, collapse, elements, textOf } from './dom.js';
+import { isStockLine, hasFurniturePhrase, isTimestampLine, BYLINE_OPENER, DATE_WORD_SET, CLASS_WORDS, STRONG_CLASS_WORDS, textWidth, fold } from './lexicon.js';
 
 export interface Block {
   text: string;
-  /** Characters inside links. */
+  /** Size of the text: characters, East Asian wide ones counted twice (lexicon.textWidth). */
+  len: number;
+  /** Size of the text inside links, measured the same way. */
   linkChars: number;
   /** Nearest block-level element holding the text. */
   el: Element;
@@ -81,6 +84,10 @@ const NEG_WORDS = new Set([
 const STRONG_NEG = new Set(['footer', 'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'outbrain', 'taboola', 'related']);
 // Compound names that never hold article text, matched as substrings.
 const NEG_SUB = /key-?points|story-?highlights|article-?highlights|highlights-?box|tldr|(?:tooltip|popover|hovercard|rollover)[-_]?(?:[a-z]+[-_])?(?:block|card|content|body|box|panel|container|wrapper|inner)|read-?more|more-?stories|see-?also|also-?read|you-?may|most-?read|most-?popular|next-?article|prev-?article|share-?tools|article-?tools|story-?tools|related-?content|newsletter|inline-?ad|ad-?container|ad-?wrapper|google-?ad|dfp|video-?player|audio-?player|media-?player|player-?(?:wrap|container|embed)|jwplayer|jw-|video-?js|photo-?credit|image-?credit|media-?credit|wp-caption-text|article-?meta|post-?meta|entry-?meta|story-?meta|author-?bio|about-?the-?author|bio-?box|hide-?for|screen-?reader|visually-?hidden|sr-?only|cookie|consent/i;
+// Class/id names of furniture in other languages written as compounds ("lire-aussi", "leia-tambem").
+const CLASS_COMPOUND = ((ws: string[]) => (ws.length ? new RegExp(ws.map((w) => w.split('-').map((x) => x.replace(/[^a-z0-9]/g, '')).join('[-_]?')).join('|'), 'i') : null))(
+  [...CLASS_WORDS, ...STRONG_CLASS_WORDS].filter((w) => w.includes('-')),
+);
 // Embedded posts quoted by the article (tweets, Instagram) are part of its text.
 const EMBED = /twitter-tweet|instagram-media|tweet-?embed|embed-?tweet|social-?media-?embed|social-?embed/i;
 // Names that mark the article body: never dropped even if a word above appears too.
@@ -119,9 +126,11 @@ export function skipReason(el: Element, share = 0, classRules = true): string | 
   if (NEG_SUB.test(names)) return `class/id "${names.trim().slice(0, 40)}"`;
   // Split "InlineImage-imageEmbedCaption" into inline, image, image, embed, caption.
   const words = names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
-  for (const w of words) if (STRONG_NEG.has(w)) return `class/id word "${w}"`;
+  for (const w of words) if (STRONG_NEG.has(w) || STRONG_CLASS_WORDS.has(w)) return `class/id word "${w}"`;
   if (share > 0.5) return null;
-  for (const w of words) if (NEG_WORDS.has(w)) return `class/id word "${w}"`;
+  for (const w of words) if (NEG_WORDS.has(w) || CLASS_WORDS.has(w)) return `class/id word "${w}"`;
+  const compound = CLASS_COMPOUND?.exec(names);
+  if (compound) return `class/id "${compound[0]}"`;
   return null;
 }
 
@@ -153,7 +162,10 @@ function walk(doc: Document, share: ((el: Element) => number) | null, classRules
     const lc = linkChars;
     linkChars = 0;
     const el = blockStack[blockStack.length - 1];
-    if (text && el) blocks.push({ text, linkChars: Math.min(lc, text.length), el, tag: el.name });
+    if (text && el) {
+      const len = textWidth(text);
+      blocks.push({ text, len, linkChars: Math.min(lc, len), el, tag: el.name });
+    }
   };
   type Item = AnyNode | { exit: Element };
   const stack: Item[] = [...doc.children].reverse();
@@ -170,7 +182,7 @@ function walk(doc: Document, share: ((el: Element) => number) | null, classRules
     }
     if (isText(item)) {
       parts.push(item.data);
-      if (linkDepth > 0) linkChars += collapse(item.data).length;
+      if (linkDepth > 0) linkChars += textWidth(collapse(item.data));
       continue;
     }
     if (!isTag(item)) continue;
@@ -200,30 +212,30 @@ function walk(doc: Document, share: ((el: Element) => number) | null, classRules
 function goodText(doc: Document, blocks: Block[], p: BodyParams): Map<AnyNode, number> {
   const m = new Map<AnyNode, number>();
   for (const b of blocks) {
-    if (b.text.length < p.minGood || linkDensity(b) > p.maxGoodLinkDensity) continue;
-    for (let e: AnyNode | null = b.el; e; e = e.parent) m.set(e, (m.get(e) ?? 0) + b.text.length);
+    if (b.len < p.minGood || linkDensity(b) > p.maxGoodLinkDensity) continue;
+    for (let e: AnyNode | null = b.el; e; e = e.parent) m.set(e, (m.get(e) ?? 0) + b.len);
   }
   if (!m.has(doc)) m.set(doc, 0);
   return m;
 }
 
-const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.text.length);
+const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.len);
 
-// Stock lines of page furniture that survive class filtering. Anchored, short, linear.
-const STOCK = /^(?:advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|iklan|sponsored|read more|read next|read also|related|related articles?|related stories|recommended|more from|more on this|more:|see also|also read|share this|share on|share|tweet|email|print|comments?|leave a comment|sign up|subscribe|follow us|click here|continue reading|trending|most popular|most read|our latest stories|don'?t miss|you may also like|image|photo|video|watch|listen|caption|close|getty images|ap photo|copyright|©|\(c\) \d{4}|all rights reserved|this article was|terms of (?:use|service)|privacy policy|loading|please enable javascript|this slideshow requires javascript|tell us what you think|filed under|topics|tags|source:|top|highlights|key points|more in)\b/i;
+// Stock lines of page furniture ("Read more", "Lee también", "Читайте также", "相关新闻") and
+// furniture phrases in many languages: lexicon.ts and data/boilerplate.json.
 
-// Lines that are only a byline or only a date: "By Jane Doe - 11/19/19 06:56 AM EST", "UPDATED: Tue., Nov. 19, 2019".
-const BYLINE = /^(?:by|von|par|por|di|door|av|af)\s*[:/]?\s+\S/i;
-const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|cet|cest|gmt|utc|bst|ist|et|pt|ct|st|nd|rd|th|the|of|and|publiziert|am|aktualisiert|le|el|il|mis à jour|publié)\b/gi;
-
+/**
+ * Lines that are only a byline or only a date: "By Jane Doe - 11/19/19 06:56 AM EST",
+ * "UPDATED: Tue., Nov. 19, 2019", "Por Juan Pérez | 15 de marzo de 2024", "Автор: Иван Петров".
+ */
 function isDateOrByline(text: string): boolean {
   if (text.length > 100) return false;
-  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|/•·()\-–—]+/g, '');
-  if (!rest) return /\d/.test(text); // only date words and numbers: a timestamp line
-  if (BYLINE.test(text) && !/[.!?]["”’]?$/.test(text) && /\d|\s[-–—|]\s|,|\/|$/.test(text)) {
-    // "By Name Surname" (and optional date): a handful of capitalised words.
-    const words = text.replace(BYLINE, '').replace(DATE_WORDS, ' ').split(/[\s,/|&]+/).filter((w) => /\p{L}/u.test(w));
-    return words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || w === 'and').length >= words.length - 1;
+  if (isTimestampLine(text)) return true;
+  const opener = BYLINE_OPENER.exec(text);
+  if (opener && !/[.!?。！？]["”’»]?$/.test(text)) {
+    // The opener and a handful of names (capitalised, or in a script without case), maybe a date.
+    const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !DATE_WORD_SET.has(fold(w).replace(/[^\p{L}\p{M}]/gu, '')));
+    return words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || w === 'and').length >= words.length - 1;
   }
   return false;
 }
@@ -234,10 +246,10 @@ const FURNITURE = /newsletter|subscrib(?:e|ing) (?:to|for|now)|sign up (?:for|to
 
 function isStock(b: Block): boolean {
   return (
-    (b.text.length < 120 && STOCK.test(b.text)) ||
-    (b.text.length < 300 && FURNITURE.test(b.text)) ||
+    (b.len < 120 && isStockLine(b.text)) ||
+    (b.len < 300 && (FURNITURE.test(b.text) || hasFurniturePhrase(b.text))) ||
     MARKUP.test(b.text) ||
-    (b.text.length < 400 && SHORTCODE.test(b.text)) ||
+    (b.len < 400 && SHORTCODE.test(b.text)) ||
     isDateOrByline(b.text)
   );
 }
@@ -251,7 +263,7 @@ export function chooseContainer(blocks: Block[], p: BodyParams = DEFAULT_PARAMS,
   const good = new Map<Element, number>();
   const bad = new Map<Element, number>();
   for (const b of blocks) {
-    const len = b.text.length;
+    const len = b.len;
     const ld = linkDensity(b);
     let g = 0, x = 0;
     if (len >= p.minGood && ld <= p.maxGoodLinkDensity && !isStock(b) && !teasers.has(b)) g = len * (1 - ld);
@@ -298,7 +310,7 @@ function findTeasers(blocks: Block[]): Set<Block> {
     if (!card) continue;
     let c = cards.get(card);
     if (!c) cards.set(card, (c = { linkedHeading: false, chars: 0, blocks: [] }));
-    c.chars += b.text.length;
+    c.chars += b.len;
     c.blocks.push(b);
     if (HEADING.test(b.tag) && linkDensity(b) >= 0.8) c.linkedHeading = true;
   }
@@ -360,6 +372,6 @@ function leadLines(raw: Block[], kept: Block[]): string[] {
   if (i < 0) i = raw.findIndex((b) => b.el === first.el);
   if (i < 0) return [];
   const out: string[] = [];
-  for (let j = i - 1; j >= 0 && out.length < 8; j--) if (raw[j]!.text.length <= 200) out.push(raw[j]!.text);
+  for (let j = i - 1; j >= 0 && out.length < 8; j--) if (raw[j]!.len <= 200) out.push(raw[j]!.text);
   return out;
 }

@@ -8,7 +8,8 @@ import { parse } from './dom.js';
 import { readMeta } from './meta.js';
 import { extractBody, type BodyParams } from './body.js';
 import { decodeHtml } from './decode.js';
-import { dateInText, dateInUrl, dayDiff } from '../meta/dates.js';
+import { dateInUrl, dayDiff } from '../meta/dates.js';
+import { findDate } from './dates.js';
 import { collapse } from './dom.js';
 import { detectLanguage } from '../meta/language.js';
 import { findCredits } from '../meta/credits.js';
@@ -81,7 +82,7 @@ function chooseDate(machine: string | null, source: string | null, url: string |
   if (machine && source !== 'url' && !url && shown && machine.length > 10) return { date: shown, dateSource: 'time-element' };
   let visible: string | null = null;
   for (const line of lead) {
-    const d = dateInText(line);
+    const d = findDate(line);
     if (d) {
       visible = d.date;
       break;
@@ -94,7 +95,7 @@ function chooseDate(machine: string | null, source: string | null, url: string |
   }
   if (url) return { date: url, dateSource: 'url' };
   if (visible) return { date: visible, dateSource: 'text' };
-  const d = dateInText(body.slice(0, 1000));
+  const d = findDate(body.slice(0, 1000));
   return d ? { date: d.date, dateSource: 'text' } : { date: null, dateSource: null };
 }
 

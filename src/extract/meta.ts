@@ -3,7 +3,9 @@
  * URL, declared language — from JSON-LD, meta tags, `<time>`, the URL and the visible text.
  */
 import { type Document, type Element, elements, textOf, collapse } from './dom.js';
-import { normalizeDate, dateInUrl, dateInText } from '../meta/dates.js';
+import { normalizeDate, dateInUrl } from '../meta/dates.js';
+import { findDate } from './dates.js';
+import { BYLINE_OPENER, PUBLISHED_TAIL } from './lexicon.js';
 
 export interface PageMeta {
   title: string | null;
@@ -57,10 +59,16 @@ function str(v: Json | undefined): string | null {
   return null;
 }
 
-function names(v: Json | undefined): string[] {
+/** Names in a JSON-LD value; `{"@id": ...}` references (Yoast and other @graph pages) resolved through `byId`. */
+function names(v: Json | undefined, byId: Map<string, JsonObject> = new Map(), depth = 0): string[] {
   if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.flatMap(names);
-  if (v && typeof v === 'object' && typeof v['name'] === 'string') return [v['name']];
+  if (Array.isArray(v)) return v.slice(0, 20).flatMap((x) => names(x, byId, depth));
+  if (v && typeof v === 'object') {
+    if (typeof v['name'] === 'string') return [v['name']];
+    const ref = v['@id'];
+    const target = typeof ref === 'string' ? byId.get(ref) : undefined;
+    if (target && target !== v && depth < 2) return names(target, byId, depth + 1);
+  }
   return [];
 }
 
@@ -83,14 +91,23 @@ export function cleanByline(s: string | null | undefined): string | null {
   let b = collapse(s);
   if (b.length > 200 || isUrl(b)) return null;
   b = b.replace(/^(?:written\s)?by[:\s]\s*/i, '').replace(/^(?:posted|published)\s+by\s+/i, '').trim();
-  b = b.replace(/\s*(?:[|•·,-]\s*)?(?:updated|published|posted)\b.*$/i, '').trim();
+  // "Por Juan Pérez", "Автор: Иван Петров", "作者：张三" (openers in many languages: data/boilerplate.json).
+  const opener = BYLINE_OPENER.exec(b);
+  if (opener && opener[0].length < b.length) b = b.slice(opener[0].length).trim();
+  b = b.replace(/\s*(?:[|•·,-]\s*)?(?:updated|published|posted)\b.*$/i, '').replace(PUBLISHED_TAIL, '').trim();
   // "Jane Doe @janedoe Nov 18, 2019 at 9:24 pm", "JANE DOE NOVEMBER 20, 2019 10:43": cut at the date or handle.
-  const d = dateInText(b);
+  const d = findDate(b);
   if (d && d.index > 0) b = b.slice(0, d.index).trim();
   b = b.replace(/\s@\w+.*$/, '').replace(/[\s|•·,–—-]+$/, '').trim();
   if (!b || b.length > 120 || !/\p{L}/u.test(b)) return null;
+  // CMS account names that stand in for no author (WordPress "admin").
+  if (/^(?:admin|administrator|webmaster|root|user|guest)$/i.test(b)) return null;
   return b;
 }
+
+// Class/id of the element showing the author: English names and the word for author in other
+// languages' CSS ("autor", "auteur", "autore", "yazar", "penulis"; data/boilerplate.json).
+const BYLINE_CLASS = /\bbyline\b|\bbyline[-_]|\bauthor[-_]?name\b|\barticle[-_]author\b|\bstory[-_]author\b|\b(?:autor|auteur|autore|yazar|penulis)(?:[-_]?(?:name|nombre|nom|nome|adi))?\b/i;
 
 const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' « ', ' » '];
 
@@ -194,7 +211,7 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
       if (ip === 'author' && authorEls.length < 3) authorEls.push(a['content'] ?? collapse(textOf(el)));
     }
     const cls = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
-    if (bylineEls.length < 3 && el.name !== 'body' && el.name !== 'html' && /\bbyline\b|\bbyline[-_]|\bauthor[-_]?name\b|\barticle[-_]author\b|\bstory[-_]author\b/i.test(cls)) {
+    if (bylineEls.length < 3 && el.name !== 'body' && el.name !== 'html' && BYLINE_CLASS.test(cls)) {
       const t = collapse(textOf(el));
       if (t.length < 150) bylineEls.push(t);
     }
@@ -217,7 +234,8 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
   let date: string | null = null, dateSource: string | null = null;
   const setDate = (raw: string | null | undefined, source: string): boolean => {
     if (date) return true;
-    const d = normalizeDate(raw);
+    // Machine formats first, then a date written for readers in any language ("15 de marzo de 2024").
+    const d = normalizeDate(raw) ?? (raw ? findDate(raw.slice(0, 200))?.date ?? null : null);
     if (d) {
       date = d;
       dateSource = source;
@@ -234,14 +252,16 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
   for (const t of times) setDate(t.attribs['datetime'] ?? collapse(textOf(t)), 'time-element');
   setDate(dateInUrl(canonical ?? url ?? m('og:url')) ?? dateInUrl(url), 'url');
   for (const b of bylineEls) {
-    const d = dateInText(b);
+    const d = findDate(b);
     if (d) setDate(d.date, 'text');
   }
   setDate(str(pick('dateModified')), 'json-ld:dateModified');
   for (const [k, src] of DATE_META) if (src.includes('modif') || src.includes('updated')) setDate(m(k), src);
 
   // Byline
-  const ldAuthors = names(pick('author')).map((x) => x.trim()).filter((x) => x && !isUrl(x));
+  const byId = new Map<string, JsonObject>();
+  for (const o of objs) if (typeof o['@id'] === 'string' && Object.keys(o).length > 1) byId.set(o['@id'], o);
+  const ldAuthors = names(pick('author'), byId).map((x) => x.trim()).filter((x) => x && !isUrl(x));
   let byline =
     (ldAuthors.length ? cleanByline([...new Set(ldAuthors)].join(', ')) : null) ??
     cleanByline(m('author')) ??
@@ -288,7 +308,7 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     declaredLanguage,
     titles: [...new Set([ldTitle, ogTitle, ...h1s, fromTitle, titleEl].filter((t): t is string => !!t).map((t) => collapse(decodeEntities(t)).toLowerCase()))],
     description: m('og:description') ?? m('description') ?? m('twitter:description') ?? str(pick('description')),
-    timeTexts: times.map((t) => dateInText(collapse(textOf(t)))?.date).filter((d): d is string => !!d),
+    timeTexts: times.map((t) => findDate(collapse(textOf(t)))?.date).filter((d): d is string => !!d),
     jsonLdBody: typeof body === 'string' ? body : null,
   };
 }
