@@ -170,7 +170,10 @@ export class SparseModel {
       let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
       while (this.table[2 * i] !== 0 && this.table[2 * i] !== key) i = (i + 1) & this.mask;
       this.table[2 * i] = key;
-      this.table[2 * i + 1] = start[r]! * 256 + (start[r + 1]! - start[r]!);
+      // [key, start·256 + count]; a row with one entry keeps it in the slot instead (sign bit set,
+      // class << 16 | weight): one memory access instead of two
+      const j = start[r]!;
+      this.table[2 * i + 1] = start[r + 1]! - j === 1 ? 0x80000000 | (cls[j]! << 16) | (val[j]! & 0xffff) : j * 256 + (start[r + 1]! - j);
     }
   }
 
@@ -185,6 +188,10 @@ export class SparseModel {
         const k = table[2 * i]!;
         if (k === key) {
           const sc = table[2 * i + 1]!;
+          if (sc < 0) {
+            out[(sc >>> 16) & 0x7fff]! += (sc << 16) >> 16;
+            break;
+          }
           const s0 = sc >>> 8;
           const e = s0 + (sc & 255);
           for (let j = s0; j < e; j++) {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { tokenize } from './tokenizer.js';
+import { exchangeClusters, normWord, parseClusterTable } from './clusters.js';
 import { readConllu, writeConllu, type Sentence } from './conllu.js';
 import { deprojectivize, isProjectiveArc, projectivize } from './projective.js';
 import { trainModel } from './train.js';
@@ -104,4 +105,32 @@ test('the trainer learns a tiny treebank, reproducibly', () => {
   assert.deepEqual(a.head, [3, 3, 4, 0, 6, 4, 4]);
   assert.deepEqual(a.deprel, ['det', 'amod', 'nsubj', 'root', 'det', 'obj', 'punct']);
   assert.throws(() => loadModelBytes(new Uint8Array(10)), (e: unknown) => (e as { code?: number }).code === 204);
+});
+
+test('tokenizer: emoticons, punctuation runs, clock times and number ranges as in the treebank', () => {
+  assert.deepEqual(forms('Great game :) see you at 7:30PM or 5pm << maybe >> !!!'), ['Great', 'game', ':)', 'see', 'you', 'at', '7:30', 'PM', 'or', '5', 'pm', '<<', 'maybe', '>>', '!!!']);
+  assert.deepEqual(forms('Open 9-5 from 1998-2001, call 555-1234 or 713-654-0365.'), ['Open', '9', '-', '5', 'from', '1998', '-', '2001', ',', 'call', '555-1234', 'or', '713-654-0365', '.']);
+  assert.deepEqual(forms("I wont go, thats it."), ['I', 'wo', 'nt', 'go', ',', 'that', 's', 'it', '.']);
+});
+
+test('exchange clustering puts words with the same neighbours together, deterministically', () => {
+  // two word families that occur in different frames
+  const sents: string[][] = [];
+  const animals = ['dog', 'cat', 'horse', 'cow'];
+  const cities = ['paris', 'rome', 'oslo', 'lima'];
+  for (let r = 0; r < 20; r++) {
+    for (const a of animals) sents.push(['the', a, 'eats', 'grass', '.']);
+    for (const c of cities) sents.push(['we', 'flew', 'to', c, 'today', '.']);
+  }
+  const run = (): Map<string, number> => exchangeClusters(sents, { classes: 4, minCount: 3, iterations: 20 });
+  const cl = run();
+  assert.deepEqual([...run()], [...cl], 'same input, same classes');
+  assert.equal(new Set(animals.map((w) => cl.get(w))).size, 1, 'animals share a class');
+  assert.equal(new Set(cities.map((w) => cl.get(w))).size, 1, 'cities share a class');
+  assert.notEqual(cl.get('dog'), cl.get('paris'));
+  // the table format and its keys (the same hash as the tagger's lower-cased word atom)
+  const rows = parseClusterTable('# comment\ndog\t3\t1\n1984\t5\t2\nbad line\n');
+  assert.deepEqual(rows, [['dog', 3, 1], ['1984', 5, 2]]);
+  assert.equal(normWord('1984'), '!YEAR');
+  assert.equal(normWord('Dog'), 'dog');
 });
