@@ -22,10 +22,15 @@ const TEXTS: Record<string, string> = { '7': SEEDLIKE, '8': EMOJI };
 
 test('techniques detect / spans: SemEval lines, offsets in code points', () => {
   const dir = articles(TEXTS);
-  const d = slant('techniques', 'detect', dir);
+  const d = slant('techniques', 'detect', dir, '--all');
   assert.equal(d.status, 0, d.stderr);
   const rows = d.stdout.trim().split('\n').map((l) => l.split('\t'));
   assert.ok(rows.length > 3);
+  // by default only the spans worth showing: fewer
+  const shown = slant('techniques', 'detect', dir);
+  assert.equal(shown.status, 0, shown.stderr);
+  const n = shown.stdout.trim() ? shown.stdout.trim().split('\n').length : 0;
+  assert.ok(n >= 1 && n < rows.length, `${n} of ${rows.length}`);
   for (const [id, technique, s, e] of rows) {
     assert.ok((TECHNIQUES as readonly string[]).includes(technique!));
     const cp = new CodePoints(TEXTS[id!]!);

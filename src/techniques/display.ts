@@ -1,31 +1,57 @@
 /**
- * What is worth showing: every rule key and every model output (technique × confidence band) carries
- * its precision measured on PTC by cross-validation (data/precision.json, written by
- * scripts/shown-precision.mjs from `slant eval techniques --write-predictions`). A span is right when
- * it overlaps a gold span of the same technique by at least half of its own length. Spans whose
- * measured precision is below SHOWN_PRECISION stay in the result with `shown: false`.
+ * What is worth showing: every rule key and every model span carries its precision measured on PTC by
+ * cross-validation (data/precision.json, written by scripts/shown-precision.mjs from `slant eval
+ * techniques --write-predictions`). A span is right when it overlaps a gold span of the same technique
+ * by at least half of its own length.
+ *
+ * - A rule hit's precision is its `rule:phrase` key's rate, shrunk towards its rule's.
+ * - A model span's precision comes from a small logistic model (technique, calibrated confidence,
+ *   length, agreement with a rule of the same technique) fitted on held-out folds: the old table of
+ *   technique × confidence band was noisy, and picking its lucky cells overstated precision.
+ * - Shown by default: precision at least SHOWN_PRECISION and at least the display threshold of its
+ *   group (`model:<technique>` or `rule:<rule id>`). Each group's threshold is the lowest at which
+ *   the group's spans were right TARGET_PRECISION of the time, chosen on training folds only.
+ * Spans that are not shown stay in the result with `shown: false`.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E, fail } from '../core/errors.js';
 import { TECHNIQUES, type Technique } from './types.js';
 
-/** Spans whose measured precision is at least this are shown by default. */
+/** Spans whose measured precision is below this are never shown by default. */
 export const SHOWN_PRECISION = 0.4;
-/** Confidence bands of model spans whose precision is measured separately (lower edges). */
-export const MODEL_BANDS = [0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
-/** Fewer hits than this in a cell: fall back to the coarser cell (rule id; technique overall). */
+/** What the display thresholds aim at: shown spans of a group right this often (on training folds). */
+export const TARGET_PRECISION = 0.6;
+/** Display thresholds tried per group; NEVER hides a group whose spans never reached the target. */
+export const THRESHOLD_STEPS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+export const NEVER = 1.01;
+/** Few hits of a `rule:phrase` key: its rate is shrunk towards its rule's by this many pseudo-hits (default). */
 export const MIN_HITS = 10;
+/** Shrinkage strengths tried (chosen by inner cross-validation). */
+export const SHRINKS = [3, 10, 30, 100];
+/** Penalties tried for the model-precision regression (chosen by inner cross-validation). */
+export const LAMBDAS = [0.3, 1, 3, 10, 30, 100];
 
 export interface Cell { hits: number; correct: number; precision: number }
+export interface PrecisionModel {
+  /** L2 penalty of the per-technique terms, chosen by cross-validation. */
+  lambda: number;
+  /** Weights over modelFeatures(); empty when never fitted. */
+  weights: number[];
+  /** Held-out spans per technique, for the record. */
+  byTechnique: Record<string, Cell>;
+}
 export interface PrecisionTable {
   command: string;
   commit: string;
   criterion: string;
   /** Per rule id and per `rule:phrase` key. */
   rules: Record<string, Cell>;
-  /** Per technique: overall, and per confidence band (same order as MODEL_BANDS). */
-  model: Record<string, { all: Cell; bands: Cell[] }>;
+  /** Pseudo-hits shrinking a key's rate towards its rule's (chosen by cross-validation); absent = MIN_HITS. */
+  shrink?: number;
+  model: PrecisionModel;
+  /** Display threshold per group (`model:<technique>`, `rule:<rule id>`); absent = SHOWN_PRECISION. */
+  thresholds: Record<string, number>;
 }
 
 /** Laplace-smoothed precision, so a cell that fired twice and hit twice is not shown as certain. */
@@ -33,58 +59,186 @@ export function cell(hits: number, correct: number): Cell {
   return { hits, correct, precision: Math.round(((correct + 1) / (hits + 2)) * 1000) / 1000 };
 }
 
-export function bandOf(confidence: number): number {
-  let b = 0;
-  for (let i = 0; i < MODEL_BANDS.length; i++) if (confidence >= MODEL_BANDS[i]!) b = i;
-  return b;
-}
-
-const EMPTY: PrecisionTable = { command: '', commit: '', criterion: '', rules: {}, model: {} };
+const EMPTY: PrecisionTable = { command: '', commit: '', criterion: '', rules: {}, model: { lambda: 0, weights: [], byTechnique: {} }, thresholds: {} };
 
 function load(): PrecisionTable {
   const path = fileURLToPath(new URL('./data/precision.json', import.meta.url));
   if (!existsSync(path)) return EMPTY;
   try {
     const t = JSON.parse(readFileSync(path, 'utf8')) as PrecisionTable;
-    for (const k of Object.keys(t.model)) if (!(TECHNIQUES as readonly string[]).includes(k)) throw new Error(`unknown technique ${k}`);
+    if (!t.model || !Array.isArray(t.model.weights)) throw new Error('no model weights');
+    if (t.model.weights.length && t.model.weights.length !== FEATURES) throw new Error(`model has ${t.model.weights.length} weights, expected ${FEATURES}`);
+    for (const k of Object.keys(t.model.byTechnique)) if (!(TECHNIQUES as readonly string[]).includes(k)) throw new Error(`unknown technique ${k}`);
     return t;
   } catch (err) {
     fail(E.BAD_DATA_FILE, `cannot read ${path}: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
+/** What the precision of a model span depends on. */
+export interface ModelSpanInfo {
+  technique: Technique;
+  /** Calibrated confidence of the span. */
+  confidence: number;
+  /** Length in characters. */
+  chars: number;
+  /** A rule hit of the same technique overlaps the span. */
+  ruleAgrees: boolean;
+}
+
+const C = TECHNIQUES.length;
+/** Global terms: bias, logit(confidence), log length, rule agreement; then per technique a bias and a slope. */
+const GLOBAL = 4;
+const FEATURES = GLOBAL + 2 * C;
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+/** Sparse features of a model span: [index, value] pairs. */
+export function modelFeatures(s: ModelSpanInfo): Array<[number, number]> {
+  const t = TECHNIQUES.indexOf(s.technique);
+  const z = logit(s.confidence), len = Math.log2(1 + Math.max(0, s.chars)) / 4;
+  return [[0, 1], [1, z], [2, len], [3, s.ruleAgrees ? 1 : 0], [GLOBAL + t, 1], [GLOBAL + C + t, z]];
+}
+
+/**
+ * L2-penalised logistic regression by Newton's method (a few dozen dense weights, thousands of rows):
+ * the global terms get a tiny penalty, the per-technique terms `lambda`, so a technique with few spans
+ * stays close to the global fit.
+ */
+export function fitPrecisionModel(rows: ReadonlyArray<{ x: ModelSpanInfo; right: boolean }>, lambda: number): number[] {
+  const D = FEATURES;
+  const xs = rows.map((r) => modelFeatures(r.x));
+  const pen = Array.from({ length: D }, (_, j) => (j < GLOBAL ? 1e-3 : lambda));
+  const w = new Array<number>(D).fill(0);
+  for (let it = 0; it < 30; it++) {
+    const g = w.map((wj, j) => pen[j]! * wj);
+    const H = Array.from({ length: D }, (_, j) => {
+      const row = new Array<number>(D).fill(0);
+      row[j] = pen[j]!;
+      return row;
+    });
+    xs.forEach((f, k) => {
+      let z = 0;
+      for (const [j, v] of f) z += w[j]! * v;
+      const p = 1 / (1 + Math.exp(-z));
+      const d = p - (rows[k]!.right ? 1 : 0), h = Math.max(p * (1 - p), 1e-9);
+      for (const [j, v] of f) {
+        g[j]! += d * v;
+        for (const [i, u] of f) H[j]![i]! += h * v * u;
+      }
+    });
+    const step = solve(H, g);
+    let change = 0;
+    for (let j = 0; j < D; j++) {
+      w[j]! -= step[j]!;
+      change = Math.max(change, Math.abs(step[j]!));
+    }
+    if (change < 1e-7) break;
+  }
+  return w.map((x) => Math.round(x * 1e5) / 1e5);
+}
+
+/** Gaussian elimination with partial pivoting (H is small and positive definite). */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    const d = M[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / d;
+      if (f) for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
+    x[r] = s / (M[r]![r]! || 1e-12);
+  }
+  return x;
+}
+
+export function predictPrecision(weights: readonly number[], s: ModelSpanInfo): number {
+  let z = 0;
+  for (const [j, v] of modelFeatures(s)) z += (weights[j] ?? 0) * v;
+  return 1 / (1 + Math.exp(-z));
+}
+
 export const PRECISION: PrecisionTable = load();
 
-/** Measured precision of a model span of this technique and (calibrated) confidence; null if never measured. */
-export function modelPrecision(technique: Technique, confidence: number, table: PrecisionTable = PRECISION): number | null {
-  const m = table.model[technique];
-  if (!m) return null;
-  // the band, widened to its neighbours until it holds MIN_HITS spans (small bands are noise)
-  const b = bandOf(confidence);
-  for (let w = 0; w < m.bands.length; w++) {
-    let hits = 0, correct = 0;
-    for (let k = Math.max(0, b - w); k <= Math.min(m.bands.length - 1, b + w); k++) {
-      hits += m.bands[k]!.hits;
-      correct += m.bands[k]!.correct;
-    }
-    if (hits >= MIN_HITS) return cell(hits, correct).precision;
-  }
-  return m.all.hits > 0 ? m.all.precision : null;
+/** Measured precision of a model span; null if never measured. */
+export function modelPrecision(s: ModelSpanInfo, table: PrecisionTable = PRECISION): number | null {
+  if (!table.model.weights.length) return null;
+  return Math.round(predictPrecision(table.model.weights, s) * 1000) / 1000;
 }
 
 /** Measured precision of a rule hit: its `rule:phrase` key, else its rule id; null if never measured. */
-export function rulePrecisionOf(rule: string, key: string, table: PrecisionTable = PRECISION): number | null {
+export function rulePrecisionOf(rule: string, key: string, table: Pick<PrecisionTable, 'rules' | 'shrink'> = PRECISION): number | null {
   const byRule = table.rules[rule];
   const byKey = table.rules[key];
   if (!byRule || byRule.hits === 0) return byKey && byKey.hits > 0 ? byKey.precision : null;
   if (!byKey || key === rule) return byRule.precision;
-  // the key's own rate, shrunk towards its rule's by MIN_HITS pseudo-hits (few hits: mostly the rule's)
-  const prior = byRule.correct / byRule.hits;
-  return Math.round(((byKey.correct + MIN_HITS * prior) / (byKey.hits + MIN_HITS)) * 1000) / 1000;
+  // the key's own rate, shrunk towards its rule's by `shrink` pseudo-hits (few hits: mostly the rule's)
+  const prior = byRule.correct / byRule.hits, k = table.shrink ?? MIN_HITS;
+  return Math.round(((byKey.correct + k * prior) / (byKey.hits + k)) * 1000) / 1000;
 }
 
-export function isShownPrecision(p: number | null): boolean {
-  return p !== null && p >= SHOWN_PRECISION;
+/** The display group of a span: the model per technique, a rule per rule id. */
+export function groupOf(rule: string | null, technique: Technique): string {
+  return rule === null ? `model:${technique}` : `rule:${rule}`;
+}
+
+/** Shown by default: measured precision at least SHOWN_PRECISION and its group's display threshold. */
+export function isShownPrecision(p: number | null, group: string, table: PrecisionTable = PRECISION): boolean {
+  return p !== null && p >= Math.max(SHOWN_PRECISION, table.thresholds[group] ?? SHOWN_PRECISION);
+}
+
+/**
+ * Display thresholds from held-out spans (each with the precision estimated without its own fold):
+ * per group, the lowest step at which the spans at or above it were right TARGET_PRECISION of the
+ * time by the lower end of the Wilson interval (three right out of five is not evidence of 0.6); NEVER
+ * when no step reaches it.
+ */
+export function chooseThresholds(items: ReadonlyArray<{ group: string; p: number | null; right: boolean }>): Record<string, number> {
+  const by = new Map<string, Array<{ p: number; right: boolean }>>();
+  for (const it of items) {
+    if (it.p === null) continue;
+    const l = by.get(it.group) ?? [];
+    l.push({ p: it.p, right: it.right });
+    by.set(it.group, l);
+  }
+  const out: Record<string, number> = {};
+  for (const g of [...by.keys()].sort()) {
+    const l = by.get(g)!;
+    out[g] = NEVER;
+    for (const t of THRESHOLD_STEPS) {
+      const shown = l.filter((x) => x.p >= t);
+      if (!shown.length) break;
+      const k = shown.filter((x) => x.right).length;
+      if (wilsonLower(k, shown.length) >= TARGET_PRECISION) {
+        out[g] = t;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Lower end of the Wilson score interval (one standard error, z = 1): "right at least this often" with
+ * about 84% confidence. A threshold passes only when the evidence for the target is more than luck,
+ * since picking the lowest passing threshold otherwise favours lucky ones.
+ */
+export function wilsonLower(k: number, n: number, z = 1): number {
+  if (n === 0) return 0;
+  const p = k / n, z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
 interface Positioned { start: number; end: number; technique: Technique }

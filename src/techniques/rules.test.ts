@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findRuleHits, shownHits, ruleConfidence, shownByDefault } from './rules.js';
+import { findRuleHits, shownHits, ruleConfidence, shownByDefault, isShown } from './rules.js';
 import { SEEDLIKE, EMOJI } from './fixtures/articles.js';
 import { TECHNIQUE_INFO } from './definitions.js';
 import { TECHNIQUES } from './types.js';
@@ -46,7 +46,8 @@ test('rules component: spans on the doc, UTF-16 offsets, reasons name the rule',
     assert.match(s.reason, /\(rule [^)]+\)$/);
   }
   const texts = spans.map((s) => `${s.data.technique} ${doc.textOf(s)}`);
-  assert.ok(texts.includes('Doubt “modest fee”'), texts.join('\n'));
+  // the mayor's own words, quoted after a reporting verb: not doubt, so not listed
+  assert.ok(!texts.includes('Doubt “modest fee”'), texts.join('\n'));
   assert.ok(texts.includes('Loaded_Language sham'), texts.join('\n'));
   assert.ok(texts.includes('Loaded_Language disgraceful'), texts.join('\n'));
 });
@@ -77,9 +78,10 @@ test('scare quotes: handles, titles, quotations with a speaker and cued quotes g
   assert.deepEqual(kinds('Then came “we will build the new harbour wall before the winter storms” and applause.'), []);
 });
 
-test('scare quotes: only promised kinds are shown by default; handles and titles are listed but hidden', () => {
-  const shown = (text: string) => findRuleHits(text).filter((h) => h.rule === 'scare-quotes').map((h) => shownByDefault(h));
-  assert.deepEqual(shown('Her new novel “Winter Over Lisbon” sold well in the harbour town.'), [false]);
-  assert.deepEqual(shown('Readers flooded the mayor’s account “@harbour_mayor” with replies.'), [false]);
-  assert.deepEqual(shown('The so-called “reform” changed nothing at the harbour.'), [true]);
+test('scare quotes: handles, titles and reported words are not listed; the others are listed but hidden (PTC rarely marks them as doubt)', () => {
+  const listed = (text: string) => findRuleHits(text).filter((h) => h.rule === 'scare-quotes').map((h) => `${isShown(h)} ${shownByDefault(h)}`);
+  assert.deepEqual(listed('Her new novel “Winter Over Lisbon” sold well in the harbour town.'), ['false false']);
+  assert.deepEqual(listed('Readers flooded the mayor’s account “@harbour_mayor” with replies.'), ['false false']);
+  assert.deepEqual(listed('The council later described the plan as “a bold step” in its newsletter.'), ['false false']);
+  assert.deepEqual(listed('The so-called “reform” changed nothing at the harbour.'), ['true false']);
 });

@@ -12,7 +12,7 @@ import type { Component } from '../core/pipeline.js';
 import { tokenize, type Token } from '../core/tokens.js';
 import { E, fail } from '../core/errors.js';
 import { TECHNIQUES, type Technique, type TechniqueSpan } from './types.js';
-import { mergeNested, rulePrecisionOf, SHOWN_PRECISION } from './display.js';
+import { groupOf, isShownPrecision, mergeNested, rulePrecisionOf } from './display.js';
 
 export interface RuleHit {
   /** Rule entry id, e.g. 'loaded.delusion' or 'scare-quotes'. */
@@ -347,33 +347,29 @@ export function ruleConfidence(hit: RuleHit): number {
 
 /** Rules below this measured precision are model features only: not even listed (as hidden) in results. */
 export const MIN_SHOWN_PRECISION = 0.15;
-/** Rules listed whatever their measured precision: the constructions the product promises to flag. */
+/** Rules listed (hidden unless their precision earns it) whatever their measured precision: the constructions the product promises to flag. */
 const ALWAYS_LISTED = new Set(['scare-quotes', 'so-called-quote']);
 /**
- * Shown by default whatever their measured precision (the seed's constructions: "so-called 'X'" and a
- * quote right after a loaded word, e.g. hyping up "X"). PTC rarely marks these as Doubt, so their
- * measured precision is low and is still shown on the span.
+ * Quotation marks that are not doubt: a quoted handle, the title of a work, words quoted from a named
+ * speaker. Never listed, even hidden (on PTC by cross-validation they were right 0 of 4, and 6 of 255
+ * for quotes with a reporting verb; see docs/results-techniques.md).
  */
-const PROMISED = new Set(['so-called-quote', 'scare-quotes:so-called', 'scare-quotes:cued']);
+const NOT_DOUBT = new Set(['scare-quotes:handle', 'scare-quotes:title', 'scare-quotes:reported']);
 
-/** Listed in results (shown or, below SHOWN_PRECISION, hidden). */
+/** Listed in results (shown or, below its display threshold, hidden). */
 export function isShown(h: RuleHit): boolean {
-  return ALWAYS_LISTED.has(h.rule) || ruleConfidence(h) >= MIN_SHOWN_PRECISION;
+  return isListed(h.rule, ruleConfidence(h), h.key);
 }
 
-/** A promised construction (shown whatever its measured precision). */
-export function isPromised(rule: string, key: string): boolean {
-  return PROMISED.has(key) || PROMISED.has(rule);
-}
-
-/** Listed (shown or hidden) given the rule and its measured precision; below, a model feature only. */
-export function isListed(rule: string, precision: number): boolean {
+/** Listed (shown or hidden) given the rule, its measured precision and key; otherwise a model feature only. */
+export function isListed(rule: string, precision: number, key = rule): boolean {
+  if (NOT_DOUBT.has(key)) return false;
   return ALWAYS_LISTED.has(rule) || precision >= MIN_SHOWN_PRECISION;
 }
 
-/** Shown by default: measured precision at least SHOWN_PRECISION, or a promised construction. */
+/** Shown by default: measured precision at least SHOWN_PRECISION and the display threshold of the rule (display.ts). */
 export function shownByDefault(h: RuleHit): boolean {
-  return PROMISED.has(h.key) || PROMISED.has(h.rule) || ruleConfidence(h) >= SHOWN_PRECISION;
+  return isShownPrecision(ruleConfidence(h), groupOf(h.rule, h.technique));
 }
 
 export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
@@ -412,17 +408,21 @@ export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
   for (const m of mergeNested([...existing, ...listed])) {
     const h = m.hit;
     if (!h) continue;
-    const measured = rulePrecisionOf(h.rule, h.key) !== null ? `right ${pct(ruleConfidence(h))} of the time on the PTC training articles` : 'precision not yet measured';
     out.push({
       start: h.start,
       end: h.end,
       component,
       confidence: round(ruleConfidence(h)),
-      reason: `${h.explanation} (rule ${h.key}; ${measured})`,
+      reason: `${h.explanation} (rule ${h.key}; ${measuredText(h)})`,
       data: { technique: h.technique, rule: h.key, precision: round(ruleConfidence(h)), shown: shownByDefault(h) },
     });
   }
   return out;
+}
+
+/** How the precision of a hit was measured, in words. */
+export function measuredText(h: RuleHit): string {
+  return rulePrecisionOf(h.rule, h.key) === null ? 'precision not yet measured' : `right ${pct(ruleConfidence(h))} of the time on the PTC training articles`;
 }
 
 function round(x: number): number {
