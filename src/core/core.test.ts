@@ -72,3 +72,16 @@ test('sentencesAt: the sentences overlapping a range, by binary search', () => {
   assert.deepEqual(at(10, 40), ['Two two.', 'Three three three.']);
   assert.deepEqual(at(32, 33), []);
 });
+
+test('tokenize: the whole text twice gives equal tokens, and changing the returned array changes nothing', async () => {
+  const { tokenize } = await import('./tokens.js');
+  const text = 'Russia’s envoy met 😀 officials in Kyiv. “Never,” he said.';
+  const a = tokenize(text);
+  const copy = JSON.stringify(a);
+  a.pop();
+  a.reverse();
+  assert.equal(JSON.stringify(tokenize(text)), copy);
+  assert.deepEqual(tokenize(text, 0, 6).map((t) => t.text), ['Russia']);
+  assert.equal(tokenize(text).find((t) => t.text === '😀')?.word, false);
+  assert.equal(tokenize(text)[0]!.norm, "russia's");
+});

@@ -104,9 +104,61 @@ export function matchPattern(p: Pattern, u: Unit[], v: Verb, groupStart: number,
   return { pattern: p, score, src, tgt, gap };
 }
 
+/**
+ * The words of a sentence's units as patterns can see them: exactly, and every stem a pattern word
+ * could be of them (wordMatch: the word minus 1-3 final letters). Made once per sentence.
+ */
+interface UnitWords {
+  exact: Set<string>;
+  stems: Set<string>;
+}
+const unitWordsCache = new WeakMap<Unit[], UnitWords>();
+
+function unitWords(u: Unit[]): UnitWords {
+  let uw = unitWordsCache.get(u);
+  if (uw) return uw;
+  uw = { exact: new Set(), stems: new Set() };
+  const add = (w: string): void => {
+    uw!.exact.add(w);
+    for (let d = 1; d <= 3 && d < w.length; d++) uw!.stems.add(w.slice(0, w.length - d));
+  };
+  for (const x of u) {
+    if (x.words) for (const w of x.words) add(w);
+    else if (x.kind === 'W') add(x.up);
+  }
+  unitWordsCache.set(u, uw);
+  return uw;
+}
+
+/** Plain words a pattern needs somewhere in the sentence ([word, exact]), made once per pattern. */
+const neededCache = new WeakMap<Pattern, Array<[string, boolean]>>();
+
+function needed(p: Pattern): Array<[string, boolean]> {
+  let out = neededCache.get(p);
+  if (out) return out;
+  out = [];
+  for (const e of [...p.pre, ...p.post]) {
+    if (e.k === 'w') out.push([e.w, e.exact]);
+    else if (e.k === 'phrase') for (const w of e.ws) if (!w.startsWith('&')) out.push([w, false]);
+  }
+  neededCache.set(p, out);
+  return out;
+}
+
+/**
+ * Whether every plain word of the pattern occurs in the sentence (a necessary condition of
+ * matchPattern, checked first: most of a verb's patterns name a word the sentence lacks).
+ */
+function possible(p: Pattern, uw: UnitWords): boolean {
+  for (const [w, exact] of needed(p)) if (!uw.exact.has(w) && (exact || !uw.stems.has(w))) return false;
+  return true;
+}
+
 export function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
   let best: PatMatch | null = null;
+  const uw = unitWords(u);
   for (const p of v.form.patterns) {
+    if (!possible(p, uw)) continue;
     const m = matchPattern(p, u, v, groupStart, lex);
     if (m && (!best || m.score > best.score || (m.score === best.score && m.gap < best.gap))) best = m;
   }
