@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodePoints } from '../core/text.js';
 import { analyze } from '../analyze.js';
-import { prepare } from './features.js';
-import { TechniqueModel } from './model.js';
+import { prepare, spanContexts } from './features.js';
+import { TechniqueModel, detectScore } from './model.js';
+import { platt } from './linear.js';
 import { loadDefaultModel } from './index.js';
 import { trainFinal } from './evaluate.js';
 import { DEFAULT_CONFIG } from './train.js';
@@ -93,4 +94,21 @@ test('pipeline: the seed-like article gets the promised technique spans, offsets
   const ecp = new CodePoints(emoji.text);
   for (const t of emoji.techniques) assert.equal(ecp.slice(t.start, t.end), t.text);
   assert.ok(emoji.techniques.some((t) => t.text === 'sham'));
+});
+
+test('detect: spans repeated many times are classified once, with the same results as one by one', () => {
+  const m = loadDefaultModel();
+  const text = `${'Traitors! '.repeat(300)}The shameful deal is a sham. ${'Stop the toll! '.repeat(200)}${LOADED}`;
+  const p = prepare(text);
+  const got = m.detect(p);
+  assert.ok(got.length > 100);
+  const spans = m.spans(p);
+  const ctx = spanContexts(p, spans);
+  assert.equal(got.length, spans.length);
+  spans.forEach((s, i) => {
+    const c = m.classify(p, s.start, s.end, ctx[i]);
+    const technique = c.ranked[0]!.technique;
+    const confidence = platt(m.header.calibration.detect, detectScore(s.score, c.ranked[0]!.p));
+    assert.deepEqual([got[i]!.technique, got[i]!.confidence, got[i]!.explanation], [technique, confidence, m.explain(p, s.start, s.end, technique, confidence, ctx[i])]);
+  });
 });

@@ -9,7 +9,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { E, fail } from '../core/errors.js';
-import { FeatureSink, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared, type SpanContext } from './features.js';
+import { FeatureSink, hashStr, lowerBound, mix, sentenceFeatures, spanContexts, spanFeatures, tokenFeatures, type Prepared, type SpanContext } from './features.js';
 import { logit, platt, softmaxInto, type Platt } from './linear.js';
 import { TECHNIQUES, type Technique } from './types.js';
 import { STOPWORDS } from './rules.js';
@@ -151,21 +151,47 @@ export class TechniqueModel {
     });
   }
 
-  /** Spans and techniques together, each with a calibrated confidence and an explanation. */
+  /**
+   * Spans and techniques together, each with a calibrated confidence and an explanation. Spans with the
+   * same features and the same words (a phrase repeated thousands of times) are classified and
+   * explained once: identical results, bounded cost on pathological input.
+   */
   detect(p: Prepared): Detected[] {
     const probs = this.tokenProbs(p);
     const spans = this.spans(p, probs);
     const ctx = spanContexts(p, spans);
+    // keyed by a hash of the features and the words; a hit is checked in full, so results never change
+    const seen = new Map<number, Array<{ idx: number[]; words: string; ranked: Classified['ranked']; why: string }>>();
+    let cached = 0;
     return spans.map((s, i) => {
-      const c = this.classify(p, s.start, s.end, ctx[i]);
-      const technique = c.ranked[0]!.technique;
-      const confidence = platt(this.header.calibration.detect, detectScore(s.score, c.ranked[0]!.p));
-      return { ...s, technique, confidence, explanation: this.explain(p, s.start, s.end, technique, confidence, ctx[i]) };
+      spanFeatures(p, s.start, s.end, this.tcSink.reset(false), ctx[i]);
+      const idx = this.tcSink.idx;
+      // the explanation names words of the span and the token before it: they are part of the key
+      const t0 = lowerBound(p.tokens, s.start);
+      const words = p.text.slice(t0 > 0 ? p.tokens[t0 - 1]!.start : s.start, s.end);
+      let h = hashStr(words);
+      for (const j of idx) h = mix(h, j);
+      const bucket = seen.get(h);
+      let e = bucket?.find((x) => x.words === words && x.idx.length === idx.length && x.idx.every((v, k) => v === idx[k]));
+      if (!e) {
+        const probs = softmaxInto(this.tc, idx, C, new Float64Array(C));
+        const ranked = TECHNIQUES.map((technique, k) => ({ technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
+        e = { idx: [...idx], words, ranked, why: this.why(p, s.start, s.end, ranked[0]!.technique, ctx[i]) };
+        if (cached++ < 10_000) bucket ? bucket.push(e) : seen.set(h, [e]);
+      }
+      const technique = e.ranked[0]!.technique;
+      const confidence = platt(this.header.calibration.detect, detectScore(s.score, e.ranked[0]!.p));
+      return { ...s, technique, confidence, explanation: sentence(technique, confidence, e.why) };
     });
   }
 
   /** One sentence naming the features that pushed hardest toward `technique`. */
   explain(p: Prepared, start: number, end: number, technique: Technique, confidence: number, ctx?: SpanContext): string {
+    return sentence(technique, confidence, this.why(p, start, end, technique, ctx));
+  }
+
+  /** "mostly because of ...": the (at most three) named features that pushed hardest toward `technique`. */
+  private why(p: Prepared, start: number, end: number, technique: Technique, ctx?: SpanContext): string {
     const f = this.tcSink.reset(true);
     spanFeatures(p, start, end, f, ctx);
     const c = TECHNIQUES.indexOf(technique);
@@ -177,9 +203,12 @@ export class TechniqueModel {
       .filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)))
       .slice(0, 3)
       .map((x) => x.name);
-    const why = parts.length ? `mostly because of ${list(parts)}` : 'from the passage as a whole';
-    return `The trained model reads this as ${TECHNIQUE_INFO[technique].title.toLowerCase()} (${Math.round(confidence * 100)}% likely right), ${why}.`;
+    return parts.length ? `mostly because of ${list(parts)}` : 'from the passage as a whole';
   }
+}
+
+function sentence(technique: Technique, confidence: number, why: string): string {
+  return `The trained model reads this as ${TECHNIQUE_INFO[technique].title.toLowerCase()} (${Math.round(confidence * 100)}% likely right), ${why}.`;
 }
 
 function meanRow(w: Float32Array, j: number): number {
