@@ -425,10 +425,16 @@ export class Parser {
     const C = this.arcs.classes;
     let guard = 2 * n + 2;
     while (!st.terminal() && guard-- > 0) {
-      const k = st.features(this.feats);
-      this.model.score(this.feats, k, scores);
       let best = -1;
-      for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+      let nValid = 0;
+      for (let m = 0; m < MOVES; m++) if (st.valid(m)) (best = m), nValid++;
+      if (nValid > 1) {
+        // score only real choices (the first SHIFT and the RIGHTs after the buffer empties are forced)
+        const k = st.features(this.feats);
+        this.model.score(this.feats, k, scores);
+        best = -1;
+        for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+      }
       if (best !== SHIFT) {
         const d = st.s0;
         const h = st.arcHead(best);
