@@ -12,8 +12,23 @@ export interface ActorResult {
   mentions: Array<{ start: number; end: number; text: string; via: string }>;
 }
 
-/** The `actors` layer grouped by code, most-mentioned first (the result and the graph both use it). */
+/** Results already made, per document and `actors` layer (the graph and the result both ask). */
+const made = new WeakMap<Doc, { layer: unknown; out: ActorResult[] }>();
+
+/**
+ * The `actors` layer grouped by code, most-mentioned first (the result and the graph both use it).
+ * Made once per document and layer: callers get the same objects and must not change them.
+ */
 export function toActorResults(doc: Doc): ActorResult[] {
+  const layer = doc.spans('actors');
+  const hit = made.get(doc);
+  if (hit && hit.layer === layer) return hit.out;
+  const out = group(doc);
+  made.set(doc, { layer, out });
+  return out;
+}
+
+function group(doc: Doc): ActorResult[] {
   const cp = doc.codePoints;
   const actors = new Map<string, ActorResult>();
   for (const s of doc.spans('actors')) {

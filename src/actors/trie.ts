@@ -170,7 +170,9 @@ export interface TrieMatch<T> {
 }
 
 export class PhraseTrie<T> {
-  private readonly edges = new Map<string, number>();
+  /** Children of each node by word key, and (for stem phrases) by word prefix: no key strings built per lookup. */
+  private readonly children: Array<Map<string, number> | undefined> = [];
+  private readonly prefixChildren: Array<Map<string, number> | undefined> = [];
   private readonly terminals = new Map<number, Terminal<T>[]>();
   /** Nodes that have prefix edges (only TABARI stem phrases make them). */
   private readonly prefixNodes = new Set<number>();
@@ -236,11 +238,12 @@ export class PhraseTrie<T> {
     const n = pattern.words.length;
     for (let i = 0; i < n; i++) {
       const prefix = i === n - 1 && pattern.last === 'prefix';
-      const key = (prefix ? '*' : '') + node + '\u0000' + pattern.words[i]!.key;
-      let child = this.edges.get(key);
+      const key = pattern.words[i]!.key;
+      const map = prefix ? (this.prefixChildren[node] ??= new Map()) : (this.children[node] ??= new Map());
+      let child = map.get(key);
       if (child === undefined) {
         child = this.nodes++;
-        this.edges.set(key, child);
+        map.set(key, child);
       }
       if (prefix) this.prefixNodes.add(node);
       node = child;
@@ -272,45 +275,71 @@ export class PhraseTrie<T> {
     }
     let best: TrieMatch<T> | null = null;
     // Depth-first over (node, next word index, how the last word matched); branching is tiny.
-    const stack: Array<[number, number]> = [[0, i]];
+    const stack: number[] = [0, i];
     let guard = 0;
     while (stack.length && guard++ < 256) {
-      const [node, j] = stack.pop()!;
+      const j = stack.pop()!;
+      const node = stack.pop()!;
       if (j >= words.length || j - i >= MAX_WORDS) continue;
       const w = words[j]!;
       if (j > i && w.barrier) continue;
-      const tryEdge = (key: string, kind: 'exact' | 'poss' | 'plural' | 'prefix'): void => {
-        const child = this.edges.get(key);
-        if (child === undefined) return;
-        if (kind === 'exact') stack.push([child, j + 1]);
-        const list = this.terminals.get(child);
-        if (!list) return;
-        const ok: Terminal<T>[] = [];
-        for (const t of list) {
-          if (kind === 'plural' && t.last === 'exact') continue;
-          if (!caseOk(words, i, t.modes, lowerCaseText)) continue;
-          if (accept && !accept(t)) continue;
-          ok.push(t);
+      const kids = this.children[node];
+      if (kids) {
+        const exact = kids.get(w.key);
+        if (exact !== undefined) {
+          stack.push(exact, j + 1);
+          best = this.ending(exact, 'exact', words, i, j, accept, lowerCaseText, best);
         }
-        if (ok.length && (!best || j + 1 - i > best.to - best.from)) best = { from: i, to: j + 1, terminals: ok };
-      };
-      const base = node + '\u0000';
-      tryEdge(base + w.key, 'exact');
+      }
       // Possessive ("Russia's") and regular plurals ("Russians", "farmers", "militias") end a phrase only.
-      const poss = w.key.endsWith("'s") ? w.key.slice(0, -2) : w.key.endsWith("'") ? w.key.slice(0, -1) : null;
-      if (poss) tryEdge(base + poss, 'poss');
-      for (const sing of singulars(poss ?? w.key)) tryEdge(base + sing, 'plural');
-      if (this.prefixNodes.has(node)) {
+      const poss = possessiveBase(w.key);
+      if (kids) {
+        if (poss) {
+          const c = kids.get(poss);
+          if (c !== undefined) best = this.ending(c, 'poss', words, i, j, accept, lowerCaseText, best);
+        }
+        for (const sing of singulars(poss ?? w.key)) {
+          const c = kids.get(sing);
+          if (c !== undefined) best = this.ending(c, 'plural', words, i, j, accept, lowerCaseText, best);
+        }
+      }
+      const stems = this.prefixChildren[node];
+      if (stems) {
         const k = poss ?? w.key;
-        for (let len = Math.min(k.length, 24); len >= MIN_PREFIX; len--) tryEdge('*' + base + k.slice(0, len), 'prefix');
+        for (let len = Math.min(k.length, 24); len >= MIN_PREFIX; len--) {
+          const c = stems.get(k.slice(0, len));
+          if (c !== undefined) best = this.ending(c, 'prefix', words, i, j, accept, lowerCaseText, best);
+        }
       }
     }
     return best;
   }
+
+  /** The phrases ending at `node` that hold for words[i..j]: a longer match than `best` replaces it. */
+  private ending(node: number, kind: 'exact' | 'poss' | 'plural' | 'prefix', words: readonly WordToken[], i: number, j: number, accept: ((t: Terminal<T>) => boolean) | undefined, lowerCaseText: boolean, best: TrieMatch<T> | null): TrieMatch<T> | null {
+    const list = this.terminals.get(node);
+    if (!list) return best;
+    if (best && j + 1 - i <= best.to - best.from) return best; // only a longer match can win
+    const ok: Terminal<T>[] = [];
+    for (const t of list) {
+      if (kind === 'plural' && t.last === 'exact') continue;
+      if (!caseOk(words, i, t.modes, lowerCaseText)) continue;
+      if (accept && !accept(t)) continue;
+      ok.push(t);
+    }
+    return ok.length ? { from: i, to: j + 1, terminals: ok } : best;
+  }
 }
 
+/** "russia's" → "russia", "states'" → "states"; null for a word without a possessive ending. */
+function possessiveBase(k: string): string | null {
+  return k.endsWith("'s") ? k.slice(0, -2) : k.endsWith("'") ? k.slice(0, -1) : null;
+}
+
+const NONE: string[] = [];
+
 function singulars(k: string): string[] {
-  if (k.length < 4 || !k.endsWith('s') || k.endsWith('ss')) return [];
+  if (k.length < 4 || !k.endsWith('s') || k.endsWith('ss')) return NONE;
   const out = [k.slice(0, -1)];
   if (k.endsWith('ies')) out.push(k.slice(0, -3) + 'y');
   else if (k.endsWith('es')) out.push(k.slice(0, -2));

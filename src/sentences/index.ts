@@ -34,7 +34,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
 }
 
 function push(out: Array<{ start: number; end: number }>, text: string, start: number, end: number): void {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text, end - 1)) end--;
   while (end - start > MAX_SENTENCE) {
     let cut = text.lastIndexOf(' ', start + MAX_SENTENCE);
     if (cut <= start) cut = start + MAX_SENTENCE;
@@ -45,8 +45,15 @@ function push(out: Array<{ start: number; end: number }>, text: string, start: n
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && isSpace(text, i)) i++;
   return i;
+}
+
+/** /\s/ on text[i], without a regular expression for ASCII. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]!);
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
@@ -62,12 +69,14 @@ export const sentences: Component = {
   requires: [],
   assigns: ['sentences'],
   annotate(doc: Doc) {
+    const data = {};
     const spans: Span<Record<string, never>>[] = splitSentences(doc.text).map((s) => ({
-      ...s,
+      start: s.start,
+      end: s.end,
       component: 'sentences',
       confidence: 1,
       reason: 'Sentence boundary after terminal punctuation.',
-      data: {},
+      data, // one empty payload shared by every sentence (nothing to say per sentence)
     }));
     return { spans: { sentences: spans } };
   },
