@@ -91,7 +91,10 @@ const CLASS_COMPOUND = ((ws: string[]) => (ws.length ? new RegExp(ws.map((w) => 
 // Embedded posts quoted by the article (tweets, Instagram) are part of its text.
 const EMBED = /twitter-tweet|instagram-media|tweet-?embed|embed-?tweet|social-?media-?embed|social-?embed/i;
 // Names that mark the article body: never dropped even if a word above appears too.
-const POS = /article-?body|articlebody|story-?body|storybody|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|story-?text|main-?content|body-?text|rich-?text|article__body|content__body|field-?body|td-post-content|c-entry-content/i;
+// The same names in the languages CSS is written in elsewhere: Spanish/Portuguese/Italian "cuerpo",
+// "corpo", "texto", "conteúdo"; French "contenu", "texte"; German "Artikeltext", "Inhalt"; Turkish
+// "haber içerik/metni"; Indonesian "isi berita", "detail konten"; Polish "treść artykułu".
+const POS = /article-?body|articlebody|story-?body|storybody|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|story-?text|main-?content|body-?text|rich-?text|article__body|content__body|field-?body|td-post-content|c-entry-content|cuerpo-?(?:nota|noticia|articulo|texto)|texto-?(?:nota|noticia|articulo|materia)|corpo-?(?:noticia|articolo|materia|texto|testo)|conteudo-?(?:materia|noticia|texto)|contenu-?article|texte-?article|article-?texte|artikel-?(?:text|inhalt|body)|haber-?(?:icerik|metni|detay-?icerik)|isi-?berita|detail-?(?:konten|text)|tresc-?artykulu/i;
 
 /**
  * Why an element is never article text, or null. `share` is the element's share of the page's
@@ -230,14 +233,17 @@ const linkDensity = (b: Block): number => b.linkChars / Math.max(1, b.len);
  */
 function isDateOrByline(text: string): boolean {
   if (text.length > 100) return false;
-  if (isTimestampLine(text)) return true;
+  return isTimestampLine(text) || isBylineLine(text);
+}
+
+/** "By Jane Doe", "Por Juan Pérez | 15 de marzo de 2024": an opener, then a handful of names (maybe a date). */
+export function isBylineLine(text: string): boolean {
+  if (text.length > 100) return false;
   const opener = BYLINE_OPENER.exec(text);
-  if (opener && !/[.!?。！？]["”’»]?$/.test(text)) {
-    // The opener and a handful of names (capitalised, or in a script without case), maybe a date.
-    const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !DATE_WORD_SET.has(fold(w).replace(/[^\p{L}\p{M}]/gu, '')));
-    return words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || w === 'and').length >= words.length - 1;
-  }
-  return false;
+  if (!opener || /[.!?。！？؟।۔]["”’»]?$/.test(text)) return false;
+  // Names are capitalised, or written in a script without case.
+  const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !DATE_WORD_SET.has(fold(w).replace(/[^\p{L}\p{M}]/gu, '')));
+  return words.length >= 1 && words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || w === 'and').length >= words.length - 1;
 }
 
 // Sentences that only page furniture says: newsletter boxes, ad-blocker pleas, affiliate notes,

@@ -6,7 +6,8 @@
 import type { Credit } from '../core/document.js';
 import { parse } from './dom.js';
 import { readMeta } from './meta.js';
-import { extractBody, type BodyParams } from './body.js';
+import { extractBody, isBylineLine, type BodyParams } from './body.js';
+import { cleanByline } from './meta.js';
 import { decodeHtml } from './decode.js';
 import { dateInUrl, dayDiff } from '../meta/dates.js';
 import { findDate } from './dates.js';
@@ -57,7 +58,8 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   const credits: Credit[] = body ? findCredits(body).map(({ name, code, kind, country }) => ({ name, code, kind, country })) : [];
   const out: Extracted = {
     title: meta.title,
-    byline: meta.byline,
+    // Without a machine-readable author, the byline shown just above the body ("Por Juan Pérez").
+    byline: meta.byline ?? bylineInLead(lead),
     date,
     dateSource,
     language,
@@ -97,6 +99,11 @@ function chooseDate(machine: string | null, source: string | null, url: string |
   if (visible) return { date: visible, dateSource: 'text' };
   const d = findDate(body.slice(0, 1000));
   return d ? { date: d.date, dateSource: 'text' } : { date: null, dateSource: null };
+}
+
+function bylineInLead(lead: string[]): string | null {
+  for (const line of lead) if (isBylineLine(line)) return cleanByline(line);
+  return null;
 }
 
 /**

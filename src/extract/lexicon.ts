@@ -62,7 +62,7 @@ const FURNITURE_EXTRA = /©|\(c\) \d{4}|copyright \d{4}|\btel\b.{0,40}\bfax\b/i;
 /** A short line that opens with a stock phrase of page furniture ("Read more", "Lire aussi", "関連記事"). */
 export const isStockLine = (text: string): boolean => (STOCK_RE.test(fold(text)) && !isSentence(text)) || STOCK_EXTRA.test(text);
 /** A full sentence (five words or more, closed by a full stop) is prose even when it opens with "Share" or "Publicidade". */
-const isSentence = (text: string): boolean => /[.!?。！？]["”’»]?$/u.test(text) && text.split(/\s+/).length >= 5;
+const isSentence = (text: string): boolean => /[.!?。！？؟।۔]["”’»]?$/u.test(text) && text.split(/\s+/).length >= 5;
 /** A short block containing wording only furniture uses (copyright, newsletter, cookie notice). */
 export const hasFurniturePhrase = (text: string): boolean => FURNITURE_RE.test(fold(text)) || FURNITURE_EXTRA.test(text);
 

@@ -145,6 +145,13 @@ const DATE_META: [string, string][] = [
   ['dcterms.date', 'meta:dcterms.date'],
   ['citation_publication_date', 'meta:citation_publication_date'],
   ['originalpublicationdate', 'meta:originalpublicationdate'],
+  ['og:published_time', 'meta:og:published_time'],
+  ['article:published', 'meta:article:published'],
+  ['publication_date', 'meta:publication_date'],
+  ['date_published', 'meta:date_published'],
+  ['published_time', 'meta:published_time'],
+  ['publish_time', 'meta:publish_time'],
+  ['dc.date.created', 'meta:dc.date.created'],
   ['date', 'meta:date'],
   ['displaydate', 'meta:displaydate'],
   ['article:modified_time', 'meta:article:modified_time'],
@@ -269,6 +276,10 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
     cleanByline(m('sailthru.author')) ??
     cleanByline(m('parsely-author')) ??
     cleanByline(m('dc.creator')) ??
+    cleanByline(m('dcterms.creator')) ??
+    cleanByline(m('byl')) ??
+    cleanByline(m('og:article:author')) ??
+    cleanByline(m('citation_author')) ??
     null;
   for (const b of [...authorEls, ...bylineEls]) byline ??= cleanByline(b);
 
