@@ -130,35 +130,53 @@ function unitWords(u: Unit[]): UnitWords {
   return uw;
 }
 
-/** Plain words a pattern needs somewhere in the sentence ([word, exact]), made once per pattern. */
-const neededCache = new WeakMap<Pattern, Array<[string, boolean]>>();
+/**
+ * Plain words each pattern of a verb form needs somewhere in the sentence, made once per pattern
+ * list: pattern k needs words[start[k]] .. words[start[k + 1] - 1] (exact[n]: no stem match).
+ */
+interface Needs {
+  start: Int32Array;
+  words: string[];
+  exact: boolean[];
+}
+const needsCache = new WeakMap<readonly Pattern[], Needs>();
 
-function needed(p: Pattern): Array<[string, boolean]> {
-  let out = neededCache.get(p);
+function needsOf(patterns: readonly Pattern[]): Needs {
+  let out = needsCache.get(patterns);
   if (out) return out;
-  out = [];
-  for (const e of [...p.pre, ...p.post]) {
-    if (e.k === 'w') out.push([e.w, e.exact]);
-    else if (e.k === 'phrase') for (const w of e.ws) if (!w.startsWith('&')) out.push([w, false]);
-  }
-  neededCache.set(p, out);
+  out = { start: new Int32Array(patterns.length + 1), words: [], exact: [] };
+  patterns.forEach((p, k) => {
+    out!.start[k] = out!.words.length;
+    for (const e of [...p.pre, ...p.post]) {
+      if (e.k === 'w') out!.words.push(e.w), out!.exact.push(e.exact);
+      else if (e.k === 'phrase') for (const w of e.ws) if (!w.startsWith('&')) out!.words.push(w), out!.exact.push(false);
+    }
+  });
+  out.start[patterns.length] = out.words.length;
+  needsCache.set(patterns, out);
   return out;
 }
 
 /**
- * Whether every plain word of the pattern occurs in the sentence (a necessary condition of
+ * Whether every plain word pattern k needs occurs in the sentence (a necessary condition of
  * matchPattern, checked first: most of a verb's patterns name a word the sentence lacks).
  */
-function possible(p: Pattern, uw: UnitWords): boolean {
-  for (const [w, exact] of needed(p)) if (!uw.exact.has(w) && (exact || !uw.stems.has(w))) return false;
+function possible(needs: Needs, k: number, uw: UnitWords): boolean {
+  for (let n = needs.start[k]!; n < needs.start[k + 1]!; n++) {
+    const w = needs.words[n]!;
+    if (!uw.exact.has(w) && (needs.exact[n] || !uw.stems.has(w))) return false;
+  }
   return true;
 }
 
 export function bestPattern(u: Unit[], v: Verb, groupStart: number, lex: Lexicon): PatMatch | null {
   let best: PatMatch | null = null;
   const uw = unitWords(u);
-  for (const p of v.form.patterns) {
-    if (!possible(p, uw)) continue;
+  const patterns = v.form.patterns;
+  const needs = needsOf(patterns);
+  for (let k = 0; k < patterns.length; k++) {
+    const p = patterns[k]!;
+    if (!possible(needs, k, uw)) continue;
     const m = matchPattern(p, u, v, groupStart, lex);
     if (m && (!best || m.score > best.score || (m.score === best.score && m.gap < best.gap))) best = m;
   }
