@@ -3,7 +3,14 @@
 // processes; then 2 workers again, one killed with SIGKILL mid-run and restarted, after which every
 // enqueued document must be stored exactly once (counted in the store: documents, distinct texts).
 //
-// Rate = documents / (last job completed − first job started), read from pg-boss's own timestamps.
+// Rate = documents / (last job completed − first job started), read from pg-boss's own timestamps;
+// the speed-up of 2 workers over 1 is the ratio of the medians over interleaved runs (default three
+// of each: 1,2,1,2,1,2, then the SIGKILL run), so a burst of load from elsewhere hits both alike.
+// CPU per document is measured in the steady state (between 10 % and 90 % of the jobs done) from
+// /proc: the workers' main threads (job queue, near-copy signature, storing), their other threads
+// (the analysis thread, V8's compiler and GC helpers) and the PostgreSQL server (every process of
+// the cluster). "Cores busy" = that CPU over the same wall time: what one worker needs from the
+// machine, which bounds what two can gain on two cores.
 // Each worker runs in its own session (setsid), like a systemd service or a separate machine: the
 // kernel's autogroup scheduler otherwise gives all processes of one session one share of the CPUs,
 // so two workers started from one shell could never beat one on a shared machine. Each such group
@@ -28,7 +35,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     pipeline: { type: 'string' },
     lease: { type: 'string', default: '20' },
-    runs: { type: 'string', default: '1,2,kill' },
+    runs: { type: 'string', default: '1,2,1,2,1,2,kill' },
   },
 });
 
@@ -93,6 +100,27 @@ function run(args) {
   return r;
 }
 
+const HZ = 100; // clock ticks per second in /proc/*/stat (USER_HZ)
+function statOf(path) {
+  const f = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+  return { ppid: Number(f[1]), self: (Number(f[11]) + Number(f[12])) / HZ, children: (Number(f[13]) + Number(f[14])) / HZ };
+}
+
+/** CPU seconds of one worker process: its main thread, and all its other threads together. */
+function workerCpu(pid) {
+  let main = 0, other = 0;
+  try {
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      const s = statOf(`/proc/${pid}/task/${t}/stat`).self;
+      if (Number(t) === pid) main += s;
+      else other += s;
+    }
+  } catch {
+    /* exited */
+  }
+  return { main, other };
+}
+
 /** A worker in its own session (own scheduler group, nice 10) under /usr/bin/time for its peak RSS. */
 function startWorker(url) {
   const args = ['-f', 'TIME %M %U %S', process.execPath, MAIN, 'worker', '--db', url, '--concurrency', '1', '-q'];
@@ -111,13 +139,19 @@ function startWorker(url) {
   }));
   // SIGKILL takes the whole session; SIGTERM goes to the worker itself so /usr/bin/time reports.
   const node = () => Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
-  return { child, exited, kill: (sig) => (sig === 'SIGKILL' ? process.kill(-child.pid, sig) : process.kill(node(), sig)) };
+  const cpu = () => {
+    try {
+      return workerCpu(node());
+    } catch {
+      return { main: 0, other: 0 };
+    }
+  };
+  return { child, exited, cpu, kill: (sig) => (sig === 'SIGKILL' ? process.kill(-child.pid, sig) : process.kill(node(), sig)) };
 }
 
 /** Jobs by state and the first start / last completion, from pg-boss's tables (job + archive). */
-async function progress(url) {
-  const rows = await query(
-    url,
+async function progress(client) {
+  const { rows } = await client.query(
     `SELECT state, count(*)::int AS n, min(started_on) AS first, max(completed_on) AS last
        FROM (SELECT state, started_on, completed_on FROM pgboss.job WHERE name = 'slant-analyze'
              UNION ALL SELECT state, started_on, completed_on FROM pgboss.archive WHERE name = 'slant-analyze') j
@@ -136,31 +170,59 @@ async function stored(url) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** CPU seconds used so far by the PostgreSQL server: the postmaster and its exited backends (the workers' connections close at exit). */
+/** CPU seconds used so far by the PostgreSQL server: the postmaster, its exited backends and the live ones. */
 function pgCpu() {
   try {
-    const pid = readFileSync(join(clusterDir, 'data/postmaster.pid'), 'utf8').split('\n')[0];
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100; // utime stime cutime cstime, in ticks
+    const pid = Number(readFileSync(join(clusterDir, 'data/postmaster.pid'), 'utf8').split('\n')[0]);
+    const pm = statOf(`/proc/${pid}/stat`);
+    let sum = pm.self + pm.children;
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      try {
+        const s = statOf(`/proc/${p}/stat`);
+        if (s.ppid === pid) sum += s.self;
+      } catch {
+        /* gone */
+      }
+    }
+    return sum;
   } catch {
     return NaN;
   }
 }
+
+/** Everything's CPU so far, for steady-state differences. */
+function snapshot(procs, done) {
+  const w = procs.map((p) => p.cpu());
+  return { at: performance.now(), done, main: w.reduce((a, x) => a + x.main, 0), other: w.reduce((a, x) => a + x.other, 0), pg: pgCpu() };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 async function benchRun(base, dir, count, workers, killOne) {
   const url = await freshDb(base);
   const pgBefore = pgCpu();
   const enq = run(['ingest', dir, '--db', url, '--queue', '--lease', values.lease, '-q']);
   const enqueued = Number(/(\d+) enqueued/.exec(enq.stderr)?.[1] ?? NaN);
+  // One connection for the polling (a connection per poll would cost the server a process start each time).
+  const poll = new pg.Client({ connectionString: url });
+  await poll.connect();
   const started = performance.now();
   const procs = Array.from({ length: workers }, () => startWorker(url));
   const finished = [];
   let killed = false;
   let p;
   const deadline = Date.now() + 3 * 3600_000;
+  let from = null, to = null;
   for (;;) {
-    await sleep(1000);
-    p = await progress(url);
+    await sleep(250);
+    p = await progress(poll);
+    // Steady state: from 10 % to 90 % done (not across the SIGKILL, whose worker's CPU is lost with it).
+    if (!killOne && !from && p.done >= enqueued * 0.1) from = snapshot(procs, p.done);
+    if (!killOne && from && !to && p.done >= enqueued * 0.9) to = snapshot(procs, p.done);
     if (killOne && !killed && p.done >= Math.floor(enqueued / 3)) {
       // Kill the second worker outright while it holds a job, then start a new one in its place.
       procs[1].kill('SIGKILL');
@@ -173,13 +235,21 @@ async function benchRun(base, dir, count, workers, killOne) {
     if (Date.now() > deadline) throw new Error('run took over 3 hours');
   }
   const wall = (performance.now() - started) / 1000;
+  await poll.end();
   for (const w of procs) w.kill('SIGTERM');
   for (const w of procs) finished.push(await w.exited);
   await sleep(500); // the backends of the stopped workers exit
   const pgSeconds = pgCpu() - pgBefore;
   const s = await stored(url);
   const seconds = (p.last - p.first) / 1000;
-  return { workers, killOne, enqueued, done: p.done, failed: p.failed, seconds, wall, rate: p.done / seconds, rssMb: Math.max(...finished.map((f) => f.rssKb).filter(Number.isFinite)) / 1024, cpu: finished.reduce((a, f) => a + (f.cpuS || 0), 0), pgSeconds, ...s };
+  let steady = null;
+  if (from && to && to.done > from.done) {
+    const n = to.done - from.done;
+    const wallS = (to.at - from.at) / 1000;
+    steady = { docs: n, rate: n / wallS, main: ((to.main - from.main) / n) * 1000, other: ((to.other - from.other) / n) * 1000, pg: ((to.pg - from.pg) / n) * 1000 };
+    steady.busy = ((steady.main + steady.other + steady.pg) / 1000) * steady.rate;
+  }
+  return { workers, killOne, enqueued, done: p.done, failed: p.failed, seconds, wall, rate: p.done / seconds, steady, rssMb: Math.max(...finished.map((f) => f.rssKb).filter(Number.isFinite)) / 1024, cpu: finished.reduce((a, f) => a + (f.cpuS || 0), 0), pgSeconds, ...s };
 }
 
 const { dir, count } = corpusDir();
@@ -198,13 +268,29 @@ try {
   cluster('stop', clusterDir);
   rmSync(tmp, { recursive: true, force: true });
 }
-const one = results.find((r) => r.workers === 1 && !r.killOne);
-console.log('| workers | enqueued | stored (distinct texts) | seconds | docs/s | speed-up | peak RSS per worker | CPU s (all workers) | docs per CPU-s | PostgreSQL CPU s |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const r of results) {
+const ones = results.filter((r) => r.workers === 1 && !r.killOne);
+const twos = results.filter((r) => r.workers === 2 && !r.killOne);
+const base1 = ones.length ? median(ones.map((r) => r.rate)) : NaN;
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+console.log('| run | workers | enqueued | stored (distinct texts; text keys) | failed jobs | seconds | docs/s | steady docs/s | CPU ms/doc: worker main | worker other threads | PostgreSQL | cores busy | peak RSS per worker |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+results.forEach((r, i) => {
   const label = r.killOne ? '2, one SIGKILLed + restarted' : String(r.workers);
-  console.log(`| ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; text keys ${r.textKeys}) | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${one ? (r.rate / one.rate).toFixed(2) + '×' : '—'} | ${r.rssMb.toFixed(0)} MB | ${r.cpu.toFixed(0)}${r.killOne ? ' (without the killed one)' : ''} | ${r.killOne ? '—' : (r.done / r.cpu).toFixed(1)} | ${r.pgSeconds.toFixed(1)} |`);
+  const st = r.steady;
+  console.log(`| ${i + 1} | ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; ${r.textKeys}) | ${r.failed} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${st ? st.rate.toFixed(2) : '—'} | ${st ? f1(st.main) : '—'} | ${st ? f1(st.other) : '—'} | ${st ? f1(st.pg) : '—'} | ${st ? st.busy.toFixed(2) : '—'} | ${r.rssMb.toFixed(0)} MB |`);
+});
+if (ones.length && twos.length) {
+  const m2 = median(twos.map((r) => r.rate));
+  const s1 = median(ones.filter((r) => r.steady).map((r) => r.steady.rate));
+  const s2 = median(twos.filter((r) => r.steady).map((r) => r.steady.rate));
+  const cpu = (rs, k) => median(rs.filter((r) => r.steady).map((r) => r.steady[k]));
+  console.log(`\nmedians over ${ones.length} runs of 1 worker and ${twos.length} of 2 (interleaved):`);
+  console.log(`  docs/s (first job started → last completed): 1 worker ${base1.toFixed(2)}, 2 workers ${m2.toFixed(2)} → speed-up ${(m2 / base1).toFixed(2)}×`);
+  console.log(`  steady docs/s (10 % → 90 % done):            1 worker ${s1.toFixed(2)}, 2 workers ${s2.toFixed(2)} → speed-up ${(s2 / s1).toFixed(2)}×`);
+  for (const [label, rs] of [['1 worker ', ones], ['2 workers', twos]]) {
+    console.log(`  CPU per document, ${label}: worker main thread ${f1(cpu(rs, 'main'))} ms, worker other threads ${f1(cpu(rs, 'other'))} ms, PostgreSQL ${f1(cpu(rs, 'pg'))} ms; cores busy ${cpu(rs, 'busy').toFixed(2)}`);
+  }
 }
 const kill = results.find((r) => r.killOne);
-if (kill) console.log(`\nSIGKILL run: ${kill.docs === kill.enqueued && kill.texts === kill.docs ? 'every document stored exactly once' : 'MISMATCH'} (${kill.enqueued} enqueued, ${kill.docs} stored, ${kill.texts} distinct texts, ${kill.failed} failed jobs)`);
+if (kill) console.log(`\nSIGKILL run: ${kill.docs === kill.enqueued && kill.texts === kill.docs && kill.textKeys === kill.docs ? 'every document stored exactly once' : 'MISMATCH'} (${kill.enqueued} enqueued, ${kill.docs} stored, ${kill.texts} distinct texts, ${kill.textKeys} text keys, ${kill.failed} failed jobs)`);
 console.log(`load average at the end: ${load()} (uptime: ${spawnSync('uptime', { encoding: 'utf8' }).stdout.trim()})`);

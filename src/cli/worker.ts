@@ -12,14 +12,16 @@ export const workerCommand: Command = {
 Takes the jobs that \`slant ingest --queue\` put in the database's queue (pg-boss), analyses each
 document and stores it in the same corpus. Start as many workers on as many machines as you like.
 A job that fails is retried with backoff, then kept in the dead-letter list with its error
-(\`slant jobs\`). A document stored twice is stored once. SIGTERM or Ctrl-C: the documents in hand
-are finished, then the worker exits. A worker killed outright loses nothing: its job comes back
-when its lease runs out.
+(\`slant jobs\`). A document stored twice is stored once. Jobs are taken a few at a time (about a
+second of work each time, at most --batch) and acknowledged together. SIGTERM or Ctrl-C: the
+document in hand is finished, the jobs taken but not started go back to the queue, then the
+worker exits. A worker killed outright loses nothing: its jobs come back when their lease runs out.
 
 Options:
       --db URL            the corpus database (env SLANT_DATABASE_URL)
       --concurrency N     documents analysed at once, one thread each (default 1)
       --timeout SEC       longest one document may take (default 120)
+      --batch N           most jobs taken at once per document slot (default 8; 1 = one at a time)
       --pipeline LIST     components to run, comma-separated (default: the full pipeline)
   -q, --quiet             no line per document`,
   async run(argv) {
@@ -27,6 +29,7 @@ Options:
       db: { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
+      batch: { type: 'string' },
       pipeline: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
     });
@@ -34,6 +37,8 @@ Options:
     if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) fail(E.BAD_ARGUMENT, '--concurrency must be a whole number from 1 to 64');
     const timeout = values.timeout === undefined ? 120 : Number(values.timeout);
     if (!(timeout > 0)) fail(E.BAD_ARGUMENT, '--timeout must be a positive number of seconds');
+    const batch = values.batch === undefined ? 8 : Number(values.batch);
+    if (!(Number.isInteger(batch) && batch >= 1 && batch <= 100)) fail(E.BAD_ARGUMENT, '--batch must be a whole number from 1 to 100');
     const location = resolveLocation(values.db);
     if (!/^postgres(ql)?:\/\//i.test(location)) fail(E.BAD_ARGUMENT, 'workers take jobs from PostgreSQL: give --db postgres://… (or SLANT_DATABASE_URL)');
     const corpus = await openCorpus(location);
@@ -50,6 +55,7 @@ Options:
       const n = await runWorker(corpus, {
         concurrency,
         timeoutMs: timeout * 1000,
+        maxBatch: batch,
         pipeline: values.pipeline?.split(',').map((x) => x.trim()).filter(Boolean),
         signal: ac.signal,
         onJob: values.quiet ? undefined : (e) => process.stderr.write(`slant: job ${e.id} ${e.outcome}${e.doc ? ` ${e.doc}` : ''}${e.error ? `: ${e.error}` : ''}\n`),

@@ -5,14 +5,14 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pgTestDatabase } from '../store/pg-harness.js';
 import { openCorpus } from './index.js';
-import { enqueue, jobStats } from './queue.js';
+import { enqueue, jobStats, runWorker } from './queue.js';
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'slant-queue-'));
@@ -104,6 +104,45 @@ test('SIGTERM finishes the job in hand; bad input goes to the dead letters with 
   } finally {
     await corpus.close();
   }
+});
+
+test('jobs taken in a batch but not started when the worker stops go back to the queue and are stored once by the next', { skip, timeout: 240_000 }, async () => {
+  const fresh = await pgTestDatabase();
+  if ('skip' in fresh) return;
+  const sub = join(dir, 'batch');
+  mkdirSync(sub);
+  const n = 12;
+  for (let i = 0; i < n; i++) writeFileSync(join(sub, `b${i}.txt`), `Batch item ${i}\n\nThe ${TOPICS[i % 8]} committee met for session ${i * 13 + 5} and agreed on ${i + 2} measures.\n`);
+  const corpus = await openCorpus(fresh.url);
+  try {
+    assert.equal((await enqueue(corpus, [sub], { retryDelay: 1 })).enqueued, n);
+    // Stop as soon as the first document of the second batch (sized from the first: several jobs) is stored.
+    const ac = new AbortController();
+    let seen = 0;
+    const first = await runWorker(corpus, { pipeline: ['sentences'], signal: ac.signal, pollSeconds: 0.2, onJob: () => ++seen === 2 && ac.abort() });
+    assert.equal(first.stored, 2, 'the document in hand was finished, no other was started');
+    let j = await jobStats(fresh.url);
+    assert.equal(j.active, 0, 'nothing is left held by the stopped worker');
+    assert.equal(j.queued + j.retrying, n - 2, 'the rest is in the queue');
+    assert.ok(j.retrying > 0, 'the second batch held several jobs, and those not started were returned');
+    const done = new AbortController();
+    const second = runWorker(corpus, { pipeline: ['sentences'], signal: done.signal, pollSeconds: 0.2 });
+    await until('every document', async () => (await corpus.count()) === n);
+    await until('every job acknowledged', async () => (j = await jobStats(fresh.url)).done === n);
+    done.abort();
+    assert.equal((await second).stored, n - 2);
+    assert.equal(j.failed + j.dead, 0);
+    assert.equal(await corpus.count(), n, 'each document stored once');
+  } finally {
+    await corpus.close();
+    await fresh.done();
+  }
+});
+
+test('slant worker refuses a bad --batch in one line', async () => {
+  const r = spawnSync(process.execPath, [CLI, 'worker', '--batch', '0', '--db', 'postgres://nobody@127.0.0.1:9/x'], { encoding: 'utf8' });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /^slant: E\d+ --batch must be a whole number from 1 to 100\n$/);
 });
 
 test('the queue needs PostgreSQL: a folder corpus is refused in one line', async () => {

@@ -3,7 +3,8 @@
  * in the same PostgreSQL database — rather than a queue of our own.
  *
  *   enqueue:  read + dedupe (ingest's first two stages) → one job per document
- *   worker:   take a job → analyse in the worker pool → storeResult (idempotent by document key) → done
+ *   worker:   take a few jobs → analyse each in the worker pool → storeResult (idempotent by
+ *             document key) → acknowledge them together
  *
  * A job that fails is retried with backoff; one that fails for good (or whose input is bad, which no
  * retry mends) lands in the dead-letter queue with its error. A job that runs twice stores its
@@ -23,6 +24,22 @@ import { redact } from '../store/postgres.js';
 
 export const QUEUE = 'slant-analyze';
 export const DEAD_LETTER = 'slant-dead-letter';
+/** A batch is about this much work (ms) at the mean time per document so far. */
+const BATCH_MS = 1000;
+
+/** Wait `ms`, or less when the signal aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /** What one job carries: the analysis input, its raw-content key and where it came from. */
 export interface JobData {
@@ -126,6 +143,11 @@ export interface WorkerOptions extends QueueOptions {
   signal?: AbortSignal;
   /** Seconds between polls of an empty queue (default 1). */
   pollSeconds?: number;
+  /**
+   * Most jobs taken at once per slot (default 8). The batch is sized to about a second of work from
+   * the documents seen so far (1 until then), so a slow document is never held behind others.
+   */
+  maxBatch?: number;
   onJob?: (e: { id: string; outcome: 'stored' | 'duplicate' | 'dead'; doc?: string; error?: string }) => void;
 }
 
@@ -140,21 +162,29 @@ export async function runWorker(corpus: Corpus, opts: WorkerOptions = {}): Promi
   const boss = await startBoss(url, { maintenanceIntervalSeconds: every, monitorStateIntervalSeconds: 60 });
   const pool = createPool({ workers: concurrency, pipeline: opts.pipeline });
   const counts = { stored: 0, duplicates: 0, dead: 0 };
-  const handle = async (jobs: PgBoss.Job<JobData>[]): Promise<void> => {
-    for (const job of jobs) {
-      let result;
-      try {
-        result = await pool.analyze(job.data.input, { timeoutMs: opts.timeoutMs ?? 120_000 });
-      } catch (err) {
-        // Bad input (1xx) fails the same way every time: straight to the dead letters, no retries.
-        if (err instanceof SlantError && err.code >= 100 && err.code < 200) {
-          await boss.send(DEAD_LETTER, { ...job.data, error: errorLine(err), job: job.id });
-          counts.dead++;
-          opts.onJob?.({ id: job.id, outcome: 'dead', error: errorLine(err) });
-          continue;
-        }
-        throw err; // pg-boss retries with backoff, then dead-letters it
+  const leaseMs = (queue.expireInSeconds ?? 300) * 1000;
+  const maxBatch = Math.max(1, Math.floor(opts.maxBatch ?? 8));
+  // Mean wall time per document so far (ms), for the batch size; null until one is done.
+  let perDoc: number | null = null;
+  const batchSize = (): number => (perDoc === null ? 1 : Math.max(1, Math.min(maxBatch, Math.floor(BATCH_MS / Math.max(1, perDoc)))));
+
+  /** One job: analyse, store. True when it is to be acknowledged (stored, already stored, or dead-lettered); false when failed back for a retry. */
+  const one = async (job: PgBoss.Job<JobData>): Promise<boolean> => {
+    let result;
+    try {
+      result = await pool.analyze(job.data.input, { timeoutMs: opts.timeoutMs ?? 120_000 });
+    } catch (err) {
+      // Bad input (1xx) fails the same way every time: straight to the dead letters, no retries.
+      if (err instanceof SlantError && err.code >= 100 && err.code < 200) {
+        await boss.send(DEAD_LETTER, { ...job.data, error: errorLine(err), job: job.id });
+        counts.dead++;
+        opts.onJob?.({ id: job.id, outcome: 'dead', error: errorLine(err) });
+        return true;
       }
+      await failJob(job.id, err); // retried with backoff, then dead-lettered
+      return false;
+    }
+    try {
       const out = await storeResult(corpus.store, result, job.data.raw, job.data.origin);
       if ('duplicateOf' in out) {
         counts.duplicates++;
@@ -163,24 +193,50 @@ export async function runWorker(corpus: Corpus, opts: WorkerOptions = {}): Promi
         counts.stored++;
         opts.onJob?.({ id: job.id, outcome: 'stored', doc: out.id });
       }
+      return true;
+    } catch (err) {
+      await failJob(job.id, err);
+      return false;
     }
   };
-  // One polling loop per slot: each takes one job at a time, so `concurrency` documents are in hand at most.
-  // pg-boss waits out the rest of the polling interval after every job, even with more queued (a fast
-  // document would cap a slot at one per interval): a slot that just had a job asks again at once.
-  for (let i = 0; i < concurrency; i++) {
-    const slot = { id: '' };
-    slot.id = await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 1 }, async (jobs) => {
-      await handle(jobs);
-      if (jobs.length > 0 && slot.id) boss.notifyWorker(slot.id);
-    });
-  }
-  await new Promise<void>((resolve) => {
-    if (opts.signal?.aborted) resolve();
-    else opts.signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
-  // Graceful: no new jobs; the ones in hand complete (or are failed back to the queue after the timeout).
-  await boss.stop({ graceful: true, wait: true, close: true, timeout: (opts.timeoutMs ?? 120_000) + 5_000 });
+  const failJob = async (id: string, why: unknown): Promise<void> => {
+    await boss.fail(QUEUE, id, { message: typeof why === 'string' ? why : errorLine(why) }).catch(() => {});
+  };
+
+  /**
+   * One slot: fetch a batch, run its jobs one after the other, acknowledge the ones that went well
+   * in one statement, ask again at once. Each job of a batch is held under its own lease from the
+   * fetch: past half the lease (or on SIGTERM) the jobs not started yet are failed back to the queue
+   * rather than risk their lease running out while they wait.
+   */
+  const slot = async (): Promise<void> => {
+    while (!opts.signal?.aborted) {
+      const jobs = await boss.fetch<JobData>(QUEUE, { batchSize: batchSize() });
+      if (jobs.length === 0) {
+        await pause(pollMs, opts.signal);
+        continue;
+      }
+      const fetched = Date.now();
+      const ok: string[] = [];
+      for (const [i, job] of jobs.entries()) {
+        if (i > 0 && (opts.signal?.aborted || Date.now() - fetched > leaseMs / 2)) {
+          for (const rest of jobs.slice(i)) await failJob(rest.id, 'returned to the queue unstarted (worker stopping, or its batch over half the lease)');
+          break;
+        }
+        const t0 = Date.now();
+        if (await one(job)) ok.push(job.id);
+        const ms = Date.now() - t0;
+        perDoc = perDoc === null ? ms : 0.8 * perDoc + 0.2 * ms;
+      }
+      if (ok.length) await boss.complete(QUEUE, ok).catch((err: unknown) => process.stderr.write(`slant: queue: ${errorLine(err)}\n`));
+    }
+  };
+  const pollMs = (opts.pollSeconds ?? 1) * 1000;
+  // `concurrency` slots, each with one document in hand at a time.
+  const slots = Array.from({ length: concurrency }, () => slot());
+  // Graceful: no new jobs; the documents in hand complete.
+  await Promise.all(slots);
+  await boss.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
   await pool.close();
   return counts;
 }
