@@ -11,7 +11,7 @@ import { E, fail } from '../core/errors.js';
 import { computeAtoms } from './atoms.js';
 import { HashIndex } from './hash.js';
 import { Lemmatizer, type LemmaData } from './lemmatizer.js';
-import { Parser } from './parser.js';
+import { Parser, uposAtom } from './parser.js';
 import { SparseModel } from './perceptron.js';
 import { deprojectivize } from './projective.js';
 import { Tagger, ambiguity } from './tagger.js';
@@ -50,6 +50,7 @@ export class SyntaxModel {
   readonly lemmatizer: Lemmatizer;
   private readonly upos: string[];
   private readonly xpos: string[];
+  private readonly uposAtom: Uint32Array;
 
   constructor(readonly parts: ModelParts) {
     const dict = new HashIndex(parts.dict.length);
@@ -65,6 +66,7 @@ export class SyntaxModel {
     this.parser = new Parser(parts.parser, parts.labeler);
     this.lemmatizer = new Lemmatizer(parts.lemma);
     this.upos = parts.tags.map((t) => t.split('|')[0]!);
+    this.uposAtom = Uint32Array.from(this.upos, (u) => uposAtom(u));
     this.xpos = parts.tags.map((t) => t.split('|')[1] ?? '_');
   }
 
@@ -81,9 +83,11 @@ export class SyntaxModel {
     const raw: string[] = new Array(n);
     const names = this.parts.labels;
     let firstRoot = 0;
+    const up = new Uint32Array(n);
+    for (let i = 0; i < n; i++) up[i] = this.uposAtom[tags[i]!]!;
     for (let s = 0; s < n; s += MAX_PARSE_WORDS) {
       const e = Math.min(n, s + MAX_PARSE_WORDS);
-      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), cl: atoms.cl.subarray(s, e), cc: atoms.cc.subarray(s, e) };
+      const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), cl: atoms.cl.subarray(s, e), cc: atoms.cc.subarray(s, e), up: up.subarray(s, e) };
       const piece = this.parser.parse(words, tags.subarray(s, e), e - s);
       for (let i = 0; i < e - s; i++) {
         const h = piece.heads[i]!;

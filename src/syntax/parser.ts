@@ -27,6 +27,8 @@ export interface WordAtoms {
   /** Fine and coarse word clusters (NO_CLUSTER outside the table). */
   cl: Uint32Array;
   cc: Uint32Array;
+  /** Coarse tag (UPOS) atom of each word's predicted tag, for back-off features. */
+  up: Uint32Array;
 }
 
 const ROOT_W = hashString('!ROOT');
@@ -36,6 +38,11 @@ const ROOT_T = 0x3ffffff0;
 const NONE_T = 0x3ffffff1;
 const ROOT_C = 0x10001;
 const NONE_C = 0x10002;
+
+/** Atom of a coarse tag (the UPOS part of a tag). */
+export function uposAtom(upos: string): number {
+  return hashString(`U:${upos}`);
+}
 
 /** Reusable parse state for sentences of up to `cap` words (index 0 = root, cap+1 = "none"). */
 export class State {
@@ -58,6 +65,8 @@ export class State {
   /** Fine and coarse clusters. */
   C: Uint32Array;
   CC: Uint32Array;
+  /** UPOS atoms. */
+  U: Uint32Array;
   /** Relation id of each attached word (NO_LABEL before). */
   L: Uint32Array;
   /** Bit sets of the relations of left / right children. */
@@ -82,6 +91,7 @@ export class State {
     this.S3 = new Uint32Array(m);
     this.C = new Uint32Array(m);
     this.CC = new Uint32Array(m);
+    this.U = new Uint32Array(m);
     this.L = new Uint32Array(m);
     this.lset = new Uint32Array(m);
     this.rset = new Uint32Array(m);
@@ -97,6 +107,7 @@ export class State {
     this.S3[0] = ROOT_W;
     this.C[0] = ROOT_C;
     this.CC[0] = ROOT_C;
+    this.U[0] = ROOT_T;
     this.commas[0] = 0;
     this.commas[1] = 0;
     for (let i = 1; i <= n; i++) {
@@ -106,6 +117,7 @@ export class State {
       this.S3[i] = words.suf3[i - 1]!;
       this.C[i] = words.cl[i - 1]!;
       this.CC[i] = words.cc[i - 1]!;
+      this.U[i] = words.up[i - 1]!;
       this.commas[i + 1] = this.commas[i]! + (this.W[i] === COMMA ? 1 : 0);
     }
     this.W[none] = PAD;
@@ -114,6 +126,7 @@ export class State {
     this.S3[none] = PAD;
     this.C[none] = NONE_C;
     this.CC[none] = NONE_C;
+    this.U[none] = NONE_T;
     this.L.fill(NO_LABEL, 0, n + 2);
     this.lset.fill(0, 0, n + 2);
     this.rset.fill(0, 0, n + 2);
@@ -367,6 +380,16 @@ export class State {
     out[k++] = f2(97, C[s1]!, s0c);
     out[k++] = f2(98, CC[s0]!, CC[b0]!);
     out[k++] = f3(99, CC[s1]!, CC[s0]!, CC[b0]!);
+    // coarse-tag back-off of the sparse tag trigrams, and commas between the candidates
+    const { U, commas } = this;
+    const s0u = U[s0]!, b0u = U[b0]!, s1u = U[s1]!;
+    out[k++] = f3(100, s0u, b0u, U[b1]!);
+    out[k++] = f3(101, s1u, s0u, b0u);
+    out[k++] = f3(102, s0u, U[s0L]!, b0u);
+    out[k++] = f3(103, s0u, U[s0R]!, b0u);
+    out[k++] = f3(104, s0u, b0u, U[b0L]!);
+    out[k++] = f3(105, s0t, b0t, s0 !== none && b0 !== none && commas[b0]! - commas[s0 + 1]! > 0 ? 1 : 0);
+    out[k++] = f3(106, s1t, s0t, s1 !== none && s0 !== none && commas[s0]! - commas[s1 + 1]! > 0 ? 1 : 0);
     return k;
   }
 }

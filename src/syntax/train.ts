@@ -10,7 +10,7 @@ import { HashIndex } from './hash.js';
 import type { Sentence } from './conllu.js';
 import { trainLemmatizer } from './lemmatizer.js';
 import { type ModelParts } from './model.js';
-import { trainParser, type ParserExample } from './parser.js';
+import { trainParser, uposAtom, type ParserExample } from './parser.js';
 import { projectivize } from './projective.js';
 import { Tagger, trainTagger, type TaggedSentence } from './tagger.js';
 
@@ -54,6 +54,7 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   o.log(`training on ${train.length} sentences${held.length ? `, ${held.length} held out` : ''}`);
   const tagData = trainTagger(train.map(tagged), { epochs: o.tagEpochs, seed: o.seed, minQ: o.pruneTagger, heldout: held.map(tagged), log: o.log, clusters });
   const tagId = new Map(tagData.tags.map((t, i) => [t, i]));
+  const upAtoms = tagData.tags.map((t) => uposAtom(t.split('|')[0]!));
 
   // jackknifed tags for the parser's training data
   const predicted: Int32Array[] = new Array(train.length);
@@ -91,7 +92,7 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
       const l = keep(proj.lifted[k] ? `${d}|${proj.lifted[k]}` : d);
       return l === 'root' ? labels.length : labelId.get(l) ?? labelId.get(d.split(':')[0]!) ?? 0;
     });
-    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3, cl: atoms.cl, cc: atoms.cc }, tags, heads: proj.heads, labels: ids };
+    return { words: { lower: atoms.lower, form: atoms.form, suf3: atoms.suf3, cl: atoms.cl, cc: atoms.cc, up: Uint32Array.from(tags, (t) => upAtoms[t]!) }, tags, heads: proj.heads, labels: ids };
   };
   const tr = train.map((s, i) => example(s, predicted[i]!));
   const ho = held.map((s) => example(s, fullTagger.tag(atomsOf(s))));
