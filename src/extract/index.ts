@@ -43,14 +43,32 @@ export interface ExtractOptions {
   params?: BodyParams;
 }
 
-export function extract(html: string, opts: ExtractOptions = {}): Extracted {
+/** A parsed page with its metadata: parsed once, its body can be taken with several weight settings (bench/extraction-cv.mjs). */
+export interface Prepared {
+  doc: ReturnType<typeof parse>['doc'];
+  notes: string[];
+  meta: ReturnType<typeof readMeta>;
+}
+
+export function prepare(html: string, url?: string): Prepared {
   const { doc, notes } = parse(html);
-  const meta = readMeta(doc, opts.url);
-  const { body: domBody, lead } = extractBody(doc, { titles: meta.titles, description: meta.description, params: opts.params });
+  return { doc, notes, meta: readMeta(doc, url) };
+}
+
+/** The body text (and the short lines above it) with the given weights. Pure: the parsed page is not changed. */
+export function bodyOf({ doc, meta }: Prepared, params?: BodyParams): { body: string; lead: string[] } {
+  const { body: domBody, lead } = extractBody(doc, { titles: meta.titles, description: meta.description, params });
   let body = domBody;
   // JSON-LD articleBody is often cut to a teaser; trust it only when it is clearly the longer text.
   const ld = meta.jsonLdBody ? meta.jsonLdBody.trim() : '';
   if (ld && collapse(ld).length > 1.3 * collapse(body).length + 200 && !/<[a-z][^>]*>/i.test(ld.slice(0, 2000))) body = ld.replace(/\r\n?/g, '\n');
+  return { body, lead };
+}
+
+export function extract(html: string, opts: ExtractOptions = {}): Extracted {
+  const prepared = prepare(html, opts.url);
+  const { notes, meta } = prepared;
+  const { body, lead } = bodyOf(prepared, opts.params);
   const { date, dateSource } = chooseDate(meta.date, meta.dateSource, dateInUrl(meta.canonicalUrl ?? opts.url) ?? dateInUrl(opts.url), lead, body, meta.timeTexts);
   let language = 'und';
   if (body.length >= 50) language = detectLanguage(languageSample(body));
