@@ -73,11 +73,13 @@ export function extract(html: string, opts: ExtractOptions = {}): Extracted {
   let language = 'und';
   if (body.length >= 50) language = detectLanguage(languageSample(body));
   if ((language === 'und' || !language) && meta.declaredLanguage) language = meta.declaredLanguage;
+  // Trigram profiles cannot reliably tell apart languages this close; the page's own declaration can.
+  else if (meta.declaredLanguage && language !== meta.declaredLanguage && CLOSE.some((g) => g.includes(language) && g.includes(meta.declaredLanguage!)))
+    language = meta.declaredLanguage;
   const credits: Credit[] = body ? findCredits(body).map(({ name, code, kind, country }) => ({ name, code, kind, country })) : [];
   const out: Extracted = {
     title: meta.title,
-    // Without a machine-readable author, the byline shown just above the body ("Por Juan Pérez").
-    byline: meta.byline ?? bylineInLead(lead),
+    byline: chooseByline(meta.byline, meta.siteName, lead),
     date,
     dateSource,
     language,
@@ -117,6 +119,22 @@ function chooseDate(machine: string | null, source: string | null, url: string |
   if (visible) return { date: visible, dateSource: 'text' };
   const d = findDate(body.slice(0, 1000));
   return d ? { date: d.date, dateSource: 'text' } : { date: null, dateSource: null };
+}
+
+// Pairs and groups of languages close enough for trigram identification to confuse them
+// (Malay/Indonesian, the Serbo-Croatian standards, the Scandinavian languages, Czech/Slovak, ...).
+// Scripts with letters of their own (Cyrillic і/ї, Persian پ, kana) are told apart by the script
+// check in src/meta/language.ts and are not listed.
+const CLOSE: string[][] = [['id', 'ms'], ['hr', 'bs', 'sr', 'sh', 'cnr'], ['da', 'no', 'nb', 'nn', 'sv'], ['cs', 'sk'], ['pt', 'gl'], ['es', 'gl', 'ca'], ['hi', 'mr', 'ne']];
+
+/**
+ * The machine-readable author; without one, or when it only repeats the site's name (a CMS
+ * default), the byline shown just above the body ("Por Juan Pérez") when there is one.
+ */
+function chooseByline(machine: string | null, siteName: string | null, lead: string[]): string | null {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (machine && !(siteName && norm(machine) === norm(siteName))) return machine;
+  return bylineInLead(lead) ?? machine;
 }
 
 function bylineInLead(lead: string[]): string | null {

@@ -267,3 +267,18 @@ test('textWidth: East Asian wide characters count twice', () => {
   assert.equal(textWidth('地铁'), 4);
   assert.equal(textWidth('한국어'), 6);
 });
+
+test('bylines: an author that only repeats the site name gives way to the byline shown above the body', () => {
+  const para = '<p>La alcaldía presentó el plan de movilidad para los próximos cinco años, con nuevas líneas de autobús y más carriles para bicicletas en el centro.</p>';
+  const html = `<html lang="es"><head><meta name="author" content="Diario Ejemplo"><meta property="og:site_name" content="Diario Ejemplo"></head>
+<body><article><h1>Nuevo plan de movilidad</h1><p>Por Marta Gil</p>${para}${para}</article></body></html>`;
+  assert.equal(extract(html).byline, 'Marta Gil');
+  // With no byline on the page, the site name stays (it is all there is).
+  assert.equal(extract(html.replace('<p>Por Marta Gil</p>', '')).byline, 'Diario Ejemplo');
+});
+
+test('language: a page declaring Indonesian is not reported as Malay (a pair trigrams confuse)', () => {
+  const text = 'Pemerintah daerah mengumumkan bahwa jalan utama akan ditutup selama dua minggu untuk perbaikan saluran air, dan warga diminta menggunakan jalur alternatif yang telah disiapkan oleh dinas perhubungan setempat.';
+  const out = extract(`<html lang="id-ID"><body><article><p>${text}</p><p>${text}</p></article></body></html>`);
+  assert.equal(out.language, 'id');
+});
