@@ -110,7 +110,7 @@ export function parsePattern(phrase: string): Pattern | null {
 const SIMPLE_PHRASE = /^[A-Za-z ]+$/;
 
 /** Folded key of a phrase's first word (same result as parsePattern's first word). */
-function firstKeyOf(phrase: string): string | null {
+export function firstKeyOf(phrase: string): string | null {
   const p = phrase.replace(/[~*]$/, '').trim();
   if (SIMPLE_PHRASE.test(p)) {
     const sp = p.indexOf(' ');
@@ -179,15 +179,15 @@ export class PhraseTrie<T> {
   private nodes = 1;
   size = 0;
 
-  /** Keys of first words, for a cheap rejection of most text words before the full search. */
-  private readonly firstKeys = new Set<string>();
-
   /**
    * Phrases not yet in the trie, by first-word key: built on first use, so loading stays fast. An
-   * item is a phrase and its value, or a number the owner's `resolveRef` turns into both (so that
-   * loading a large data file allocates nothing per phrase).
+   * item is a phrase and its value, or a number the owner's `resolveRef` turns into both. Items of
+   * one key form a chain (the key's last item, then each item's predecessor), so that queueing a
+   * large data file allocates nothing per phrase but its key.
    */
-  private readonly pending = new Map<string, Array<[string, T] | number>>();
+  private readonly pendingLast = new Map<string, number>();
+  private readonly pendingPrev: number[] = [];
+  private readonly pendingItems: Array<[string, T] | number> = [];
 
   constructor(private readonly resolveRef?: (ref: number) => [string, T] | null) {}
 
@@ -199,28 +199,36 @@ export class PhraseTrie<T> {
     if (phrase.endsWith('*')) return false;
     const key = firstKeyOf(phrase);
     if (!key) return false;
-    let list = this.pending.get(key);
-    if (!list) this.pending.set(key, (list = []));
-    list.push([phrase, value]);
-    this.firstKeys.add(key);
-    this.size++;
+    this.queue(key, [phrase, value]);
     return true;
   }
 
   /** Queue a phrase by reference, under the folded key of its first word (see firstKeyAt). */
   addLazyRef(key: string, ref: number): void {
-    let list = this.pending.get(key);
-    if (!list) this.pending.set(key, (list = []));
-    list.push(ref);
-    this.firstKeys.add(key);
+    this.queue(key, ref);
+  }
+
+  private queue(key: string, item: [string, T] | number): void {
+    this.pendingPrev.push(this.pendingLast.get(key) ?? -1);
+    this.pendingLast.set(key, this.pendingItems.length);
+    this.pendingItems.push(item);
     this.size++;
   }
 
+  /** A key that starts a phrase, queued or in the trie (most words of a text start none). */
+  private startsPhrase(key: string): boolean {
+    return this.pendingLast.has(key) || this.children[0]?.has(key) === true;
+  }
+
   private materialize(key: string): void {
-    const list = this.pending.get(key);
-    if (!list) return;
-    this.pending.delete(key);
-    for (const item of list) {
+    let id = this.pendingLast.get(key);
+    if (id === undefined) return;
+    this.pendingLast.delete(key);
+    const chain: number[] = [];
+    for (; id >= 0; id = this.pendingPrev[id]!) chain.push(id);
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const item = this.pendingItems[chain[c]!]!;
+      this.pendingItems[chain[c]!] = -1; // let the phrase and value go
       const pv = typeof item === 'number' ? this.resolveRef?.(item) : item;
       if (!pv) continue;
       const [phrase, value] = pv;
@@ -233,7 +241,6 @@ export class PhraseTrie<T> {
   }
 
   add(pattern: Pattern, value: T): void {
-    this.firstKeys.add(pattern.words[0]!.key);
     let node = 0;
     const n = pattern.words.length;
     for (let i = 0; i < n; i++) {
@@ -264,11 +271,11 @@ export class PhraseTrie<T> {
     const k0 = words[i]?.key;
     if (k0 === undefined) return null;
     const poss0 = k0.endsWith("'s") ? k0.slice(0, -2) : k0.endsWith("'") ? k0.slice(0, -1) : null;
-    if (!this.prefixNodes.has(0) && !this.firstKeys.has(k0)) {
+    if (!this.prefixNodes.has(0) && !this.startsPhrase(k0)) {
       // Only the possessive or singular form can still start a phrase.
-      if (!(poss0 && this.firstKeys.has(poss0)) && !singulars(poss0 ?? k0).some((x) => this.firstKeys.has(x))) return null;
+      if (!(poss0 && this.startsPhrase(poss0)) && !singulars(poss0 ?? k0).some((x) => this.startsPhrase(x))) return null;
     }
-    if (this.pending.size) {
+    if (this.pendingLast.size) {
       this.materialize(k0);
       if (poss0) this.materialize(poss0);
       for (const x of singulars(poss0 ?? k0)) this.materialize(x);
