@@ -111,6 +111,7 @@ test('tokenizer: emoticons, punctuation runs, clock times and number ranges as i
   assert.deepEqual(forms('Great game :) see you at 7:30PM or 5pm << maybe >> !!!'), ['Great', 'game', ':)', 'see', 'you', 'at', '7:30', 'PM', 'or', '5', 'pm', '<<', 'maybe', '>>', '!!!']);
   assert.deepEqual(forms('Open 9-5 from 1998-2001, call 555-1234 or 713-654-0365.'), ['Open', '9', '-', '5', 'from', '1998', '-', '2001', ',', 'call', '555-1234', 'or', '713-654-0365', '.']);
   assert.deepEqual(forms("I wont go, thats it."), ['I', 'wo', 'nt', 'go', ',', 'that', 's', 'it', '.']);
+  assert.deepEqual(forms('A 35mm lens, 4th of 16/11/2004.'), ['A', '35', 'mm', 'lens', ',', '4th', 'of', '16/11/2004', '.']);
 });
 
 test('exchange clustering puts words with the same neighbours together, deterministically', () => {

@@ -46,6 +46,8 @@ const PUNCT_RE = /[\p{P}\p{S}]/u;
 const EMOTICON_RE = /^[:;=8][-o^']?[()[\]DPpOo/\\|*3]$/;
 /** Numbers glued to am/pm ("5pm", "7:30PM") are two tokens in the treebank. */
 const CLOCK_RE = /^[0-9][0-9:.]{0,5}(?:[ap]\.?m\.?)$/i;
+/** ...and so are numbers glued to a unit ("35mm", "50ft"). */
+const UNIT_RE = /^[0-9][0-9.,]{0,8}(?:mm|cm|km|kg|ft|lbs?|oz|mph|ml|hrs?|mins?)$/i;
 /** Runs of one of these repeated ("<<", "***", "====") are one token. */
 const RUNS = new Set(['<', '>', '*', '=', '~', '#', '+', '_', '!', '?', "'", '^']);
 const WIDE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -198,7 +200,7 @@ function core(t: string, s: number, e: number, out: Array<[number, number]>): vo
     return;
   }
   const L = lower.length;
-  if (CLOCK_RE.test(lower)) {
+  if (CLOCK_RE.test(lower) || UNIT_RE.test(lower)) {
     let k = s;
     while (k < e && !isLetter(t[k])) k++;
     out.push([s, k], [k, e]);
