@@ -7,7 +7,7 @@
  * are the body.
  */
 import { type Document, type Element, type AnyNode, isTag, isText, collapse, elements, textOf } from './dom.js';
-import { isStockLine, hasFurniturePhrase, isTimestampLine, BYLINE_OPENER, DATE_WORD_SET, CLASS_WORDS, STRONG_CLASS_WORDS, textWidth, fold } from './lexicon.js';
+import { isStockLine, hasFurniturePhrase, isTimestampLine, BYLINE_OPENER, isDateWord, CLASS_WORDS, STRONG_CLASS_WORDS, textWidth, fold } from './lexicon.js';
 
 export interface Block {
   text: string;
@@ -244,7 +244,7 @@ export function isBylineLine(text: string): boolean {
   const opener = BYLINE_OPENER.exec(text);
   if (!opener || /[.!?。！？؟।۔]["”’»]?$/.test(text)) return false;
   // Names are capitalised, or written in a script without case.
-  const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !DATE_WORD_SET.has(fold(w).replace(/[^\p{L}\p{M}]/gu, '')));
+  const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !isDateWord(w.replace(/[^\p{L}\p{M}]/gu, '')));
   return words.length >= 1 && words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || w === 'and').length >= words.length - 1;
 }
 

@@ -5,7 +5,7 @@
  * src/meta/dates.ts, which this extends. Bounded: the first 400 characters are read.
  */
 import { dateInText, type DateInText } from '../meta/dates.js';
-import { MONTH_NUMBER, asciiDigits, fold } from './lexicon.js';
+import { monthOf, toGregorian, asciiDigits, type Calendar } from './lexicon.js';
 
 interface Tok {
   text: string;
@@ -15,6 +15,7 @@ interface Tok {
 }
 
 const TOKEN = /\d+|[\p{L}\p{M}]+/gu;
+const ERA_OFFSET: Record<string, number> = { 令和: 2018, 平成: 1988, 民國: 1911, 民国: 1911 };
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function ymd(y: number, m: number, d: number): string | null {
@@ -24,9 +25,17 @@ function ymd(y: number, m: number, d: number): string | null {
 }
 
 const isYear = (t: Tok | undefined): t is Tok => !!t && t.num && t.text.length === 4;
+/** A day in the calendar the year fits → ISO Gregorian day. Thai pages count years in the Buddhist era (543 years ahead). */
+function dayOf(readings: [Calendar, number][], y: number, d: number, thai: boolean): string | null {
+  for (const [cal, m] of readings) {
+    const day = cal === 'gregory' ? ymd(thai && y > 2400 ? y - 543 : y, m, d) : y >= 1300 && y <= 1600 ? toGregorian(cal, y, m, d) : null;
+    if (day) return day;
+  }
+  return null;
+}
 const isDay = (t: Tok | undefined): t is Tok => !!t && t.num && t.text.length <= 2 && +t.text >= 1 && +t.text <= 31;
 // Between the parts of a date: nothing but short connective words ("de", "of", "г") and punctuation.
-const connective = (t: Tok | undefined): boolean => !!t && !t.num && t.text.length <= 3 && !MONTH_NUMBER.has(fold(t.text));
+const connective = (t: Tok | undefined): boolean => !!t && !t.num && t.text.length <= 3 && !monthOf(t.text);
 
 /** Step from token i in direction dir over at most one connective word; the next token, if it is close. */
 function near(toks: Tok[], i: number, dir: 1 | -1, s: string): Tok | undefined {
@@ -50,14 +59,15 @@ export function wordDate(text: string): DateInText | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num) continue;
-    const month = MONTH_NUMBER.get(fold(t.text));
+    const month = monthOf(t.text);
     if (!month) continue;
+    const thai = /\p{sc=Thai}/u.test(t.text);
     const before = near(toks, i, -1, s), after = near(toks, i, 1, s);
-    // 15 March 2024 / 15 de marzo de 2024 / 15. März 2024
+    // 15 March 2024 / 15 de marzo de 2024 / 15. März 2024 / ۲۵ اسفند ۱۴۰۲
     if (isDay(before)) {
       const y = near(toks, i, 1, s);
       if (isYear(y)) {
-        const d = ymd(+y.text, month, +before.text);
+        const d = dayOf(month, +y.text, +before.text, thai);
         if (d) return { date: d, index: before.index, end: y.end };
       }
     }
@@ -65,15 +75,23 @@ export function wordDate(text: string): DateInText | null {
     if (isDay(after)) {
       const y = near(toks, toks.indexOf(after), 1, s);
       if (isYear(y)) {
-        const d = ymd(+y.text, month, +after.text);
+        const d = dayOf(month, +y.text, +after.text, thai);
         if (d) return { date: d, index: t.index, end: y.end };
       }
     }
     // 2024. március 15. (Hungarian, Lithuanian)
     if (isYear(before) && isDay(after)) {
-      const d = ymd(+before.text, month, +after.text);
+      const d = dayOf(month, +before.text, +after.text, thai);
       if (d) return { date: d, index: before.index, end: after.end };
     }
+  }
+  // Japanese era years (CLDR's Japanese calendar: Reiwa 1 = 2019, Heisei 1 = 1989) and Taiwan's
+  // Minguo years (year 1 = 1912): "令和6年3月15日", "民國113年3月15日".
+  const era = /(令和|平成|民[國国])\s?(\d{1,3}|元)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/.exec(s);
+  if (era) {
+    const n = era[2] === '元' ? 1 : +era[2]!;
+    const d = ymd(n + ERA_OFFSET[era[1]!]!, +era[3]!, +era[4]!);
+    if (d) return { date: d, index: era.index, end: era.index + era[0].length };
   }
   // 2024년 3월 15일 (Korean)
   const ko = /(\d{4})\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일/.exec(s);

@@ -89,63 +89,118 @@ export const STRONG_CLASS_WORDS = new Set(all('strongClassWords'));
 export const DATE_LOCALES = [
   'en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'pl', 'ru', 'uk', 'be', 'bg', 'sr', 'hr', 'cs', 'sk', 'sl', 'ro', 'hu', 'el', 'tr', 'ar',
   'fa', 'he', 'hi', 'bn', 'ur', 'id', 'ms', 'vi', 'th', 'zh', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'et', 'lv', 'lt', 'ca', 'sw', 'tl', 'az', 'kk', 'uz', 'ka', 'hy',
+  // Regional month names: Levantine and Iraqi Arabic (آذار, نيسان), Maghrebi Arabic (جانفي, أبريل), Serbian in Latin script.
+  'ar-SY', 'ar-IQ', 'ar-DZ', 'ar-TN', 'ar-MA', 'sr-Latn', 'mk', 'sq', 'bs', 'ta', 'mr', 'ne', 'pa', 'gu', 'te', 'ml', 'si', 'my', 'km', 'am', 'ha', 'so',
 ];
 
 const WORD = /[\p{L}\p{M}]+/gu;
 const words = (s: string): string[] => fold(s).match(WORD) ?? [];
 
-/** Month name (any case, with or without a final '.') → month number, for every locale above. */
-export const MONTH_NUMBER = new Map<string, number>();
-/** Words that appear in dates and timestamps: month, weekday, day period, relative time, "published". */
-export const DATE_WORD_SET = new Set<string>();
+/** Month names of calendars other than the Gregorian, as pages in Iran, Afghanistan and the Gulf write them. */
+export type Calendar = 'gregory' | 'persian' | 'islamic-umalqura';
+const OTHER_CALENDARS: [Calendar, string[]][] = [
+  ['persian', ['fa', 'ps']],
+  ['islamic-umalqura', ['ar', 'fa', 'ur']],
+];
 
-(function buildDates(): void {
+interface DateTables {
+  /** Month name (folded, no final '.') → its readings [calendar, month number] (Dari names Gregorian months after Solar Hijri ones). */
+  months: Map<string, [Calendar, number][]>;
+  /** Words that appear in dates and timestamps: month, weekday, day period, relative time, "published". */
+  words: Set<string>;
+}
+
+let tables: DateTables | null = null;
+
+/** Built on first use (CLDR through Intl: a few hundred formatter calls, ~50 ms), not at import. */
+function dateTables(): DateTables {
+  if (tables) return tables;
+  const months = new Map<string, [Calendar, number][]>();
+  const dw = new Set<string>();
+  const add = (s: string): void => {
+    for (const w of words(s)) dw.add(w);
+  };
   const day = (m: number, d = 15): Date => new Date(Date.UTC(2024, m, d, 12));
-  for (const loc of DATE_LOCALES) {
-    let supported: string[];
-    try {
-      supported = Intl.DateTimeFormat.supportedLocalesOf([loc]);
-    } catch {
-      continue;
-    }
-    if (!supported.length) continue;
-    for (let m = 0; m < 12; m++) {
-      for (const month of ['long', 'short'] as const) {
-        const standalone = new Intl.DateTimeFormat(loc, { month, timeZone: 'UTC' }).format(day(m));
-        // In a date ("15 марта"), many languages use the genitive form.
-        const inDate = new Intl.DateTimeFormat(loc, { month, day: 'numeric', timeZone: 'UTC' }).formatToParts(day(m)).find((p) => p.type === 'month')?.value;
-        for (const name of [standalone, inDate]) {
-          if (!name || /\d/.test(name)) continue;
+  const fmt = (loc: string, o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => new Intl.DateTimeFormat(loc, { ...o, timeZone: 'UTC' });
+  const monthNames = (loc: string, cal: Calendar, dates: Date[]): void => {
+    const l = cal === 'gregory' ? loc : `${loc}-u-ca-${cal}`;
+    const num = fmt(cal === 'gregory' ? `${loc}-u-nu-latn` : `${l}-nu-latn`, { month: 'numeric' });
+    for (const month of ['long', 'short'] as const) {
+      const standalone = fmt(l, { month });
+      // In a date ("15 марта"), many languages use the genitive form.
+      const inDate = fmt(l, { month, day: 'numeric' });
+      for (const date of dates) {
+        const n = Number(num.format(date));
+        for (const name of [standalone.format(date), inDate.formatToParts(date).find((p) => p.type === 'month')?.value]) {
+          if (!name || /\d/.test(name) || !n) continue;
           const key = fold(name).replace(/\.$/, '');
-          if (!MONTH_NUMBER.has(key)) MONTH_NUMBER.set(key, m + 1);
-          for (const w of words(name)) DATE_WORD_SET.add(w);
+          const readings = months.get(key) ?? [];
+          if (!readings.some(([c]) => c === cal)) months.set(key, [...readings, [cal, n]]);
+          add(name);
         }
       }
     }
+  };
+  const gregorian = Array.from({ length: 12 }, (_, m) => day(m));
+  for (const loc of DATE_LOCALES) {
+    if (!Intl.DateTimeFormat.supportedLocalesOf([loc]).length) continue;
+    monthNames(loc, 'gregory', gregorian);
     // Weekdays: 2024-01-01 was a Monday.
-    for (let d = 1; d <= 7; d++)
-      for (const weekday of ['long', 'short'] as const) for (const w of words(new Intl.DateTimeFormat(loc, { weekday, timeZone: 'UTC' }).format(day(0, d)))) DATE_WORD_SET.add(w);
+    for (const weekday of ['long', 'short'] as const) {
+      const f = fmt(loc, { weekday });
+      for (let d = 1; d <= 7; d++) add(f.format(day(0, d)));
+    }
     // The words between the numbers of a long date and a time ("de", "г", "年", "a. m.", "午後").
     for (const opts of [{ dateStyle: 'full', timeStyle: 'short' }, { dateStyle: 'long' }, { hour: 'numeric', minute: 'numeric', hour12: true }] as Intl.DateTimeFormatOptions[]) {
-      for (const p of new Intl.DateTimeFormat(loc, { ...opts, timeZone: 'UTC' }).formatToParts(day(2)))
-        if (p.type === 'literal' || p.type === 'dayPeriod') for (const w of words(p.value)) DATE_WORD_SET.add(w);
-      for (const p of new Intl.DateTimeFormat(loc, { ...opts, timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2024, 2, 15, 3))))
-        if (p.type === 'dayPeriod') for (const w of words(p.value)) DATE_WORD_SET.add(w);
+      const f = fmt(loc, opts);
+      for (const date of [day(2), new Date(Date.UTC(2024, 2, 15, 3))]) for (const p of f.formatToParts(date)) if (p.type === 'literal' || p.type === 'dayPeriod') add(p.value);
     }
     // "3 hours ago", "hace 3 horas", "вчера", "昨天".
     try {
       const rtf = new Intl.RelativeTimeFormat(loc, { numeric: 'auto' });
-      for (const unit of ['minute', 'hour', 'day', 'week'] as const) for (const n of [-1, -2, -5, 0]) for (const w of words(rtf.format(n, unit))) DATE_WORD_SET.add(w);
+      for (const unit of ['minute', 'hour', 'day', 'week'] as const) for (const n of [-1, -2, -5, 0]) add(rtf.format(n, unit));
     } catch {
       /* locale without relative-time data */
     }
   }
-  for (const w of PUBLISHED_WORDS.flatMap(words)) DATE_WORD_SET.add(w);
+  // Solar Hijri and Hijri months: the 25th of each Gregorian month falls in twelve different months of each.
+  for (const [cal, locs] of OTHER_CALENDARS) for (const loc of locs) if (Intl.DateTimeFormat.supportedLocalesOf([loc]).length) monthNames(loc, cal, Array.from({ length: 13 }, (_, m) => day(m, 25)));
+  for (const w of PUBLISHED_WORDS.flatMap(words)) dw.add(w);
   // Time-zone abbreviations and English ordinals/connectives of the original list (slant's own).
-  for (const w of 'on at am pm est edt cst cdt mst mdt pst pdt cet cest eet eest msk gmt utc bst ist jst kst wib et pt ct st nd rd th the of and first last'.split(' ')) DATE_WORD_SET.add(w);
-  // Hour and minute signs of CJK timestamps ("10時30分", "10点30分").
-  for (const w of ['時', '分', '秒', '时', '点', '點', '시', '분', 'h']) DATE_WORD_SET.add(w);
-})();
+  for (const w of 'on at am pm est edt cst cdt mst mdt pst pdt cet cest eet eest msk gmt utc bst ist jst kst wib et pt ct st nd rd th the of and first last'.split(' ')) dw.add(w);
+  // Hour and minute signs of CJK timestamps ("10時30分", "10点30分"), era and calendar marks ("هـ", "令和").
+  for (const w of ['時', '分', '秒', '时', '点', '點', '시', '분', 'h', 'هـ', 'ه', 'م', '令和', '平成', '民國', '民国', 'พ', 'ศ']) dw.add(w);
+  return (tables = { months, words: dw });
+}
+
+/** The months a month name stands for, in the CLDR locales above (Gregorian, Solar Hijri, Hijri): usually one. */
+export const monthOf = (word: string): [Calendar, number][] | undefined => dateTables().months.get(fold(word).replace(/\.$/, ''));
+/** A word that appears in written dates and timestamps in some language. */
+export const isDateWord = (word: string): boolean => dateTables().words.has(fold(word));
+
+/**
+ * The Gregorian day of a date in another calendar, found with Intl alone: start from an estimate
+ * and step by the difference until Intl formats the candidate as the wanted date (a few steps).
+ */
+export function toGregorian(cal: Calendar, y: number, m: number, d: number): string | null {
+  if (cal === 'gregory') return null;
+  const f = new Intl.DateTimeFormat(`en-u-ca-${cal}-nu-latn`, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+  // Solar Hijri year 1 began in 622; a Hijri year is 354.37 days.
+  let t = cal === 'persian' ? Date.UTC(y + 621, 2, 21) + ((m - 1) * 30.5 + d - 1) * 864e5 : Date.UTC(622, 6, 16) + ((y - 1) * 354.367 + (m - 1) * 29.53 + d - 1) * 864e5;
+  for (let i = 0; i < 8; i++) {
+    const parts = f.formatToParts(new Date(t));
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+    const [yy, mm, dd] = [parseInt(String(get('year'))), get('month'), get('day')];
+    if (!Number.isFinite(yy) || !Number.isFinite(mm) || !Number.isFinite(dd)) return null;
+    const diff = (y - yy) * 354 + (m - mm) * 29.5 + (d - dd);
+    if (diff === 0) {
+      const g = new Date(t);
+      return `${g.getUTCFullYear()}-${String(g.getUTCMonth() + 1).padStart(2, '0')}-${String(g.getUTCDate()).padStart(2, '0')}`;
+    }
+    t += Math.round(diff) * 864e5;
+  }
+  return null;
+}
 
 /** Arabic-Indic, Persian, Devanagari, Bengali and full-width digits → ASCII (dates are written in all of them). */
 export function asciiDigits(s: string): string {
@@ -161,7 +216,7 @@ export function isTimestampLine(text: string): boolean {
   if (text.length > 100) return false;
   const t = asciiDigits(text);
   if (!/\d/.test(t)) return false;
-  const rest = t.replace(WORD, (w) => (DATE_WORD_SET.has(fold(w)) ? ' ' : w));
+  const rest = t.replace(WORD, (w) => (isDateWord(w) ? ' ' : w));
   return TIMESTAMP_REST.test(rest);
 }
 // What may remain of a timestamp once its date words are gone: digits, separators, brackets.

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from './index.js';
 import { findDate, wordDate } from './dates.js';
-import { isStockLine, hasFurniturePhrase, isTimestampLine, textWidth, MONTH_NUMBER } from './lexicon.js';
+import { isStockLine, hasFurniturePhrase, isTimestampLine, textWidth, monthOf } from './lexicon.js';
 import { cleanByline } from './meta.js';
 
 interface Fixture {
@@ -234,7 +234,17 @@ test('dates: month names from CLDR in many languages, native digits, timestamp l
   for (const [text, want] of cases) assert.equal(findDate(text)?.date, want, text);
   assert.equal(wordDate('el 32 de marzo de 2024'), null); // no such day
   assert.equal(wordDate('marzo'), null);
-  assert.equal(MONTH_NUMBER.get('марта'), 3);
+  assert.deepEqual(monthOf('марта'), [['gregory', 3]]);
+  // Other calendars, converted with Intl's CLDR calendars: Solar Hijri, Hijri (Umm al-Qura), Japanese eras, Minguo, Buddhist.
+  const calendars: [string, string][] = [
+    ['۲۵ اسفند ۱۴۰۲', '2024-03-15'],
+    ['5 رمضان 1445', '2024-03-15'],
+    ['15 آذار 2024', '2024-03-15'],
+    ['令和6年3月15日', '2024-03-15'],
+    ['民國113年3月15日', '2024-03-15'],
+    ['15 มีนาคม 2567', '2024-03-15'],
+  ];
+  for (const [text, want] of calendars) assert.equal(findDate(text)?.date, want, text);
   for (const s of ['15 de marzo de 2024, 10:30', '3 часа назад', 'vor 2 Stunden', 'il y a 3 heures', 'Actualizado: 15/03/2024', '2024年3月15日 10時30分', 'Mar 15, 2024 at 9:00 AM EST'])
     assert.ok(isTimestampLine(s), s);
   for (const s of ['15 de marzo: el día del cambio', 'Los 3 mejores libros', 'Monday']) assert.ok(!isTimestampLine(s), s);
