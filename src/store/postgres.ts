@@ -296,14 +296,16 @@ export class PostgresStore implements Store {
 
   async copyCandidates(bands: string[], limit: number): Promise<Array<{ id: string; minhash: Uint32Array; shingles: number }>> {
     if (bands.length === 0 || limit <= 0) return [];
-    // The bucket members first, then one index lookup each (LATERAL … OFFSET 0 fixes that plan).
-    // Asked as `doc IN (…) ORDER BY seq LIMIT`, the planner expects many members and walks the
-    // corpus in `seq` order probing every document's bands: CPU that grew with the corpus (measured
-    // 22 ms per document at 371 documents). Not a prepared statement: a plan cached while the tables
-    // were small would outlive them.
+    // One index lookup per band, then one per bucket member (LATERAL … OFFSET 0 keeps these plans
+    // whatever the statistics say). Asked as `doc IN (…) ORDER BY seq LIMIT`, the planner expected
+    // many members and walked the corpus in `seq` order probing every document's bands (measured
+    // 22 ms per document at 371 documents); asked as `band = ANY(…)` on tables not yet analysed
+    // while a corpus grows, it scanned all the bands. Not a prepared statement: a plan cached while
+    // the tables were small would outlive them.
     const r = await this.q<{ id: string; minhash: Buffer; shingles: number }>(
       `SELECT c.doc AS id, c.minhash, c.shingles
-         FROM (SELECT DISTINCT doc FROM copy_bands WHERE band = ANY($1::text[])) m
+         FROM (SELECT DISTINCT m.doc FROM unnest($1::text[]) AS u(band)
+                 CROSS JOIN LATERAL (SELECT b.doc FROM copy_bands b WHERE b.band = u.band OFFSET 0) m) m
          CROSS JOIN LATERAL (SELECT x.doc, x.seq, x.minhash, x.shingles FROM corpus_docs x WHERE x.doc = m.doc OFFSET 0) c
         ORDER BY c.seq LIMIT $2`,
       [bands, limit],
