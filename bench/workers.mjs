@@ -39,6 +39,8 @@ const { values } = parseArgs({
   },
 });
 
+/** Worker processes not yet exited (killed with the bench when it is interrupted). */
+const live = new Set();
 const tmp = mkdtempSync(join(tmpdir(), 'slant-bench-workers-'));
 
 /** The corpus folder: the given one (optionally its first N files), or N generated articles. */
@@ -126,6 +128,8 @@ function startWorker(url) {
   const args = ['-f', 'TIME %M %U %S', process.execPath, MAIN, 'worker', '--db', url, '--concurrency', '1', '-q'];
   if (values.pipeline) args.push('--pipeline', values.pipeline);
   const child = spawn('/usr/bin/time', args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   try {
     writeFileSync(`/proc/${child.pid}/autogroup`, '10');
   } catch {
@@ -254,6 +258,21 @@ async function benchRun(base, dir, count, workers, killOne) {
 
 const { dir, count } = corpusDir();
 const [base, clusterDir] = cluster('start').split(' ');
+// Interrupted: the workers' sessions and the cluster go too.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    for (const c of live) {
+      try {
+        process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    cluster('stop', clusterDir);
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; shared with other sessions — load average ${load()} at start`);
 console.log(`corpus: ${count} documents from ${values.generate ? `--generate ${values.generate}` : values.dir}${values.pipeline ? `; --pipeline ${values.pipeline}` : '; default pipeline'}; lease ${values.lease} s\n`);
