@@ -79,30 +79,37 @@ function addFraming(doc: Doc, nodes: Map<string, GraphActor>, mentionsOf: Map<st
   const sents = doc.spans('sentences').map((s) => ({ start: cp.cp(s.start), end: cp.cp(s.end) }));
   const techs = doc.spans('techniques').filter((s) => s.confidence >= FRAMING_MIN_CONFIDENCE);
   if (!techs.length) return;
-  // Techniques by the sentence that contains them, in document order.
-  const bySentence = new Map<number, Array<EvidenceRef & { technique: string }>>();
+  // Techniques inside a sentence, in document order. Spans are sorted by start, so the techniques
+  // of one sentence are consecutive: each sentence keeps the range [from, to) of its techniques.
+  const inside: Array<EvidenceRef & { technique: string }> = [];
+  const from = new Int32Array(sents.length).fill(-1);
+  const to = new Int32Array(sents.length);
   for (const s of techs) {
     const t = { start: cp.cp(s.start), end: cp.cp(s.end), text: doc.textOf(s), technique: String(s.data.technique) };
     const i = containing(sents, t);
     if (i < 0) continue;
-    const list = bySentence.get(i) ?? [];
-    list.push(t);
-    bySentence.set(i, list);
+    if (from[i] === -1) from[i] = inside.length;
+    inside.push(t);
+    to[i] = inside.length;
   }
   for (const [code, ms] of mentionsOf) {
     if (code.startsWith('---')) continue;
-    const named = new Set<number>();
+    const named: number[] = [];
     for (const m of ms) {
       const i = containing(sents, m);
-      if (i >= 0) named.add(i);
+      if (i >= 0) named.push(i);
     }
+    named.sort((a, b) => a - b);
     const counts = new Map<string, { technique: string; count: number; evidence: EvidenceRef[] }>();
-    for (const i of [...named].sort((a, b) => a - b)) {
-      for (const t of bySentence.get(i) ?? []) {
-        const c = counts.get(t.technique) ?? { technique: t.technique, count: 0, evidence: [] };
+    for (let k = 0; k < named.length; k++) {
+      const i = named[k]!;
+      if ((k > 0 && named[k - 1] === i) || from[i] === -1) continue; // each sentence once
+      for (let x = from[i]!; x < to[i]!; x++) {
+        const t = inside[x]!;
+        let c = counts.get(t.technique);
+        if (!c) counts.set(t.technique, (c = { technique: t.technique, count: 0, evidence: [] }));
         c.count++;
         if (c.evidence.length < 2) c.evidence.push({ start: t.start, end: t.end, text: t.text });
-        counts.set(t.technique, c);
       }
     }
     const list = [...counts.values()].sort((a, b) => b.count - a.count || a.technique.localeCompare(b.technique));
