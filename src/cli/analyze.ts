@@ -1,9 +1,6 @@
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyze } from '../analyze.js';
 import { E, fail } from '../core/errors.js';
-import { loadInput } from '../input/load.js';
-import { createPipeline } from '../registry.js';
 import type { AnalysisResult } from '../result.js';
 import { args, out, type Command } from './command.js';
 
@@ -62,6 +59,8 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
     let body: string;
     let failed = 0;
     if (sources.length === 1) {
+      // The analysis modules load here: a batch leaves them to the worker threads.
+      const [{ analyze }, { loadInput }, { createPipeline }] = await Promise.all([import('../analyze.js'), import('../input/load.js'), import('../registry.js')]);
       const t0 = performance.now();
       const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline });
       body = await render(result, format, color, values.all === true);
