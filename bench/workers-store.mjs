@@ -9,7 +9,7 @@
 //   queue: pg-boss jobs carrying the same texts, fetched and acknowledged with no analysis, one job
 //          at a time and in batches (the worker's own loop: fetch, then complete the batch).
 //
-// Usage: npm run build && nice -n 10 node bench/workers-store.mjs [--dir DIR] [--limit N] [--copies K] [--batches 1,8]
+// Usage: npm run build && nice -n 10 node bench/workers-store.mjs [--dir DIR] [--limit N] [--copies K] [--batches 1,8] [--dist DIR]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,18 +18,21 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const { analyze } = await import(join(ROOT, 'dist/analyze.js'));
-const { openPostgresStore } = await import(join(ROOT, 'dist/store/postgres.js'));
-const { storeResult } = await import(join(ROOT, 'dist/corpus/ingest.js'));
-
 const { values } = parseArgs({
   options: {
+    // Another build to compare (e.g. an older commit's dist/ copied elsewhere).
+    dist: { type: 'string', default: join(ROOT, 'dist') },
     dir: { type: 'string', default: '/work/shared/data/ptc/train/articles' },
     limit: { type: 'string' },
     copies: { type: 'string', default: '0' },
     batches: { type: 'string', default: '1,8' },
   },
 });
+
+const DIST = resolve(values.dist);
+const { analyze } = await import(join(DIST, 'analyze.js'));
+const { openPostgresStore } = await import(join(DIST, 'store/postgres.js'));
+const { storeResult } = await import(join(DIST, 'corpus/ingest.js'));
 
 const dir = resolve(values.dir);
 let names = readdirSync(dir).filter((x) => /\.(txt|html?)$/i.test(x)).sort();
