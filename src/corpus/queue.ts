@@ -224,7 +224,13 @@ export async function runWorker(corpus: Corpus, opts: WorkerOptions = {}): Promi
           break;
         }
         const t0 = Date.now();
-        if (await one(job)) ok.push(job.id);
+        try {
+          if (await one(job)) ok.push(job.id);
+        } catch (err) {
+          // The database went away while dead-lettering, say: the job comes back after a retry delay.
+          process.stderr.write(`slant: queue: ${errorLine(err)}\n`);
+          await failJob(job.id, err);
+        }
         const ms = Date.now() - t0;
         perDoc = perDoc === null ? ms : 0.8 * perDoc + 0.2 * ms;
       }
