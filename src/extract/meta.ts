@@ -107,7 +107,8 @@ export function cleanByline(s: string | null | undefined): string | null {
 
 // Class/id of the element showing the author: English names and the word for author in other
 // languages' CSS ("autor", "auteur", "autore", "yazar", "penulis"; data/boilerplate.json).
-const BYLINE_CLASS = /\bbyline\b|\bbyline[-_]|\bauthor[-_]?name\b|\barticle[-_]author\b|\bstory[-_]author\b|\b(?:autor|auteur|autore|yazar|penulis)(?:[-_]?(?:name|nombre|nom|nome|adi))?\b/i;
+// A class that is exactly "author(s)" counts too; "author-bio" and the like do not.
+const BYLINE_CLASS = /\bbyline\b|\bbyline[-_]|\bauthor[-_]?name\b|\barticle[-_]author\b|\bstory[-_]author\b|(?:^|\s)(?:authors?|autor(?:es)?|auteur|autore|yazar|penulis)(?:[-_]?(?:name|nombre|nom|nome|adi))?(?=\s|$)/i;
 
 const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' « ', ' » '];
 

@@ -292,3 +292,15 @@ test('language: a page declaring Indonesian is not reported as Malay (a pair tri
   const out = extract(`<html lang="id-ID"><body><article><p>${text}</p><p>${text}</p></article></body></html>`);
   assert.equal(out.language, 'id');
 });
+
+test('bad input: floods of multilingual stock lines, month names and bylines stay linear', () => {
+  const t0 = performance.now();
+  const pages = [
+    '<html><body>' + '<p>相关新闻分享广告</p>'.repeat(10_000) + '</body></html>',
+    '<html><body>' + '<p>15 مارس 2024 آذار رمضان اسفند</p>'.repeat(10_000) + '</body></html>',
+    '<html><body>' + '<div><span>Lee también: </span><a href="#">x</a> Читайте также 2024年3月15日 Por Juan</div>'.repeat(10_000) + '</body></html>',
+    `<html><body><div class="${'lire-aussi-'.repeat(50_000)}"><p>${'texte '.repeat(100)}</p></div></body></html>`,
+  ];
+  for (const html of pages) extract(html);
+  assert.ok(performance.now() - t0 < 8000, `took ${performance.now() - t0} ms`);
+});
