@@ -304,3 +304,12 @@ test('bad input: floods of multilingual stock lines, month names and bylines sta
   for (const html of pages) extract(html);
   assert.ok(performance.now() - t0 < 8000, `took ${performance.now() - t0} ms`);
 });
+
+test('class/id words of other languages: related and comment boxes named in Spanish, pinyin or Turkish are dropped', () => {
+  const story = '<p>连接城市东部和西部的新地铁线路于周六正式开通，全长二十多公里，沿途设有十五个车站，预计每天将运送乘客超过十万人次。</p>';
+  const box = (cls: string): string => `<div class="${cls}"><p>这是另一篇文章的摘要，内容与本文无关，但是写得很像正文，长度也足够长，足以被当成正文段落来处理。</p></div>`;
+  for (const cls of ['xiangguan', 'pinglun-list', 'noticias-relacionadas', 'yorumlar']) {
+    const out = extract(`<html><body><article>${story}${story}${box(cls)}</article></body></html>`);
+    assert.equal(out.body, [story, story].map((p) => p.replace(/<\/?p>/g, '')).join('\n\n'), cls);
+  }
+});
