@@ -86,14 +86,16 @@ export function decodeEntities(s: string): string {
 const isUrl = (s: string): boolean => /^(https?:)?\/\//i.test(s) || /^www\./i.test(s);
 
 /** "By Jane Doe and John Roe | Reuters" → "Jane Doe and John Roe | Reuters" (trimmed, bounded). */
-export function cleanByline(s: string | null | undefined): string | null {
+export function cleanByline(s: string | null | undefined, shown = true): string | null {
   if (!s) return null;
   let b = collapse(s);
   if (b.length > 200 || isUrl(b)) return null;
   b = b.replace(/^(?:written\s)?by[:\s]\s*/i, '').replace(/^(?:posted|published)\s+by\s+/i, '').trim();
   // "Por Juan Pérez", "Автор: Иван Петров", "作者：张三" (openers in many languages: data/boilerplate.json).
+  // In a machine-readable author field only an opener with a colon is cut: "Di Stefano", "De Souza"
+  // and "Von der Leyen" are names there.
   const opener = BYLINE_OPENER.exec(b);
-  if (opener && opener[0].length < b.length) b = b.slice(opener[0].length).trim();
+  if (opener && opener[0].length < b.length && (shown || /[:：]/.test(opener[0]))) b = b.slice(opener[0].length).trim();
   b = b.replace(/\s*(?:[|•·,-]\s*)?(?:updated|published|posted)\b.*$/i, '').replace(PUBLISHED_TAIL, '').trim();
   // "Jane Doe @janedoe Nov 18, 2019 at 9:24 pm", "JANE DOE NOVEMBER 20, 2019 10:43": cut at the date or handle.
   const d = findDate(b);
@@ -271,16 +273,16 @@ export function readMeta(doc: Document, url?: string | null): PageMeta {
   for (const o of objs) if (typeof o['@id'] === 'string' && Object.keys(o).length > 1) byId.set(o['@id'], o);
   const ldAuthors = names(pick('author'), byId).map((x) => x.trim()).filter((x) => x && !isUrl(x));
   let byline =
-    (ldAuthors.length ? cleanByline([...new Set(ldAuthors)].join(', ')) : null) ??
-    cleanByline(m('author')) ??
-    cleanByline(m('article:author')) ??
-    cleanByline(m('sailthru.author')) ??
-    cleanByline(m('parsely-author')) ??
-    cleanByline(m('dc.creator')) ??
-    cleanByline(m('dcterms.creator')) ??
-    cleanByline(m('byl')) ??
-    cleanByline(m('og:article:author')) ??
-    cleanByline(m('citation_author')) ??
+    (ldAuthors.length ? cleanByline([...new Set(ldAuthors)].join(', '), false) : null) ??
+    cleanByline(m('author'), false) ??
+    cleanByline(m('article:author'), false) ??
+    cleanByline(m('sailthru.author'), false) ??
+    cleanByline(m('parsely-author'), false) ??
+    cleanByline(m('dc.creator'), false) ??
+    cleanByline(m('dcterms.creator'), false) ??
+    cleanByline(m('byl'), false) ??
+    cleanByline(m('og:article:author'), false) ??
+    cleanByline(m('citation_author'), false) ??
     null;
   for (const b of [...authorEls, ...bylineEls]) byline ??= cleanByline(b);
 

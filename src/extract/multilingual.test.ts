@@ -313,3 +313,11 @@ test('class/id words of other languages: related and comment boxes named in Span
     assert.equal(out.body, [story, story].map((p) => p.replace(/<\/?p>/g, '')).join('\n\n'), cls);
   }
 });
+
+test('bylines: names that begin like an opener stay whole in machine-readable author fields', () => {
+  const para = '<p>The commission presented its proposal for the new budget period to the parliament on Tuesday, after months of talks.</p>';
+  for (const name of ['Di Stefano Marco', 'De Souza Ana', 'Von der Leyen Ursula']) {
+    const out = extract(`<html><head><meta name="author" content="${name}"></head><body><article>${para}${para}</article></body></html>`);
+    assert.equal(out.byline, name);
+  }
+});
