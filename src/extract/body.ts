@@ -238,6 +238,9 @@ function isDateOrByline(text: string): boolean {
   return isTimestampLine(text) || isBylineLine(text);
 }
 
+// Lower-case words inside a list of names: "and" in the byline languages, and name particles.
+const NAME_JOINERS = new Set(['and', 'y', 'e', 'und', 'et', 'i', 'и', 'і', 'та', 've', 'dan', 'en', 'och', 'og', 'a', 'și', 'και', 'de', 'da', 'das', 'dos', 'do', 'van', 'von', 'der', 'den', 'di', 'del', 'della', 'la', 'le', 'du', 'des', 'al', 'el', 'bin', 'ibn', 'binti']);
+
 /** "By Jane Doe", "Por Juan Pérez | 15 de marzo de 2024": an opener, then a handful of names (maybe a date). */
 export function isBylineLine(text: string): boolean {
   if (text.length > 100) return false;
@@ -245,7 +248,8 @@ export function isBylineLine(text: string): boolean {
   if (!opener || /[.!?。！？؟।۔]["”’»]?$/.test(text)) return false;
   // Names are capitalised, or written in a script without case.
   const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !isDateWord(w.replace(/[^\p{L}\p{M}]/gu, '')));
-  return words.length >= 1 && words.length <= 8 && words.filter((w) => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || w === 'and').length >= words.length - 1;
+  const nameLike = (w: string): boolean => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || NAME_JOINERS.has(w.toLowerCase());
+  return words.length >= 1 && words.length <= 8 && words.every(nameLike);
 }
 
 // Sentences that only page furniture says: newsletter boxes, ad-blocker pleas, affiliate notes,

@@ -321,3 +321,10 @@ test('bylines: names that begin like an opener stay whole in machine-readable au
     assert.equal(out.byline, name);
   }
 });
+
+test('byline lines: names joined by "y"/"und" are bylines; a sub-heading that opens with "Von" is text', () => {
+  const para = '<p>Der Zug fährt künftig zweimal am Tag ohne Umsteigen, teilte die Bahn am Montag mit, und die Fahrzeit sinkt um eine Stunde.</p>';
+  const out = extract(`<html><body><article><p>Von Jonas Becker und Lena Roth</p>${para}<h2>Von Berlin nach Paris</h2>${para}</article></body></html>`);
+  assert.equal(out.byline, 'Jonas Becker und Lena Roth');
+  assert.match(out.body, /^Der Zug[^]*\n\nVon Berlin nach Paris\n\nDer Zug/);
+});
