@@ -60,7 +60,9 @@ const FURNITURE_RE = anywhereRegex(all('furniture'));
 const FURNITURE_EXTRA = /©|\(c\) \d{4}|copyright \d{4}|\btel\b.{0,40}\bfax\b/i;
 
 /** A short line that opens with a stock phrase of page furniture ("Read more", "Lire aussi", "関連記事"). */
-export const isStockLine = (text: string): boolean => (STOCK_RE.test(fold(text)) && !isSentence(text)) || STOCK_EXTRA.test(text);
+export const isStockLine = (text: string): boolean => (STOCK_RE.test(fold(text).replace(LEADING_MARKS, '')) && !isSentence(text)) || STOCK_EXTRA.test(text);
+// Arrows, bullets and brackets before a stock phrase ("» Lire aussi", "▶ 関連記事", "[Lee también]"); not quotes or ©.
+const LEADING_MARKS = /^[\s»›>▶►▸•·*→⇒\-–—|[(【「〔]+/u;
 /** A full sentence (five words or more, closed by a full stop) is prose even when it opens with "Share" or "Publicidade". */
 const isSentence = (text: string): boolean => /[.!?。！？؟।۔]["”’»]?$/u.test(text) && text.split(/\s+/).length >= 5;
 /** A short block containing wording only furniture uses (copyright, newsletter, cookie notice). */
