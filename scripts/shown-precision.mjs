@@ -134,33 +134,42 @@ function fitTables(fs, lambda, shrink) {
   return { rules: ruleTable(use), shrink, weights: fitPrecisionModel(modelRows(use), lambda) };
 }
 
-/** Estimated precision of each row of folds `fs`, then the display merge per article: what slant lists. */
-function display(fs, t) {
-  const byId = new Map();
+/** Estimated precision of each listed row of folds `fs` (no merge). */
+function estimate(fs, t) {
+  const out = [];
   for (const r of inFolds(fs)) {
     const p = r.source === 'model' ? Math.round(predictPrecision(t.weights, r.info) * 1000) / 1000 : rulePrecisionOf(r.source, r.key, t);
     // rules below 0.15 (and quotes that are not doubt) are model features only and never reach the result
     if (r.source !== 'model' && !isListed(r.source, p ?? 0, r.key)) continue;
+    out.push({ ...r, precision: p, p, group: groupOf(r.source === 'model' ? null : r.source, r.technique) });
+  }
+  return out;
+}
+
+const isShownAt = (r, th) => r.p !== null && r.p >= Math.max(SHOWN_PRECISION, values['no-thresholds'] ? 0 : th[r.group] ?? SHOWN_PRECISION);
+
+/** What slant lists: each span marked shown or not, then the merge per article (a shown span wins over a hidden one). */
+function display(fs, t, th) {
+  const byId = new Map();
+  for (const r of estimate(fs, t)) {
     if (!byId.has(r.id)) byId.set(r.id, []);
-    byId.get(r.id).push({ ...r, precision: p, group: groupOf(r.source === 'model' ? null : r.source, r.technique) });
+    byId.get(r.id).push({ ...r, shown: isShownAt(r, th) });
   }
   const out = [];
   for (const list of byId.values()) {
     // model spans first: they win ties in the merge, as in slant
     list.sort((a, b) => (a.source === 'model' ? 0 : 1) - (b.source === 'model' ? 0 : 1));
-    for (const r of mergeNested(list)) out.push({ ...r, p: r.precision });
+    out.push(...mergeNested(list));
   }
   return out;
 }
 
-/** Display thresholds for the folds `fs`: each inner fold displayed with tables fitted on the others. */
+/** Display thresholds for the folds `fs`: the spans of each inner fold, estimated with tables fitted on the others. */
 function thresholdsFor(fs, lambda, shrink) {
   const items = [];
-  for (const g of fs) items.push(...display([g], fitTables(fs.filter((x) => x !== g), lambda, shrink)));
+  for (const g of fs) items.push(...estimate([g], fitTables(fs.filter((x) => x !== g), lambda, shrink)));
   return chooseThresholds(items);
 }
-
-const isShownAt = (r, th) => r.p !== null && r.p >= Math.max(SHOWN_PRECISION, values['no-thresholds'] ? 0 : th[r.group] ?? SHOWN_PRECISION);
 
 const all = [];
 const shown = [];
@@ -170,9 +179,9 @@ for (const f of folds) {
   const lambda = chooseLambda(train), shrink = chooseShrink(train);
   const th = thresholdsFor(train, lambda, shrink);
   chosen.push({ fold: f, lambda, shrink, th });
-  for (const r of display([f], fitTables(train, lambda, shrink))) {
+  for (const r of display([f], fitTables(train, lambda, shrink), th)) {
     all.push(r);
-    if (isShownAt(r, th)) shown.push(r);
+    if (r.shown) shown.push(r);
   }
 }
 

@@ -18,6 +18,10 @@ test('merge: nested and duplicate spans of one technique become the most precise
   assert.deepEqual(got.map((x) => x.id), ['rule inside', 'other technique', 'partial overlap', 'apart']);
   // ties: the earlier in the list (model spans come first)
   assert.deepEqual(mergeNested([s(0, 9, 'Doubt', 0.4, 'a'), s(0, 9, 'Doubt', 0.4, 'b')]).map((x) => x.id), ['a']);
+  // a hidden span never swallows a shown one, whatever their precision
+  const hiddenOuter = { ...s(0, 40, 'Loaded_Language', 0.7, 'hidden model span'), shown: false };
+  const shownInner = { ...s(10, 20, 'Loaded_Language', 0.5, 'shown rule hit'), shown: true };
+  assert.deepEqual(mergeNested([hiddenOuter, shownInner]).map((x) => x.id), ['shown rule hit']);
 });
 
 test('right: overlaps a gold span of the same technique by at least half of its own length', () => {

@@ -250,16 +250,18 @@ export function nested(a: Positioned, b: Positioned): boolean {
 
 /**
  * Nested and duplicate spans of one technique merge into one: of each group (spans linked by
- * nesting), the span with the highest precision stays (ties: the earlier in the list, so callers
- * put model spans first). Linear after sorting: each span is compared with the open groups that
- * still reach it.
+ * nesting), a shown span before a hidden one, then the highest precision stays (ties: the earlier in
+ * the list, so callers put model spans first). A hidden span never swallows a shown one: a precise
+ * rule hit inside a long model span that is not worth showing stays shown. Linear after sorting:
+ * each span is compared with the open groups that still reach it.
  */
-export function mergeNested<T extends Positioned & { precision: number | null }>(spans: readonly T[]): T[] {
+export function mergeNested<T extends Positioned & { precision: number | null; shown?: boolean }>(spans: readonly T[]): T[] {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end || a - b);
   // outer span of each open group per technique, and the group's best member
   const open = new Map<Technique, { start: number; end: number; best: number }>();
   const keep: number[] = [];
-  const better = (i: number, j: number) => (spans[i]!.precision ?? -1) > (spans[j]!.precision ?? -1) || ((spans[i]!.precision ?? -1) === (spans[j]!.precision ?? -1) && i < j);
+  const rank = (i: number) => (spans[i]!.shown ? 2 : 0) + (spans[i]!.precision ?? -1);
+  const better = (i: number, j: number) => rank(i) > rank(j) || (rank(i) === rank(j) && i < j);
   const close = (t: Technique) => {
     const g = open.get(t);
     if (g) keep.push(g.best);

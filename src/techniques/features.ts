@@ -4,7 +4,10 @@
  * tagger (one example per token) and the technique classifier (one example per span).
  * Every feature can also be given a readable name, used to explain a prediction.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tokenize, type Token } from '../core/tokens.js';
+import { E, fail } from '../core/errors.js';
 import { splitSentences } from '../sentences/index.js';
 import { findRuleHits, ruleTitle, STOPWORDS, type RuleHit } from './rules.js';
 import { TECHNIQUES, type Technique } from './types.js';
@@ -25,6 +28,26 @@ export function mix(a: number, b: number): number {
 }
 
 const TECH_INDEX = new Map<Technique, number>(TECHNIQUES.map((t, i) => [t, i]));
+
+/**
+ * Word valence from -5 (very bad) to 5 (very good): AFINN-165 (Finn Årup Nielsen), single words only
+ * (data/afinn-165.json; see data/SOURCES.md). Loaded language and labels are mostly strongly negative words.
+ */
+const VALENCE: Map<string, number> = (() => {
+  const path = fileURLToPath(new URL('./data/afinn-165.json', import.meta.url));
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number>;
+    return new Map(Object.entries(raw).filter(([w, v]) => !w.includes(' ') && Number.isInteger(v) && v >= -5 && v <= 5));
+  } catch (err) {
+    fail(E.BAD_DATA_FILE, `cannot read ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+})();
+
+/** Valence bucket of a token: 0 none, 1..3 negative (-1, -2, <= -3), 4..6 positive (1, 2, >= 3). */
+function valenceClass(v: number): number {
+  if (v === 0) return 0;
+  return v < 0 ? Math.min(3, -v) : 3 + Math.min(3, v);
+}
 const QUOTE_CHARS = /["“”«»„‘’']/;
 
 export interface Prepared {
@@ -48,6 +71,8 @@ export interface Prepared {
   rep: Uint8Array;
   /** Occurrences of each token's norm in the article. */
   freq: Uint16Array;
+  /** AFINN valence class of each token (valenceClass). */
+  val: Uint8Array;
   firstLineEnd: number;
 }
 
@@ -65,6 +90,8 @@ export function prepare(text: string): Prepared {
   }
   const freq = new Uint16Array(n);
   for (let i = 0; i < n; i++) freq[i] = Math.min(65535, counts.get(th[i]!)!);
+  const val = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (tokens[i]!.word) val[i] = valenceClass(VALENCE.get(tokens[i]!.norm) ?? 0);
 
   const sentOf = new Int32Array(n);
   const sentences: Prepared['sentences'] = [];
@@ -114,7 +141,7 @@ export function prepare(text: string): Prepared {
   for (let i = 0; i < n; i++) if (gramAt[i]) rep[i] = Math.min(255, gramCount.get(gramAt[i]!)! - 1);
 
   const nl = text.indexOf('\n');
-  return { text, lower: text.toLowerCase(), tokens, th, shape, suffix, sentOf, sentences, inQuote, ruleMask, hits, rep, freq, firstLineEnd: nl < 0 ? text.length : nl };
+  return { text, lower: text.toLowerCase(), tokens, th, shape, suffix, sentOf, sentences, inQuote, ruleMask, hits, rep, freq, val, firstLineEnd: nl < 0 ? text.length : nl };
 }
 
 export function lowerBound(tokens: readonly Token[], offset: number): number {
@@ -208,6 +235,11 @@ export function tokenFeatures(p: Prepared, i: number, f: FeatureSink): void {
   const pn = i > 0 ? p.tokens[i - 1]!.norm : '', nn = i + 1 < n ? p.tokens[i + 1]!.norm : '';
   if (pn.length > 5) f.add(29, hashStr(pn.slice(0, 5)));
   if (nn.length > 5) f.add(30, hashStr(nn.slice(0, 5)));
+  // AFINN valence of the word and the strongest negative valence next to it
+  f.add(31, p.val[i]!);
+  let negNear = 0;
+  for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) if (k !== i && p.val[k]! >= 1 && p.val[k]! <= 3) negNear = Math.max(negNear, p.val[k]!);
+  f.add(32, negNear);
 }
 
 /** Sentence-level features (bag of words): shared by every token of the sentence. */
@@ -217,6 +249,10 @@ export function sentenceFeatures(p: Prepared, s: number, f: FeatureSink): void {
     if (!p.tokens[i]!.word && p.tokens[i]!.text !== '!' && p.tokens[i]!.text !== '?') continue;
     f.add(20, p.th[i]!);
   }
+  // how many strongly negative words (AFINN <= -2) the sentence holds
+  let neg = 0;
+  for (let i = sent.t0; i < sent.t1; i++) if (p.val[i]! >= 2 && p.val[i]! <= 3) neg++;
+  f.add(33, Math.min(3, neg));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,6 +403,18 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
       f.add(154, bucket(maxFreq, [1, 2, 3, 5, 8]));
       f.add(155, mix(bucket(minFreq, [1, 2, 3, 5, 8]), bucket(nw, LEN_EDGES)));
     }
+  }
+  // AFINN valence inside the span: the most negative and most positive word, and how many are negative
+  {
+    let minNeg = 0, maxPos = 0, negs = 0;
+    for (const i of wordsIn) {
+      const v = p.val[i]!;
+      if (v >= 1 && v <= 3) { minNeg = Math.max(minNeg, v); negs++; }
+      else if (v >= 4) maxPos = Math.max(maxPos, v - 3);
+    }
+    f.add(156, minNeg, () => (minNeg === 3 ? 'a strongly negative word' : null));
+    f.add(157, maxPos);
+    f.add(158, mix(Math.min(negs, 3), bucket(nw, LEN_EDGES)));
   }
   // The whole phrase (memorises slogans and stock labels), and 5-letter stems of its words.
   f.add(144, hashStr(p.lower.slice(start, end).trim()));

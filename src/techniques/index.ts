@@ -55,8 +55,8 @@ export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniq
       precision,
     };
   });
-  const hits = p.hits.filter((h) => isShown(h)).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), span: null }));
-  const all = [...spans.map((s) => ({ start: s.start, end: s.end, technique: s.technique, precision: s.precision, span: s as Span<TechniqueSpan> | null })), ...hits];
+  const hits = p.hits.filter((h) => isShown(h)).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), shown: shownByDefault(h), span: null }));
+  const all = [...spans.map((s) => ({ start: s.start, end: s.end, technique: s.technique, precision: s.precision, shown: s.data.shown, span: s as Span<TechniqueSpan> | null })), ...hits];
   return mergeNested(all).flatMap((m) => (m.span ? [{ start: m.span.start, end: m.span.end, component: m.span.component, confidence: m.span.confidence, reason: m.span.reason, data: m.span.data }] : []));
 }
 

@@ -402,8 +402,8 @@ export function coveredBy(sorted: ReadonlyArray<{ start: number; end: number; te
  */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
   // Nested and duplicate spans of one technique merge into one (the most precise; model spans win ties).
-  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, hit: null as RuleHit | null }));
-  const listed = shownHits(doc.text).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), hit: h as RuleHit | null }));
+  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, shown: e.data.shown ?? true, hit: null as RuleHit | null }));
+  const listed = shownHits(doc.text).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), shown: shownByDefault(h), hit: h as RuleHit | null }));
   const out: Span<TechniqueSpan>[] = [];
   for (const m of mergeNested([...existing, ...listed])) {
     const h = m.hit;
