@@ -36,9 +36,13 @@ export interface TrainOptions {
   subConditional: boolean;
   /** L2 penalty of the gate (few dense features: a different strength than the word models). */
   gateL2: number;
+  /** Choose the gate's threshold per domain. */
+  domainGate: boolean;
+  /** L2 of a second gate over every feature, whose logit is added to the dense gate's (0: none). */
+  gateWordsL2: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05 };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05, domainGate: false, gateWordsL2: 0.05 };
 
 interface Linear {
   label: string;
@@ -53,6 +57,8 @@ interface Calib {
 
 export interface Thresholds {
   other: number;
+  /** The gate's threshold per domain, when chosen per domain (Other is far more common in climate articles). */
+  otherByDomain?: Partial<Record<Domain, number>>;
   narrative: number;
   subnarrative: number;
 }
@@ -62,6 +68,8 @@ interface Core {
   vec: Vectorizer;
   domain: Linear; // positive: CC
   has: Linear; // positive: has a narrative
+  /** The second gate over every feature (zero weights when unused). */
+  hasWords?: Linear;
   narratives: Linear[];
   subnarratives: Linear[];
 }
@@ -101,6 +109,7 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
     vec,
     domain: fit('CC', all, (d) => d.domain === 'CC'),
     has: fit('has-narrative', all, withNarrative, gate, o.gateL2),
+    ...(o.gateWordsL2 > 0 ? { hasWords: fit('has-narrative-words', all, withNarrative, xs, o.gateWordsL2) } : {}),
     narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
     // Subnarratives against the other articles with the same narrative: the question asked at prediction.
     subnarratives: SUBNARRATIVES.map((s) =>
@@ -130,7 +139,7 @@ interface Logits {
 
 function logits(core: Core, x: Sparse): Logits {
   const z = (m: Linear): number => dot(m.w, x) + m.b;
-  return { domain: z(core.domain), has: z(core.has), narratives: core.narratives.map(z), subnarratives: core.subnarratives.map(z) };
+  return { domain: z(core.domain), has: z(core.has) + (core.hasWords ? z(core.hasWords) : 0), narratives: core.narratives.map(z), subnarratives: core.subnarratives.map(z) };
 }
 
 interface Calibration {
@@ -149,7 +158,7 @@ function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
   const pDomain = domain === 'CC' ? pCC : 1 - pCC;
   const cands = NARRATIVES.map((label, i) => ({ label, p: cal(c.narrative, l.narratives[i]!) })).filter((s) => domainOf(s.label) === domain);
   cands.sort((a, b) => b.p - a.p);
-  if (pNarrative < t.other) return { domain, pDomain, pNarrative, narratives: [], subnarratives: [] };
+  if (pNarrative < (t.otherByDomain?.[domain] ?? t.other)) return { domain, pDomain, pNarrative, narratives: [], subnarratives: [] };
   let narratives = cands.filter((s) => s.p >= t.narrative);
   if (narratives.length === 0) narratives = cands.slice(0, 1);
   const subs: Scored[] = [];
@@ -186,7 +195,7 @@ export function sampleF1(gold: readonly string[], pred: readonly string[]): numb
  * have a narrative. (Plain samples-F1 over all articles rewards answering Other everywhere, since
  * half the articles are Other.)
  */
-function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibration): Thresholds {
+function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibration, perDomain = false): Thresholds {
   const grid = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
   const has = docs.map((d) => d.narratives.some((n) => n !== OTHER));
   const argmax = (score: (t: number) => number, ts: number[]): number => {
@@ -203,7 +212,14 @@ function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibrati
     oof.reduce((s, l, i) => (has[i] ? s + sampleF1(docs[i]![level], labelsOf(decide(l, c, t))[level]) : s), 0);
   const narrative = argmax((t) => withNarrative('narratives', { other: 0, narrative: t, subnarrative: 0.5 }), grid);
   const subnarrative = argmax((t) => withNarrative('subnarratives', { other: 0, narrative, subnarrative: t }), grid);
-  return { other, narrative, subnarrative };
+  if (!perDomain) return { other, narrative, subnarrative };
+  const otherByDomain: Partial<Record<Domain, number>> = {};
+  for (const dom of ['URW', 'CC'] as const) {
+    const idx = docs.map((d, i) => (d.domain === dom ? i : -1)).filter((i) => i >= 0);
+    if (idx.length < 10) continue; // too few to choose from: the shared threshold
+    otherByDomain[dom] = argmax((t) => idx.reduce((s, i) => s + ((cal(c.has, oof[i]!.has) >= t) === has[i] ? 1 : 0), 0), [0.2, 0.25, ...grid.filter((t) => t >= 0.3), 0.75, 0.8, 0.85, 0.9]);
+  }
+  return { other, otherByDomain, narrative, subnarrative };
 }
 
 function calibrate(oof: Logits[], docs: readonly TrainDoc[], unconditional: boolean): Calibration {
@@ -270,7 +286,7 @@ export interface NarrativeModelFile {
   idf: number[];
   groupWeights: Record<string, number>;
   /** Each linear model: label, bias, weights (quantised, see pack). */
-  models: Array<{ kind: 'domain' | 'has' | 'narrative' | 'subnarrative'; label: string; b: number; w: PackedWeights }>;
+  models: Array<{ kind: 'domain' | 'has' | 'has-words' | 'narrative' | 'subnarrative'; label: string; b: number; w: PackedWeights }>;
   calibration: Calibration;
   thresholds: Thresholds;
 }
@@ -295,7 +311,7 @@ export class NarrativeModel {
       log(`inner fold ${k + 1}/${o.innerFolds}`);
     }
     const calibration = calibrate(oof, docs, o.unconditional);
-    const thresholds = chooseThresholds(oof, docs, calibration);
+    const thresholds = chooseThresholds(oof, docs, calibration, o.domainGate);
     return new NarrativeModel(fitCore(docs, o), calibration, thresholds);
   }
 
@@ -317,6 +333,7 @@ export class NarrativeModel {
     const lins: Array<[NarrativeModelFile['models'][number]['kind'], Linear]> = [
       ['domain', this.core.domain],
       ['has', this.core.has],
+      ...(this.core.hasWords ? [['has-words', this.core.hasWords] as [NarrativeModelFile['models'][number]['kind'], Linear]] : []),
       ...this.core.narratives.map((m) => ['narrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
       ...this.core.subnarratives.map((m) => ['subnarrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
     ];
@@ -340,7 +357,7 @@ export class NarrativeModel {
     const dim = f.vocab.length;
     const lin = (m: NarrativeModelFile['models'][number]): Linear => ({ label: m.label, w: unpack(m.w, dim), b: m.b });
     const of = (kind: string): Linear[] => f.models.filter((m) => m.kind === kind).map(lin);
-    const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, narratives: of('narrative'), subnarratives: of('subnarrative') };
+    const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, ...(of('has-words').length ? { hasWords: of('has-words')[0]! } : {}), narratives: of('narrative'), subnarratives: of('subnarrative') };
     if (core.narratives.length !== NARRATIVES.length || core.subnarratives.some((m) => !PARENT.has(m.label))) {
       fail(E.MODEL_LOAD, 'narratives model does not match the bundled taxonomy');
     }

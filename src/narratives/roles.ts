@@ -2,7 +2,8 @@
  * Entity framing: the role a text gives one actor mention — Protagonist, Antagonist or Innocent,
  * with fine roles — from the mention's context: the name itself and its actor code, the words
  * right before and after it, the words of its sentence, good/bad words near it (data/role-lexicon.json),
- * persuasion techniques in its sentence, and coded events where it is source or target (with the
+ * cue words of each fine role (data/fine-role-cues.json) and VADER valence (data/valence.json) near it
+ * and in its sentence, persuasion techniques in its sentence, and coded events where it is source or target (with the
  * Goldstein sign). One-vs-rest logistic regressions with a strong L2 penalty.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { dot, fitBinary, folds, sigmoid } from './linear.js';
 import { pack, unpack, type PackedWeights } from './model.js';
 import type { Mention } from './semeval.js';
 import { ALL_FINE_ROLES, FINE_ROLES, MAIN_ROLES } from './taxonomy.js';
+import { ROLE_CUES as CUES, VALENCE } from './lexicons.js';
 import type { MainRole } from './types.js';
 
 interface Lexicon {
@@ -32,7 +34,7 @@ const VIC = new Set(LEX.victim);
 const WINDOW = 6;
 const MAX_SENTENCE_TOKENS = 200;
 
-export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5, g: 0.8 };
+export const ROLE_GROUP_WEIGHTS: Record<string, number> = { n: 0.8, c: 0.8, l: 0.7, r: 0.7, p: 0.6, s: 0.5, t: 0.4, e: 0.6, x: 0.7, d: 0.3, v: 0.5, g: 0.8, f: 0.7, q: 0.7 };
 
 /** What the features of every mention of one document share, built once per document. */
 interface RoleContext {
@@ -103,6 +105,10 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
     if (NEG.has(t.norm)) add(near ? 'x:neg-near' : 'x:neg');
     if (POS.has(t.norm)) add(near ? 'x:pos-near' : 'x:pos');
     if (VIC.has(t.norm)) add(near ? 'x:victim-near' : 'x:victim');
+    // Cue words of the fine roles (f:) and VADER valence (q:), near the mention or in its sentence.
+    for (const r of CUES.get(t.norm) ?? []) add(near ? `f:${r}-near` : `f:${r}`);
+    const v = VALENCE.get(t.norm);
+    if (v !== undefined) add(`q:${v > 0 ? 'pos' : 'neg'}${Math.abs(v) >= 2 ? '-strong' : ''}${near ? '-near' : ''}`);
   };
   before.slice(-WINDOW).forEach((t) => (add(`l:${t.norm}`), lexical(t, true)));
   after.slice(0, WINDOW).forEach((t) => (add(`r:${t.norm}`), lexical(t, true)));
