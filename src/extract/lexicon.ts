@@ -105,7 +105,7 @@ const OTHER_CALENDARS: [Calendar, string[]][] = [
   ['islamic-umalqura', ['ar', 'fa', 'ur']],
 ];
 
-interface DateTables {
+export interface DateTables {
   /** Month name (folded, no final '.') → its readings [calendar, month number] (Dari names Gregorian months after Solar Hijri ones). */
   months: Map<string, [Calendar, number][]>;
   /** Words that appear in dates and timestamps: month, weekday, day period, relative time, "published". */
@@ -114,9 +114,19 @@ interface DateTables {
 
 let tables: DateTables | null = null;
 
-/** Built on first use (CLDR through Intl: a few hundred formatter calls, ~50 ms), not at import. */
+/**
+ * The tables, from data/cldr-dates.json: generated from this Node's CLDR by
+ * `node dist/extract/cldr-dates.js` (buildDateTables below). Building them at run time would load
+ * the ICU data of 72 locales into every process (~45 MB resident, 0.1–0.4 s).
+ */
 function dateTables(): DateTables {
   if (tables) return tables;
+  const raw = JSON.parse(readFileSync(new URL('./data/cldr-dates.json', import.meta.url), 'utf8')) as { months: [string, [Calendar, number][]][]; words: string[] };
+  return (tables = { months: new Map(raw.months), words: new Set(raw.words) });
+}
+
+/** Month names, date words and the rest from CLDR through Intl, for the locales above. */
+export function buildDateTables(): DateTables {
   const months = new Map<string, [Calendar, number][]>();
   const dw = new Set<string>();
   const add = (s: string): void => {
@@ -172,7 +182,7 @@ function dateTables(): DateTables {
   for (const w of 'on at am pm est edt cst cdt mst mdt pst pdt cet cest eet eest msk gmt utc bst ist jst kst wib et pt ct st nd rd th the of and first last'.split(' ')) dw.add(w);
   // Hour and minute signs of CJK timestamps ("10時30分", "10点30分"), era and calendar marks ("هـ", "令和").
   for (const w of ['時', '分', '秒', '时', '点', '點', '시', '분', 'h', 'هـ', 'ه', 'م', '令和', '平成', '民國', '民国', 'พ', 'ศ']) dw.add(w);
-  return (tables = { months, words: dw });
+  return { months, words: dw };
 }
 
 /** The months a month name stands for, in the CLDR locales above (Gregorian, Solar Hijri, Hijri): usually one. */

@@ -328,3 +328,15 @@ test('byline lines: names joined by "y"/"und" are bylines; a sub-heading that op
   assert.equal(out.byline, 'Jonas Becker und Lena Roth');
   assert.match(out.body, /^Der Zug[^]*\n\nVon Berlin nach Paris\n\nDer Zug/);
 });
+
+test('data/cldr-dates.json agrees with CLDR through Intl and holds every "published" word', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { buildDateTables } = await import('./lexicon.js');
+  const file = JSON.parse(readFileSync(new URL('./data/cldr-dates.json', import.meta.url), 'utf8')) as { months: [string, unknown][]; words: string[] };
+  const live = buildDateTables();
+  const months = new Map(file.months);
+  for (const key of ['marzo', 'марта', 'mars', 'märz', 'mart', 'maret', 'مارس', 'اسفند', 'رمضان', 'آذار']) assert.deepEqual(months.get(key), live.months.get(key), key);
+  const words = new Set(file.words);
+  const lists = JSON.parse(readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8')) as { languages: Record<string, { published: string[] }> };
+  for (const l of Object.values(lists.languages)) for (const p of l.published) for (const w of p.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) assert.ok(words.has(w), `"${w}" missing: regenerate data/cldr-dates.json`);
+});
