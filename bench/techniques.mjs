@@ -67,6 +67,15 @@ function timeClassify() {
   return { s: (performance.now() - t0) / 1000, cpu: cpu() - c0, spans };
 }
 
+// Pathological input: one phrase repeated 16,000 times (80,000 tokens, 16,000 spans), one cold run.
+function timePathological() {
+  const text = 'Russia!!!! '.repeat(16000);
+  const c0 = cpu();
+  const n = detectAll(text, model).length;
+  return { cpu: cpu() - c0, n };
+}
+const patho = timePathological();
+
 timeDetect(); // warm-up (JIT)
 const detect = Array.from({ length: runs }, timeDetect);
 const classify = Array.from({ length: runs }, timeClassify);
@@ -81,6 +90,7 @@ const rows = [
   ['detect (per CPU second)', `${(articles.length / dc).toFixed(0)} articles/s, ${(detect[0].spans / dc).toFixed(0)} spans/s`],
   ['classify (wall clock)', nClassified ? `${(articles.length / c).toFixed(0)} articles/s, ${(nClassified / c).toFixed(0)} spans/s (${nClassified} spans)` : 'no labelled spans in the input'],
   ['classify (per CPU second)', nClassified ? `${(articles.length / cc).toFixed(0)} articles/s, ${(nClassified / cc).toFixed(0)} spans/s` : '-'],
+  ['pathological input', `'Russia!!!! ' × 16000: detect ${(patho.cpu * 1000).toFixed(0)} ms CPU, first run (${patho.n} spans)`],
   ['load average at the end', loadavg().map((x) => x.toFixed(1)).join(' ') + ` (${cpus().length} cores; above ${cpus().length} the wall-clock figures are shared)`],
   ['peak memory (RSS)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (after loading the articles and the model)`],
 ];
