@@ -106,6 +106,9 @@ export interface Vectorized {
 /** Vocabulary with inverse document frequencies; builds vectors from occurrences. */
 export class Vectorizer {
   readonly index = new Map<string, number>();
+  /** First character of each feature key (its group), and a reusable count array (vector() is synchronous). */
+  private groupCode?: Uint8Array;
+  private counts?: Float64Array;
   constructor(
     readonly vocab: string[],
     readonly idf: number[],
@@ -136,7 +139,10 @@ export class Vectorizer {
    * (value / count), so sentence contributions add up to the document score.
    */
   vector(occ: readonly Occ[]): Vectorized {
-    const tf = new Map<number, number>();
+    // Typed scratch arrays instead of maps: this runs once per article and once per actor mention.
+    const group = (this.groupCode ??= Uint8Array.from(this.vocab, (k) => k.charCodeAt(0) & 127));
+    const tf = (this.counts ??= new Float64Array(this.vocab.length));
+    const touched: number[] = []; // kept features in order of first occurrence
     const featureOf = new Int32Array(occ.length);
     let words = 0;
     for (let j = 0; j < occ.length; j++) {
@@ -144,30 +150,36 @@ export class Vectorizer {
       if (key.charCodeAt(0) === 119 /* w */) words++;
       const i = this.index.get(key);
       featureOf[j] = i ?? -1;
-      if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+      if (i === undefined) continue;
+      if (tf[i] === 0) touched.push(i);
+      tf[i]!++;
     }
-    const groupNorm = new Map<string, number>();
-    const raw = new Map<number, number>();
-    for (const [i, c] of tf) {
-      const g = this.vocab[i]![0]!;
-      if (g === 'z') {
-        raw.set(i, Math.log1p((100 * c) / Math.max(words, 50)));
-        continue;
+    const groupNorm = new Float64Array(128);
+    const raw = new Float64Array(touched.length);
+    touched.forEach((i, t) => {
+      const c = tf[i]!;
+      if (group[i] === 122 /* z */) {
+        raw[t] = Math.log1p((100 * c) / Math.max(words, 50));
+        return;
       }
       const v = (1 + Math.log(c)) * this.idf[i]!;
-      raw.set(i, v);
-      groupNorm.set(g, (groupNorm.get(g) ?? 0) + v * v);
-    }
-    const idx: number[] = [];
-    const val: number[] = [];
+      raw[t] = v;
+      groupNorm[group[i]!] += v * v;
+    });
+    const order = touched.map((_, t) => t).sort((a, b) => touched[a]! - touched[b]!);
+    const idx: number[] = new Array(order.length);
+    const val: number[] = new Array(order.length);
     const perOcc = new Map<number, number>();
-    for (const i of [...raw.keys()].sort((a, b) => a - b)) {
-      const g = this.vocab[i]![0]!;
-      const v = g === 'z' ? raw.get(i)! * (this.weights[g] ?? 0) : (raw.get(i)! / Math.sqrt(groupNorm.get(g)!)) * (this.weights[g] ?? 0);
-      idx.push(i);
-      val.push(v);
-      perOcc.set(i, v / tf.get(i)!);
-    }
+    order.forEach((t, r) => {
+      const i = touched[t]!;
+      const g = group[i]!;
+      const w = this.weights[String.fromCharCode(g)] ?? 0;
+      const v = g === 122 ? raw[t]! * w : (raw[t]! / Math.sqrt(groupNorm[g]!)) * w;
+      idx[r] = i;
+      val[r] = v;
+      perOcc.set(i, v / tf[i]!);
+    });
+    for (const i of touched) tf[i] = 0;
     return { x: { idx, val }, perOcc, featureOf };
   }
 }

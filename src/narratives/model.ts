@@ -134,12 +134,16 @@ interface Logits {
   domain: number;
   has: number;
   narratives: number[];
-  subnarratives: number[];
+  /** Logit of subnarrative k (computed on first read when lazy). */
+  sub: (k: number) => number;
 }
 
-function logits(core: Core, x: Sparse): Logits {
+/** Logits of one document; with `lazy`, subnarrative logits are computed when first read (prediction reads only the kids of predicted narratives). */
+function logits(core: Core, x: Sparse, lazy = false): Logits {
   const z = (m: Linear): number => dot(m.w, x) + m.b;
-  return { domain: z(core.domain), has: z(core.has) + (core.hasWords ? z(core.hasWords) : 0), narratives: core.narratives.map(z), subnarratives: core.subnarratives.map(z) };
+  const subs: number[] = lazy ? [] : core.subnarratives.map(z);
+  const sub = (k: number): number => (subs[k] ??= z(core.subnarratives[k]!));
+  return { domain: z(core.domain), has: z(core.has) + (core.hasWords ? z(core.hasWords) : 0), narratives: core.narratives.map(z), sub };
 }
 
 interface Calibration {
@@ -163,8 +167,9 @@ function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
   if (narratives.length === 0) narratives = cands.slice(0, 1);
   const subs: Scored[] = [];
   for (const n of narratives) {
-    const kids = SUBNARRATIVES.map((s, i) => ({ label: s.label, parent: s.parent, p: cal(c.subnarrative, l.subnarratives[i]!) }))
+    const kids = SUBNARRATIVES.map((s, i) => ({ label: s.label, parent: s.parent, i }))
       .filter((s) => s.parent === n.label)
+      .map((s) => ({ label: s.label, parent: s.parent, p: cal(c.subnarrative, l.sub(s.i)) }))
       .sort((a, b) => b.p - a.p);
     let chosen = kids.filter((k) => k.p >= t.subnarrative);
     if (chosen.length === 0) chosen = kids.slice(0, 1);
@@ -238,7 +243,7 @@ function calibrate(oof: Logits[], docs: readonly TrainDoc[], unconditional: bool
     });
     SUBNARRATIVES.forEach((s, k) => {
       if (!d.narratives.includes(s.parent)) return;
-      zs.subnarrative.push(l.subnarratives[k]!);
+      zs.subnarrative.push(l.sub(k));
       ys.subnarrative.push(d.subnarratives.includes(s.label) ? 1 : 0);
     });
   });
@@ -321,7 +326,7 @@ export class NarrativeModel {
 
   /** Prediction from a vector already built by this model's vectorizer. */
   predictVector(x: Sparse): Prediction {
-    return decide(logits(this.core, x), this.calibration, this.thresholds);
+    return decide(logits(this.core, x, true), this.calibration, this.thresholds);
   }
 
   /** Linear weights of a label (for evidence: per-occurrence contributions). */
