@@ -14,12 +14,12 @@ import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { cell, fitPrecisionModel, predictPrecision, rulePrecisionOf, mergeNested, isRight, chooseThresholds, groupOf, SHOWN_PRECISION, LAMBDAS, SHRINKS, TARGET_PRECISION } from '../dist/techniques/display.js';
+import { agreementOf, fitAgreement, withAgreement, cell, fitPrecisionModel, predictPrecision, rulePrecisionOf, mergeNested, isRight, chooseThresholds, groupOf, SHOWN_PRECISION, LAMBDAS, SHRINKS, TARGET_PRECISION } from '../dist/techniques/display.js';
 import { TECHNIQUES } from '../dist/techniques/types.js';
 import { findRuleHits, isListed } from '../dist/techniques/rules.js';
 import { readArticles } from '../dist/techniques/ptc.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, 'rescan-rules': { type: 'boolean' }, 'no-thresholds': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, 'rescan-rules': { type: 'boolean' }, 'no-thresholds': { type: 'boolean' }, 'no-agreement': { type: 'boolean' } } });
 if (!values.data || !values.predictions) {
   console.error('usage: node scripts/shown-precision.mjs --data <ptc-dir> --predictions <dir>/detect.txt [--write <precision.json>] [--rescan-rules] [--no-thresholds]');
   process.exit(2);
@@ -61,6 +61,15 @@ for (const r of rows) {
     ruleRowsById.get(r.id).push(r);
   }
 }
+const modelRowsById = new Map();
+for (const r of rows) {
+  if (r.source !== 'model') continue;
+  if (!modelRowsById.has(r.id)) modelRowsById.set(r.id, []);
+  modelRowsById.get(r.id).push(r);
+}
+for (const l of modelRowsById.values()) l.sort((a, b) => a.start - b.start);
+// a rule hit's agreement with the held-out model spans of its article (as slant measures it at run time)
+for (const r of rows) if (r.source !== 'model') r.agree = agreementOf(r, modelRowsById.get(r.id) ?? []);
 for (const r of rows) {
   if (r.source !== 'model') continue;
   r.info = { technique: r.technique, confidence: r.confidence, chars: r.end - r.start, ruleAgrees: (ruleRowsById.get(r.id) ?? []).some((h) => h.technique === r.technique && h.start < r.end && h.end > r.start) };
@@ -129,16 +138,30 @@ function chooseShrink(fs) {
   return best.shrink;
 }
 
+/** The agreement regression over the rule hits of folds `fs`, each with its key precision measured on the other folds of `fs`. */
+function agreementWeights(fs, shrink) {
+  const items = [];
+  for (const g of fs) {
+    const t = { rules: ruleTable(inFolds(fs.filter((x) => x !== g))), shrink };
+    for (const r of inFolds([g])) {
+      if (r.source === 'model') continue;
+      const p = rulePrecisionOf(r.source, r.key, t);
+      if (p !== null) items.push({ p, agree: r.agree, right: r.right });
+    }
+  }
+  return fitAgreement(items);
+}
+
 function fitTables(fs, lambda, shrink) {
   const use = inFolds(fs);
-  return { rules: ruleTable(use), shrink, weights: fitPrecisionModel(modelRows(use), lambda) };
+  return { rules: ruleTable(use), shrink, weights: fitPrecisionModel(modelRows(use), lambda), agreement: values['no-agreement'] ? undefined : agreementWeights(fs, shrink) };
 }
 
 /** Estimated precision of each listed row of folds `fs` (no merge). */
 function estimate(fs, t) {
   const out = [];
   for (const r of inFolds(fs)) {
-    const p = r.source === 'model' ? Math.round(predictPrecision(t.weights, r.info) * 1000) / 1000 : rulePrecisionOf(r.source, r.key, t);
+    const p = r.source === 'model' ? Math.round(predictPrecision(t.weights, r.info) * 1000) / 1000 : withAgreement(rulePrecisionOf(r.source, r.key, t), r.agree, t);
     // rules below 0.15 (and quotes that are not doubt) are model features only and never reach the result
     if (r.source !== 'model' && !isListed(r.source, p ?? 0, r.key)) continue;
     out.push({ ...r, precision: p, p, group: groupOf(r.source === 'model' ? null : r.source, r.technique) });
@@ -238,6 +261,7 @@ if (values.write) {
     criterion: 'right = overlaps a gold span of the same technique by at least half of its own length; held-out model spans of 5-fold CV by article (PTC train, 371 articles), rules on every article; rule keys Laplace-smoothed (right+1)/(hits+2) and shrunk towards their rule; model spans by a logistic regression over technique, calibrated confidence, length and rule agreement (penalty by CV); display thresholds per group by CV, aiming at ' + TARGET_PRECISION,
     rules: t.rules,
     shrink,
+    agreement: t.agreement,
     model: { lambda, weights: t.weights, byTechnique },
     thresholds,
   };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isRight, mergeNested, modelPrecision, rulePrecisionOf, cell, fitPrecisionModel, isShownPrecision, chooseThresholds, wilsonLower, NEVER, type PrecisionTable } from './display.js';
+import { agreementOf, withAgreement, isRight, mergeNested, modelPrecision, rulePrecisionOf, cell, fitPrecisionModel, isShownPrecision, chooseThresholds, wilsonLower, NEVER, type PrecisionTable } from './display.js';
 import { detectAll } from './index.js';
 import type { Technique } from './types.js';
 
@@ -93,4 +93,22 @@ test('quotation marks that are not doubt are not listed: handles, titles of work
   assert.deepEqual(doubt('She read the book “Winter Harvest Tales” on the long train journey home.'), []);
   assert.deepEqual(doubt('The envoy said the talks were “productive” and left the hall after lunch.'), []);
   assert.deepEqual(doubt('Officials praised the “progress” on the new bridge across the valley.'), ['“progress”']);
+});
+
+test('rule precision by agreement with the model: same technique, another, none', () => {
+  const model = [
+    { start: 0, end: 10, technique: 'Loaded_Language' as Technique },
+    { start: 20, end: 30, technique: 'Doubt' as Technique },
+  ];
+  const hit = (start: number, end: number) => ({ start, end, technique: 'Loaded_Language' as Technique });
+  assert.equal(agreementOf(hit(2, 5), model), 'same');
+  assert.equal(agreementOf(hit(25, 40), model), 'other');
+  assert.equal(agreementOf(hit(10, 20), model), 'none');
+  assert.equal(agreementOf(hit(10, 20), []), 'none');
+  const t = { agreement: [0, 1, 1, 0.5] }; // identity on the key's logit, plus a bonus when the model agrees
+  assert.equal(withAgreement(0.5, 'none', t), 0.5);
+  assert.ok(withAgreement(0.5, 'same', t)! > withAgreement(0.5, 'other', t)!);
+  assert.equal(withAgreement(0.5, null, t), 0.5); // unknown (the model did not run): the key's precision
+  assert.equal(withAgreement(null, 'same', t), null);
+  assert.equal(withAgreement(0.3, 'same', {}), 0.3);
 });

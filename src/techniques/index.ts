@@ -8,8 +8,8 @@ import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import { lowerBound, prepare, type Prepared } from './features.js';
 import { TechniqueModel, type Detected } from './model.js';
-import { isShown, measuredText, ruleConfidence, shownByDefault } from './rules.js';
-import { groupOf, isShownPrecision, mergeNested, modelPrecision } from './display.js';
+import { isShown, measuredText, ruleConfidence, shownByDefault, type RuleHit } from './rules.js';
+import { agreementOf, groupOf, isShownPrecision, mergeNested, modelPrecision, rememberModelSpans, type Agreement } from './display.js';
 import { TECHNIQUES } from './types.js';
 import type { Technique, TechniqueSpan } from './types.js';
 
@@ -20,6 +20,14 @@ export { SHOWN_PRECISION, PRECISION } from './display.js';
 export const modelPath = fileURLToPath(new URL('./data/model.bin.gz', import.meta.url));
 
 let cached: TechniqueModel | undefined;
+
+/** The rule hits listed in results, each with its agreement with the model's spans, measured precision and shown flag. */
+function listedHits(p: Prepared, decoded: readonly Detected[]): Array<{ hit: RuleHit; agree: Agreement; precision: number; shown: boolean }> {
+  return p.hits.flatMap((hit) => {
+    const agree = agreementOf(hit, decoded);
+    return isShown(hit, agree) ? [{ hit, agree, precision: ruleConfidence(hit, agree), shown: shownByDefault(hit, agree) }] : [];
+  });
+}
 
 /** A rule hit of the span's technique overlaps it (the rule mask marks the tokens each rule covers). */
 function ruleAgrees(p: Prepared, d: { start: number; end: number; technique: Technique }): boolean {
@@ -42,7 +50,9 @@ export function loadDefaultModel(): TechniqueModel {
  * outputs that one): nested and duplicate spans of one technique merge into one. */
 export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniques.model'): Span<TechniqueSpan>[] {
   const p = prepare(doc.text);
-  const spans = model.detect(p).map((d) => {
+  const decoded = model.detect(p);
+  rememberModelSpans(doc.text, decoded);
+  const spans = decoded.map((d) => {
     const { precision, shown } = measured(p, d);
     return {
       start: d.start,
@@ -55,7 +65,7 @@ export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniq
       precision,
     };
   });
-  const hits = p.hits.filter((h) => isShown(h)).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), shown: shownByDefault(h), span: null }));
+  const hits = listedHits(p, decoded).map((x) => ({ start: x.hit.start, end: x.hit.end, technique: x.hit.technique, precision: x.precision, shown: x.shown, span: null }));
   const all = [...spans.map((s) => ({ start: s.start, end: s.end, technique: s.technique, precision: s.precision, shown: s.data.shown, span: s as Span<TechniqueSpan> | null })), ...hits];
   return mergeNested(all).flatMap((m) => (m.span ? [{ start: m.span.start, end: m.span.end, component: m.span.component, confidence: m.span.confidence, reason: m.span.reason, data: m.span.data }] : []));
 }
@@ -96,14 +106,14 @@ export interface Finding {
  */
 export function detectAll(text: string, model: TechniqueModel = loadDefaultModel(), withRules = true): Finding[] {
   const p = prepare(text);
-  const out: Finding[] = model.detect(p).map((d) => {
+  const decoded = model.detect(p);
+  const out: Finding[] = decoded.map((d) => {
     const { precision, shown } = measured(p, d);
     return { start: d.start, end: d.end, technique: d.technique, confidence: d.confidence, explanation: d.explanation, component: 'techniques.model', rule: null, precision, shown };
   });
   if (!withRules) return out;
-  for (const h of p.hits.filter((h) => isShown(h))) {
-    const precision = ruleConfidence(h);
-    out.push({ start: h.start, end: h.end, technique: h.technique, confidence: precision, explanation: `${h.explanation} (rule ${h.key}; ${measuredText(h)})`, component: 'techniques.rules', rule: h.key, precision, shown: shownByDefault(h) });
+  for (const { hit: h, agree, precision, shown } of listedHits(p, decoded)) {
+    out.push({ start: h.start, end: h.end, technique: h.technique, confidence: precision, explanation: `${h.explanation} (rule ${h.key}; ${measuredText(h, agree)})`, component: 'techniques.rules', rule: h.key, precision, shown });
   }
   return mergeNested(out).sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -94,6 +94,9 @@ test('pipeline: the seed-like article gets the promised technique spans, offsets
   const ecp = new CodePoints(emoji.text);
   for (const t of emoji.techniques) assert.equal(ecp.slice(t.start, t.end), t.text);
   assert.ok(emoji.techniques.some((t) => t.text === 'sham'));
+  // after the model, rule spans say how their precision depends on the model's agreement
+  const rule = emoji.techniques.find((t) => t.text === 'sham' && t.rule !== null);
+  assert.match(rule?.explanation ?? '', /when the model (marks|gives|does not mark)/);
 });
 
 test('detect: spans repeated many times are classified once, with the same results as one by one', () => {

@@ -12,7 +12,7 @@ import type { Component } from '../core/pipeline.js';
 import { tokenize, type Token } from '../core/tokens.js';
 import { E, fail } from '../core/errors.js';
 import { TECHNIQUES, type Technique, type TechniqueSpan } from './types.js';
-import { groupOf, isShownPrecision, mergeNested, rulePrecisionOf } from './display.js';
+import { agreementOf, groupOf, isShownPrecision, mergeNested, modelSpansOf, rulePrecisionOf, withAgreement, type Agreement } from './display.js';
 
 export interface RuleHit {
   /** Rule entry id, e.g. 'loaded.delusion' or 'scare-quotes'. */
@@ -335,8 +335,8 @@ function slogans(text: string, hits: RuleHit[]): void {
 }
 
 /** Confidence of a hit: its measured precision (data/precision.json), else the older rule table, else a cautious default. */
-export function ruleConfidence(hit: RuleHit): number {
-  const measured = rulePrecisionOf(hit.rule, hit.key);
+export function ruleConfidence(hit: RuleHit, agree: Agreement | null = null): number {
+  const measured = withAgreement(rulePrecisionOf(hit.rule, hit.key), agree);
   if (measured !== null) return measured;
   const byKey = RULE_PRECISION[hit.key];
   if (byKey && byKey.hits >= 5) return byKey.precision;
@@ -357,8 +357,8 @@ const ALWAYS_LISTED = new Set(['scare-quotes', 'so-called-quote']);
 const NOT_DOUBT = new Set(['scare-quotes:handle', 'scare-quotes:title', 'scare-quotes:reported']);
 
 /** Listed in results (shown or, below its display threshold, hidden). */
-export function isShown(h: RuleHit): boolean {
-  return isListed(h.rule, ruleConfidence(h), h.key);
+export function isShown(h: RuleHit, agree: Agreement | null = null): boolean {
+  return isListed(h.rule, ruleConfidence(h, agree), h.key);
 }
 
 /** Listed (shown or hidden) given the rule, its measured precision and key; otherwise a model feature only. */
@@ -368,12 +368,12 @@ export function isListed(rule: string, precision: number, key = rule): boolean {
 }
 
 /** Shown by default: measured precision at least SHOWN_PRECISION and the display threshold of the rule (display.ts). */
-export function shownByDefault(h: RuleHit): boolean {
-  return isShownPrecision(ruleConfidence(h), groupOf(h.rule, h.technique));
+export function shownByDefault(h: RuleHit, agree: Agreement | null = null): boolean {
+  return isShownPrecision(ruleConfidence(h, agree), groupOf(h.rule, h.technique));
 }
 
 export function shownHits(text: string, tokens?: readonly Token[]): RuleHit[] {
-  return findRuleHits(text, tokens).filter(isShown);
+  return findRuleHits(text, tokens).filter((h) => isShown(h));
 }
 
 /**
@@ -401,9 +401,14 @@ export function coveredBy(sorted: ReadonlyArray<{ start: number; end: number; te
  * longer model span stays: it pinpoints the words and says why.
  */
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
-  // Nested and duplicate spans of one technique merge into one (the most precise; model spans win ties).
-  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, shown: e.data.shown ?? true, hit: null as RuleHit | null }));
-  const listed = shownHits(doc.text).map((h) => ({ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h), shown: shownByDefault(h), hit: h as RuleHit | null }));
+  // Nested and duplicate spans of one technique merge into one (a shown one first, then the most precise; model spans win ties).
+  const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, shown: e.data.shown ?? true, hit: null as RuleHit | null, agree: null as Agreement | null }));
+  // the model's spans of this text, when it ran just before: a hit's precision depends on whether the model agrees
+  const model = modelSpansOf(doc.text);
+  const listed = findRuleHits(doc.text).flatMap((h) => {
+    const agree = model ? agreementOf(h, model) : null;
+    return isShown(h, agree) ? [{ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h, agree), shown: shownByDefault(h, agree), hit: h as RuleHit | null, agree }] : [];
+  });
   const out: Span<TechniqueSpan>[] = [];
   for (const m of mergeNested([...existing, ...listed])) {
     const h = m.hit;
@@ -412,17 +417,20 @@ export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
       start: h.start,
       end: h.end,
       component,
-      confidence: round(ruleConfidence(h)),
-      reason: `${h.explanation} (rule ${h.key}; ${measuredText(h)})`,
-      data: { technique: h.technique, rule: h.key, precision: round(ruleConfidence(h)), shown: shownByDefault(h) },
+      confidence: round(m.precision ?? 0),
+      reason: `${h.explanation} (rule ${h.key}; ${measuredText(h, m.agree)})`,
+      data: { technique: h.technique, rule: h.key, precision: round(m.precision ?? 0), shown: m.shown },
     });
   }
   return out;
 }
 
+const AGREE_TEXT: Record<Agreement, string> = { same: 'when the model marks the same words with this technique', other: 'when the model gives these words another technique', none: 'when the model does not mark these words' };
+
 /** How the precision of a hit was measured, in words. */
-export function measuredText(h: RuleHit): string {
-  return rulePrecisionOf(h.rule, h.key) === null ? 'precision not yet measured' : `right ${pct(ruleConfidence(h))} of the time on the PTC training articles`;
+export function measuredText(h: RuleHit, agree: Agreement | null = null): string {
+  if (rulePrecisionOf(h.rule, h.key) === null) return 'precision not yet measured';
+  return `right ${pct(ruleConfidence(h, agree))} of the time on the PTC training articles${agree ? ` ${AGREE_TEXT[agree]}` : ''}`;
 }
 
 function round(x: number): number {
