@@ -64,7 +64,8 @@ export const isStockLine = (text: string): boolean => (STOCK_RE.test(fold(text).
 // Arrows, bullets and brackets before a stock phrase ("» Lire aussi", "▶ 関連記事", "[Lee también]"); not quotes or ©.
 const LEADING_MARKS = /^[\s»›>▶►▸•·*→⇒\-–—|[(【「〔]+/u;
 /** A full sentence (five words or more, closed by a full stop) is prose even when it opens with "Share" or "Publicidade". */
-const isSentence = (text: string): boolean => /[.!?。！？؟।۔]["”’»]?$/u.test(text) && text.split(/\s+/).length >= 5;
+// Words: space-separated runs, plus one per two wide characters in scripts written without spaces.
+const isSentence = (text: string): boolean => /[.!?。！？؟।۔]["”’»」』]?$/u.test(text) && text.split(/\s+/).length + (textWidth(text) - text.length) / 2 >= 5;
 /** A short block containing wording only furniture uses (copyright, newsletter, cookie notice). */
 export const hasFurniturePhrase = (text: string): boolean => FURNITURE_RE.test(fold(text)) || FURNITURE_EXTRA.test(text);
 
