@@ -127,8 +127,9 @@ export const techniquesDetectCommand: Command = {
 
 Prints id<TAB>technique<TAB>start<TAB>end per span (code points): the trained model's spans and the
 explained rules' spans, nested and duplicate spans of one technique merged into one. By default only
-the spans worth showing: measured precision on PTC (cross-validated) at least 0.4; --all prints the
-hidden ones too. --model-only prints the model's spans alone, unfiltered (for the SemEval tasks).
+the spans worth showing: measured precision on PTC (cross-validated) at least 0.4 and at least the
+display threshold of its rule or technique (chosen by cross-validation to aim at 0.6; a rule hit's
+precision also depends on whether the model marks the same words); --all prints the hidden ones too. --model-only prints the model's spans alone, unfiltered (for the SemEval tasks).
 --confidence appends the confidence (calibrated for the model, measured precision for a rule), the
 measured precision, the rule key (or "model"), shown/hidden and the explanation as more columns.`,
   async run(argv) {
