@@ -249,7 +249,9 @@ export function isBylineLine(text: string): boolean {
   // Names are capitalised, or written in a script without case.
   const words = text.slice(opener[0].length).split(/[\s,/|&·•]+/).filter((w) => /\p{L}/u.test(w) && !isDateWord(w.replace(/[^\p{L}\p{M}]/gu, '')));
   const nameLike = (w: string): boolean => /^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w) || NAME_JOINERS.has(w.toLowerCase());
-  return words.length >= 1 && words.length <= 8 && words.every(nameLike);
+  // Without letter case (Arabic, Hindi, CJK, Thai) nothing marks a name: allow only a name's few words.
+  const uncased = !/[\p{Lu}\p{Ll}]/u.test(words.join(''));
+  return words.length >= 1 && words.length <= (uncased ? 4 : 8) && words.every(nameLike);
 }
 
 // Sentences that only page furniture says: newsletter boxes, ad-blocker pleas, affiliate notes,

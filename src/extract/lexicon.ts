@@ -73,8 +73,10 @@ const BYLINE_WORDS = all('byline');
 const BYLINE_SPACED = BYLINE_WORDS.filter((w) => !UNSPACED.test(w) && !/^[\p{sc=Hangul}]/u.test(w));
 const BYLINE_UNSPACED = BYLINE_WORDS.filter((w) => UNSPACED.test(w) || /^[\p{sc=Hangul}]/u.test(w));
 /** "By Jane Doe", "Por Juan Pérez", "Автор: Иван Петров", "记者 张三": the opener and what follows. */
+// In scripts without spaces an opener must be followed by a space or a sign ("记者 张三", "作者：李明"),
+// or it would take "记者会…" or Thai "โดยเฉพาะ…" ("especially") for a byline.
 export const BYLINE_OPENER = new RegExp(
-  `^(?:(?:${alternation(BYLINE_SPACED)})${NOT_WORD}|(?:${alternation(BYLINE_UNSPACED)}))\\s*[:：/／|]?\\s*(?=\\S)`,
+  `^(?:(?:${alternation(BYLINE_SPACED)})${NOT_WORD}|(?:${alternation(BYLINE_UNSPACED.filter((w) => /[:：/／]$/.test(w)))})|(?:${alternation(BYLINE_UNSPACED.filter((w) => !/[:：/／]$/.test(w)))})(?=[\\s:：/／|]))\\s*[:：/／|]?\\s*(?=\\S)`,
   'iu',
 );
 

@@ -340,3 +340,13 @@ test('data/cldr-dates.json agrees with CLDR through Intl and holds every "publis
   const lists = JSON.parse(readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8')) as { languages: Record<string, { published: string[] }> };
   for (const l of Object.values(lists.languages)) for (const p of l.published) for (const w of p.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) assert.ok(words.has(w), `"${w}" missing: regenerate data/cldr-dates.json`);
 });
+
+test('byline openers in scripts without spaces need a separator; words that merely contain "cookie" or "boletín" stay', () => {
+  const thai = 'โดยเฉพาะในช่วงฤดูฝนปีนี้ที่ผ่านมา';
+  const para = '<p>' + 'ฝนตกหนักต่อเนื่องหลายวันทำให้น้ำท่วมถนนสายหลักในตัวเมือง ประชาชนต้องใช้เส้นทางอื่นในการเดินทาง'.repeat(2) + '</p>';
+  const out = extract(`<html><body><article>${para}<p>${thai}</p>${para}</article></body></html>`);
+  assert.ok(out.body.includes(thai));
+  assert.ok(!hasFurniturePhrase('El Boletín Oficial del Estado publicó ayer la nueva norma.'));
+  assert.ok(!hasFurniturePhrase('手作りクッキーの店が駅前に開店した。'));
+  assert.ok(!hasFurniturePhrase('Kuruyemiş ve çerez satışları bayramda arttı.'));
+});
