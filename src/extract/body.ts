@@ -68,7 +68,9 @@ const SKIP_ROLES = /^(navigation|complementary|banner|contentinfo|dialog|alertdi
 
 const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'u', 'small', 'abbr', 'cite', 'q', 'sub', 'sup', 'time', 'mark', 'font', 'code', 'var', 'kbd', 's', 'del', 'ins', 'bdi', 'bdo', 'data', 'dfn']);
 
-const INLINE_NEG = new Set(['caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'author', 'timestamp', 'dateline', 'hidden', 'sr', 'visually', 'offscreen', 'copyright']);
+const INLINE_NEG = new Set(['caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'author', 'timestamp', 'dateline', 'hidden', 'sr', 'visually', 'offscreen', 'copyright',
+  // The same for captions and authors in other languages' CSS (data/boilerplate.json).
+  'autor', 'auteur', 'autore', 'yazar', 'penulis', 'legende', 'legenda', 'didascalia', 'bildunterschrift', 'bildtext', 'epigrafe', 'podpis']);
 const INLINE_NEG_SUB = /(?:tooltip|popover|hovercard|rollover)[-_]?(?:[a-z]+[-_])?(?:block|card|content|body|box|panel|container|wrapper|inner)|photo-?credit|image-?credit|media-?credit|wp-caption-text|screen-?reader|visually-?hidden|sr-?only/i;
 
 // Words in class/id naming page furniture. Matched on whole words of the class/id, split at - _ space.
