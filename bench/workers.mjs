@@ -7,9 +7,9 @@
 // the speed-up of 2 workers over 1 is the ratio of the medians over interleaved runs (default three
 // of each: 1,2,1,2,1,2, then the SIGKILL run), so a burst of load from elsewhere hits both alike.
 // CPU per document is measured in the steady state (between 10 % and 90 % of the jobs done) from
-// /proc: the workers' main threads (job queue, near-copy signature, storing), their other threads
-// (the analysis thread, V8's compiler and GC helpers) and the PostgreSQL server (every process of
-// the cluster). "Cores busy" = that CPU over the same wall time: what one worker needs from the
+// /proc: the workers' main threads (job queue, near-copy signature, storing), their analysis
+// threads, their helper threads (V8's compiler and GC, libuv) and the PostgreSQL server (every
+// process of the cluster). "Cores busy" = that CPU over the same wall time: what one worker needs from the
 // machine, which bounds what two can gain on two cores.
 // Each worker runs in its own session (setsid), like a systemd service or a separate machine: the
 // kernel's autogroup scheduler otherwise gives all processes of one session one share of the CPUs,
@@ -108,19 +108,38 @@ function statOf(path) {
   return { ppid: Number(f[1]), self: (Number(f[11]) + Number(f[12])) / HZ, children: (Number(f[13]) + Number(f[14])) / HZ };
 }
 
-/** CPU seconds of one worker process: its main thread, and all its other threads together. */
+/** CPU seconds of each thread of one worker process (`pid` is the main thread). */
 function workerCpu(pid) {
-  let main = 0, other = 0;
+  const threads = new Map();
   try {
-    for (const t of readdirSync(`/proc/${pid}/task`)) {
-      const s = statOf(`/proc/${pid}/task/${t}/stat`).self;
-      if (Number(t) === pid) main += s;
-      else other += s;
-    }
+    for (const t of readdirSync(`/proc/${pid}/task`)) threads.set(Number(t), statOf(`/proc/${pid}/task/${t}/stat`).self);
   } catch {
     /* exited */
   }
-  return { main, other };
+  return { pid, threads };
+}
+
+/**
+ * Steady-state CPU of the workers between two snapshots: main threads; the analysis threads (in
+ * each process the busiest thread besides the main one: the pool's one worker thread); and the
+ * helpers (every other thread: V8's compiler and GC threads, libuv's).
+ */
+function threadDelta(from, to) {
+  let main = 0, analysis = 0, helpers = 0;
+  for (const [i, b] of to.entries()) {
+    const a = from[i];
+    if (!a || a.pid !== b.pid) continue;
+    const d = [];
+    for (const [tid, c] of b.threads) {
+      const x = c - (a.threads.get(tid) ?? 0);
+      if (tid === b.pid) main += x;
+      else d.push(x);
+    }
+    d.sort((x, y) => y - x);
+    analysis += d[0] ?? 0;
+    helpers += d.slice(1).reduce((u, v) => u + v, 0);
+  }
+  return { main, analysis, helpers };
 }
 
 /** A worker in its own session (own scheduler group, nice 10) under /usr/bin/time for its peak RSS. */
@@ -147,7 +166,7 @@ function startWorker(url) {
     try {
       return workerCpu(node());
     } catch {
-      return { main: 0, other: 0 };
+      return { pid: 0, threads: new Map() };
     }
   };
   return { child, exited, cpu, kill: (sig) => (sig === 'SIGKILL' ? process.kill(-child.pid, sig) : process.kill(node(), sig)) };
@@ -197,8 +216,7 @@ function pgCpu() {
 
 /** Everything's CPU so far, for steady-state differences. */
 function snapshot(procs, done) {
-  const w = procs.map((p) => p.cpu());
-  return { at: performance.now(), done, main: w.reduce((a, x) => a + x.main, 0), other: w.reduce((a, x) => a + x.other, 0), pg: pgCpu() };
+  return { at: performance.now(), done, workers: procs.map((p) => p.cpu()), pg: pgCpu() };
 }
 
 const median = (xs) => {
@@ -250,8 +268,10 @@ async function benchRun(base, dir, count, workers, killOne) {
   if (from && to && to.done > from.done) {
     const n = to.done - from.done;
     const wallS = (to.at - from.at) / 1000;
-    steady = { docs: n, rate: n / wallS, main: ((to.main - from.main) / n) * 1000, other: ((to.other - from.other) / n) * 1000, pg: ((to.pg - from.pg) / n) * 1000 };
-    steady.busy = ((steady.main + steady.other + steady.pg) / 1000) * steady.rate;
+    const t = threadDelta(from.workers, to.workers);
+    const ms = (x) => (x / n) * 1000;
+    steady = { docs: n, rate: n / wallS, main: ms(t.main), analysis: ms(t.analysis), helpers: ms(t.helpers), pg: ms(to.pg - from.pg) };
+    steady.busy = ((steady.main + steady.analysis + steady.helpers + steady.pg) / 1000) * steady.rate;
   }
   return { workers, killOne, enqueued, done: p.done, failed: p.failed, seconds, wall, rate: p.done / seconds, steady, rssMb: Math.max(...finished.map((f) => f.rssKb).filter(Number.isFinite)) / 1024, cpu: finished.reduce((a, f) => a + (f.cpuS || 0), 0), pgSeconds, ...s };
 }
@@ -291,12 +311,12 @@ const ones = results.filter((r) => r.workers === 1 && !r.killOne);
 const twos = results.filter((r) => r.workers === 2 && !r.killOne);
 const base1 = ones.length ? median(ones.map((r) => r.rate)) : NaN;
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
-console.log('| run | workers | enqueued | stored (distinct texts; text keys) | failed jobs | seconds | docs/s | steady docs/s | CPU ms/doc: worker main | worker other threads | PostgreSQL | cores busy | peak RSS per worker |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| run | workers | enqueued | stored (distinct texts; text keys) | failed jobs | seconds | docs/s | steady docs/s | CPU ms/doc: worker main thread | analysis thread | helper threads | PostgreSQL | cores busy | peak RSS per worker |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 results.forEach((r, i) => {
   const label = r.killOne ? '2, one SIGKILLed + restarted' : String(r.workers);
   const st = r.steady;
-  console.log(`| ${i + 1} | ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; ${r.textKeys}) | ${r.failed} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${st ? st.rate.toFixed(2) : '—'} | ${st ? f1(st.main) : '—'} | ${st ? f1(st.other) : '—'} | ${st ? f1(st.pg) : '—'} | ${st ? st.busy.toFixed(2) : '—'} | ${r.rssMb.toFixed(0)} MB |`);
+  console.log(`| ${i + 1} | ${label} | ${r.enqueued} | ${r.docs} (${r.texts}; ${r.textKeys}) | ${r.failed} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(2)} | ${st ? st.rate.toFixed(2) : '—'} | ${st ? f1(st.main) : '—'} | ${st ? f1(st.analysis) : '—'} | ${st ? f1(st.helpers) : '—'} | ${st ? f1(st.pg) : '—'} | ${st ? st.busy.toFixed(2) : '—'} | ${r.rssMb.toFixed(0)} MB |`);
 });
 if (ones.length && twos.length) {
   const m2 = median(twos.map((r) => r.rate));
@@ -307,7 +327,7 @@ if (ones.length && twos.length) {
   console.log(`  docs/s (first job started → last completed): 1 worker ${base1.toFixed(2)}, 2 workers ${m2.toFixed(2)} → speed-up ${(m2 / base1).toFixed(2)}×`);
   console.log(`  steady docs/s (10 % → 90 % done):            1 worker ${s1.toFixed(2)}, 2 workers ${s2.toFixed(2)} → speed-up ${(s2 / s1).toFixed(2)}×`);
   for (const [label, rs] of [['1 worker ', ones], ['2 workers', twos]]) {
-    console.log(`  CPU per document, ${label}: worker main thread ${f1(cpu(rs, 'main'))} ms, worker other threads ${f1(cpu(rs, 'other'))} ms, PostgreSQL ${f1(cpu(rs, 'pg'))} ms; cores busy ${cpu(rs, 'busy').toFixed(2)}`);
+    console.log(`  CPU per document, ${label}: worker main thread ${f1(cpu(rs, 'main'))} ms, analysis thread ${f1(cpu(rs, 'analysis'))} ms, helper threads ${f1(cpu(rs, 'helpers'))} ms, PostgreSQL ${f1(cpu(rs, 'pg'))} ms; cores busy ${cpu(rs, 'busy').toFixed(2)}`);
   }
 }
 const kill = results.find((r) => r.killOne);
