@@ -149,3 +149,19 @@ test('evidence from the linear-time index equals a plain per-sentence sum, also 
     }
   }
 });
+
+test('role features: fine-role cue words and VADER valence around a mention', async () => {
+  const { createPipeline } = await import('../registry.js');
+  const { Doc } = await import('../core/document.js');
+  const { mentionFeatures } = await import('./roles.js');
+  const { VALENCE, ROLE_CUES } = await import('./lexicons.js');
+  assert.ok(VALENCE.get('brave')! > 0 && VALENCE.get('killed')! < 0);
+  assert.deepEqual(ROLE_CUES.get('dictator'), ['Tyrant']);
+  const pipe = await createPipeline(PIPELINE.filter((n) => n !== 'narratives' && n !== 'graph'));
+  const text = 'The brutal dictator of Freedonia lied again. Farmers were calm.';
+  const doc = pipe.run(new Doc(text, {}));
+  const at = text.indexOf('Freedonia');
+  const keys = mentionFeatures(doc, at, at + 'Freedonia'.length, 'Freedonia').map((o) => o.key);
+  for (const k of ['f:Tyrant-near', 'f:Deceiver-near', 'q:neg-strong-near', 'l:dictator']) assert.ok(keys.includes(k), `${k} missing from ${keys.join(' ')}`);
+  assert.ok(!keys.some((k) => k.startsWith('f:Peacemaker')));
+});
