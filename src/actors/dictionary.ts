@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import { applyContext } from './context.js';
 import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
-import { PhraseTrie, parsePattern, wordTokens, type Pattern, type Terminal, type WordToken } from './trie.js';
+import { PhraseTrie, parsePattern, wordTokens, type LazyBlock, type Pattern, type Terminal, type WordToken } from './trie.js';
 import { combineItems, type Item } from './combine.js';
-import { actorEntryAt, addAgents, agentPhraseAt, loadActorTsv, loadAgentTsv } from './load.js';
+import { actorEntryAt, addAgents, agentPhraseAt, loadActorTsv, loadAgentTsv, type ActorIndex } from './load.js';
 import { chunkEnd, isHeadline, isLowerCaseText, pickEntry, titleCase } from './names.js';
 import { COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, WEAK_AGENTS } from './words.js';
 
 // The steps of recognition live beside this file: names.ts (names, titles, capitals), combine.ts
 // (countries + agents, titles + names), context.ts (context rules), load.ts (data files); their
 // word lists in data/actor-words.json with a source per list.
-export { addAgents, formatTsvCode, isoCode, loadActorTsv, loadAgentTsv, parseTsvCode } from './load.js';
+export { addAgents, formatTsvCode, indexActorTsv, isoCode, loadActorTsv, loadAgentTsv, parseTsvCode } from './load.js';
 export { titleCase } from './names.js';
 
 /** One actor found in a text: the layer payload plus where it stands and how sure we are. */
@@ -142,7 +142,7 @@ export function pickCode(codes: readonly DatedCode[], day: number): string {
 }
 
 export class ActorDictionary {
-  private readonly actors = new PhraseTrie<ActorEntry>((ref) => this.actorRef(ref));
+  private readonly actors = new PhraseTrie<ActorEntry>(undefined, (b) => this.actorBlock(b));
   private readonly agents = new PhraseTrie<AgentEntry>((ref) => this.agentRef(ref));
 
   /**
@@ -169,10 +169,14 @@ export class ActorDictionary {
     return e;
   }
 
-  /** Queue text[start, end), a phrase of the actor line at lineStart, under its first word's key. */
-  queueActorPhrase(key: string, textId: number, start: number, end: number, lineStart: number): void {
-    this.actors.addLazyRef(key, this.lazyRefs.length / 4);
-    this.lazyRefs.push(textId, start, end, lineStart);
+  /** Queue the phrases of one key of a data file: (start, end, line start) triples into its text. */
+  queueActorBlock(key: string, textId: number, triples: readonly number[]): void {
+    this.actors.addLazyBlock(key, { source: textId, refs: triples });
+  }
+
+  /** A display name for a plain code, unless one is known (see register). */
+  registerName(code: string, name: string): void {
+    if (!this.codeNames.has(code)) this.codeNames.set(code, name);
   }
 
   /** The same for an agent phrase (each phrase its own entry: the name is the phrase). */
@@ -181,10 +185,11 @@ export class ActorDictionary {
     this.lazyRefs.push(textId, start, end, lineStart);
   }
 
-  private actorRef(ref: number): [string, ActorEntry] {
-    const r = this.lazyRefs;
-    const textId = r[4 * ref]!;
-    return [this.lazyTexts[textId]!.slice(r[4 * ref + 1], r[4 * ref + 2]), this.lazyActorEntry(textId, r[4 * ref + 3]!)];
+  private actorBlock(b: LazyBlock): Array<[string, ActorEntry]> {
+    const text = this.lazyTexts[b.source]!;
+    const out: Array<[string, ActorEntry]> = [];
+    for (let k = 0; k < b.refs.length; k += 3) out.push([text.slice(b.refs[k], b.refs[k + 1]), this.lazyActorEntry(b.source, b.refs[k + 2]!)]);
+    return out;
   }
 
   private agentRef(ref: number): [string, AgentEntry] | null {
@@ -257,12 +262,23 @@ export class ActorDictionary {
   static load(handWritten: boolean): ActorDictionary {
     const d = new ActorDictionary();
     const read = (f: string): string => readFileSync(new URL(`./data/${f}`, import.meta.url), 'utf8');
+    // The index `npm run build` writes beside each actor file (scripts/build-actor-index.mjs); without
+    // it (or when stale) loadActorTsv computes the same from the text.
+    const actorFile = (f: string): void => {
+      let index: ActorIndex | null = null;
+      try {
+        index = JSON.parse(read(`${f}.index.json`)) as ActorIndex;
+      } catch {
+        index = null;
+      }
+      loadActorTsv(d, read(f), index);
+    };
     // Hand-written entries first: on equal phrases the first entry wins.
     if (handWritten) {
-      loadActorTsv(d, read('extra-actors.tsv'));
-      loadActorTsv(d, read('extra-leaders.tsv'));
+      actorFile('extra-actors.tsv');
+      actorFile('extra-leaders.tsv');
     }
-    loadActorTsv(d, read('actors.tsv'));
+    actorFile('actors.tsv');
     if (handWritten) loadAgentTsv(d, read('extra-agents.tsv'));
     loadAgentTsv(d, read('agents.tsv'));
     return d;

@@ -1,7 +1,8 @@
 /** Loading the shipped actor and agent data (TSV) and PETRARCH agent files into a dictionary. */
+import { createHash } from 'node:crypto';
 import type { ActorDictionary, ActorEntry, AgentEntry } from './dictionary.js';
 import type { ActorType } from './types.js';
-import { NOT_ACTOR_CODES } from './dictionary.js';
+import { NOT_ACTOR_CODES, sectorOf } from './dictionary.js';
 import { titleCase } from './names.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { firstKeyOf, parsePattern } from './trie.js';
@@ -32,30 +33,70 @@ export function addAgents(d: ActorDictionary, text: string): void {
  * and its phrases' patterns are made when a text first contains one of those words. Entries that
  * name a plain code (states, blocs, organisations) are made now, for display names.
  */
-export function loadActorTsv(d: ActorDictionary, text: string): void {
+export function loadActorTsv(d: ActorDictionary, text: string, index?: ActorIndex | null): void {
   const id = d.lazyText(text);
+  const ix = index && index.length === text.length && index.sample === sampleOf(text) ? index : indexActorTsv(text);
+  for (const [code, name] of ix.names) d.registerName(code, name);
+  const e = ix.eager;
+  for (let k = 0; k < e.length; k += 3) d.addActorPhrase(text.slice(e[k], e[k + 1]), d.lazyActorEntry(id, e[k + 2]!));
+  for (const key in ix.keys) d.queueActorBlock(key, id, ix.keys[key]!);
+}
+
+/**
+ * What loading an actor file needs, computed from its text once — at `npm run build` (written
+ * beside the file as <file>.index.json by scripts/build-actor-index.mjs, read with JSON.parse) or,
+ * without that file, at load time:
+ * - keys: for each first-word key, its phrases as (start, end, line start) triples, in file order;
+ * - eager: the phrases that go into the trie at once (stems), as triples;
+ * - names: (code, display name) of the lines that name a plain code (states, blocs, organisations),
+ *   in file order, for naming combinations (RUSMIL → "Russia (military)").
+ */
+export interface ActorIndex {
+  length: number;
+  /** Fingerprint of the text (SHA-1), so a stale index is never used. */
+  sample: string;
+  keys: Record<string, number[]>;
+  eager: number[];
+  names: Array<[string, string]>;
+}
+
+export function indexActorTsv(text: string): ActorIndex {
+  const keys: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+  const eager: number[] = [];
+  const names: Array<[string, string]> = [];
   for (let lineStart = 0; lineStart < text.length; ) {
     let nl = text.indexOf('\n', lineStart);
     if (nl < 0) nl = text.length;
-    if (nl > lineStart && text.charCodeAt(lineStart) !== 35 /* # */) queueActorLine(d, id, text, lineStart, nl);
+    if (nl > lineStart && text.charCodeAt(lineStart) !== 35 /* # */) indexActorLine(text, lineStart, nl, keys, eager, names);
     lineStart = nl + 1;
   }
+  return { length: text.length, sample: sampleOf(text), keys, eager, names };
 }
 
-function queueActorLine(d: ActorDictionary, id: number, text: string, lineStart: number, lineEnd: number): void {
+function indexActorLine(text: string, lineStart: number, lineEnd: number, keys: Record<string, number[]>, eager: number[], names: Array<[string, string]>): void {
   // Native splits of one line (fast even before the JIT warms up, which matters at start-up).
   const f = text.slice(lineStart, lineEnd).split('\t');
   if (f.length < 5) return;
   const type = f[0];
-  if ((type === 'state' || type === 'bloc' || type === 'organisation') && f[1] !== 'place' && f[1] !== 'capital') d.register(d.lazyActorEntry(id, lineStart));
+  if ((type === 'state' || type === 'bloc' || type === 'organisation') && f[1] !== 'place' && f[1] !== 'capital') {
+    // What ActorDictionary.register keeps (the first line naming a code wins, checked when applied).
+    const entry = actorEntryAt(text, lineStart);
+    const c = entry.codes[entry.codes.length - 1];
+    if (c && c.to === 99999999 && !sectorOf(c.code)) names.push([c.code, entry.name]);
+  }
   let start = lineStart + f[0]!.length + f[1]!.length + f[2]!.length + f[3]!.length + 4;
   for (const phrase of f[4]!.split('|')) {
     const end = start + phrase.length;
     const key = phrase ? phraseKey(phrase) : null;
-    if (key !== null) d.queueActorPhrase(key, id, start, end, lineStart);
-    else d.addActorPhrase(phrase, d.lazyActorEntry(id, lineStart));
+    if (key !== null) (keys[key] ??= []).push(start, end, lineStart);
+    else eager.push(start, end, lineStart);
     start = end + 1;
   }
+}
+
+/** SHA-1 of the text (native, a few milliseconds for the 2 MB file): an index of another text is never used. */
+function sampleOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** Plain ASCII words, perhaps with a final ~: the first word is the key (most of the data). */

@@ -27,6 +27,12 @@ export interface Terminal<T> {
   last: LastMode;
 }
 
+/** Phrases of one first-word key in one data file: (start, end, line start) triples into source `source`. */
+export interface LazyBlock {
+  source: number;
+  refs: readonly number[];
+}
+
 /** A word of the text as the matcher sees it. */
 export interface WordToken {
   start: number;
@@ -187,9 +193,19 @@ export class PhraseTrie<T> {
    */
   private readonly pendingLast = new Map<string, number>();
   private readonly pendingPrev: number[] = [];
-  private readonly pendingItems: Array<[string, T] | number> = [];
+  private readonly pendingItems: Array<[string, T] | number | LazyBlock> = [];
 
-  constructor(private readonly resolveRef?: (ref: number) => [string, T] | null) {}
+  constructor(
+    private readonly resolveRef?: (ref: number) => [string, T] | null,
+    /** Turns a block (all phrases of one key in one data file) into phrases and values, in order. */
+    private readonly resolveBlock?: (block: LazyBlock) => Array<[string, T]>,
+  ) {}
+
+  /** Queue every phrase of one key of a data file at once (see LazyBlock). */
+  addLazyBlock(key: string, block: LazyBlock): void {
+    this.queue(key, block);
+    this.size += block.refs.length / 3 - 1; // queue counted one
+  }
 
   /**
    * Queue a phrase (data-file convention) to be parsed and inserted when a text first contains its
@@ -208,7 +224,7 @@ export class PhraseTrie<T> {
     this.queue(key, ref);
   }
 
-  private queue(key: string, item: [string, T] | number): void {
+  private queue(key: string, item: [string, T] | number | LazyBlock): void {
     this.pendingPrev.push(this.pendingLast.get(key) ?? -1);
     this.pendingLast.set(key, this.pendingItems.length);
     this.pendingItems.push(item);
@@ -229,13 +245,15 @@ export class PhraseTrie<T> {
     for (let c = chain.length - 1; c >= 0; c--) {
       const item = this.pendingItems[chain[c]!]!;
       this.pendingItems[chain[c]!] = -1; // let the phrase and value go
-      const pv = typeof item === 'number' ? this.resolveRef?.(item) : item;
-      if (!pv) continue;
-      const [phrase, value] = pv;
-      const p = parsePattern(phrase);
-      if (p) {
-        this.add(p, value);
-        this.size--; // counted when queued
+      const list = typeof item === 'number' ? [this.resolveRef?.(item)] : Array.isArray(item) ? [item] : (this.resolveBlock?.(item) ?? []);
+      for (const pv of list) {
+        if (!pv) continue;
+        const [phrase, value] = pv;
+        const p = parsePattern(phrase);
+        if (p) {
+          this.add(p, value);
+          this.size--; // counted when queued
+        }
       }
     }
   }
