@@ -3,7 +3,7 @@
 // text (the example repeated), alternating, and reports medians; plus the models' load time.
 // Usage: npm run build && node bench/narratives.mjs [--runs 15] [--no-parse]
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 const { createPipeline, DEFAULT_PIPELINE } = await import('../dist/registry.js');
 const { toDoc } = await import('../dist/analyze.js');
@@ -25,20 +25,28 @@ const rows = [];
 for (const [name, text] of Object.entries(texts)) {
   const a = [];
   const b = [];
+  const ac = [];
+  const bc = [];
   for (let i = 0; i < runs + 2; i++) {
-    for (const [p, into] of i % 2 ? [[withN, a], [without, b]] : [[without, b], [withN, a]]) {
+    for (const [p, into, cpuInto] of i % 2 ? [[withN, a, ac], [without, b, bc]] : [[without, b, bc], [withN, a, ac]]) {
       const doc = await toDoc(text);
+      const c = process.cpuUsage();
       const s = performance.now();
       p.run(doc);
-      if (i >= 2) into.push(performance.now() - s); // two warm-up rounds
+      const wall = performance.now() - s;
+      const cu = process.cpuUsage(c);
+      if (i >= 2) into.push(wall), cpuInto.push((cu.user + cu.system) / 1000); // two warm-up rounds
     }
   }
   const w = median(a);
   const wo = median(b);
-  rows.push({ text: name, chars: text.length, withoutMs: wo.toFixed(1), withMs: w.toFixed(1), addedPct: (((w - wo) / wo) * 100).toFixed(1) });
+  const wc = median(ac);
+  const woc = median(bc);
+  rows.push({ text: name, chars: text.length, withoutMs: wo.toFixed(1), withMs: w.toFixed(1), addedPct: (((w - wo) / wo) * 100).toFixed(1), cpu: `${woc.toFixed(1)} → ${wc.toFixed(1)} (${(((wc - woc) / woc) * 100).toFixed(1)} %)` });
 }
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${runs} runs, medians; pipeline: ${base.join(',')}`);
 console.log(`models load: ${loadMs.toFixed(0)} ms (narratives + roles, once per process)`);
-console.log('| text | characters | analyze without narratives (ms) | with narratives (ms) | added |');
-console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.text} | ${r.chars} | ${r.withoutMs} | ${r.withMs} | ${r.addedPct} % |`);
+console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (CPU time is less sensitive to other processes than wall time)`);
+console.log('| text | characters | analyze without narratives (ms) | with narratives (ms) | added | CPU ms without → with (added) |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.text} | ${r.chars} | ${r.withoutMs} | ${r.withMs} | ${r.addedPct} % | ${r.cpu} |`);

@@ -93,3 +93,28 @@ test('narratives match with a YAML catalogue of your own', () => {
   assert.equal(cols[1], 'Sanctions backfire');
   assertOneLineError(slant(['narratives', 'match', articles, '--catalog', join(dir, 'cat.yaml'), '--min-score', '2']), /--min-score/);
 });
+
+test('eval roles by repeated cross-validation on a tiny folder of our own; a bad --repeats is one line', () => {
+  const data = join(dir, 'task');
+  mkdirSync(join(data, 'articles'), { recursive: true });
+  const texts = [
+    'Moscow bombs the city\n\nRussia shelled the port again; Ukraine says the civilians suffered.\n',
+    'Kyiv holds\n\nUkraine defended the bridge while Russia failed to advance.\n',
+    'Talks resume\n\nThe United States proposed a ceasefire and Russia rejected it.\n',
+    'Sanctions bite\n\nThe West imposed new sanctions and Russia called them theft.\n',
+  ];
+  const lines: string[] = [];
+  texts.forEach((t, i) => {
+    const file = `EN_UA_00010${i}.txt`;
+    writeFileSync(join(data, 'articles', file), t);
+    const at = t.indexOf('Russia');
+    lines.push(`${file}\tRussia\t${at}\t${at + 5}\tAntagonist\t${i % 2 ? 'Incompetent' : 'Instigator'}`);
+  });
+  writeFileSync(join(data, 'subtask-1-annotations.txt'), lines.join('\n') + '\n');
+  const r = slant(['eval', 'roles', '--data', data, '--folds', '2', '--repeats', '2']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /mean of 2 fold assignments/);
+  const acc = Number(/main-role accuracy\t([\d.]+)/.exec(r.out)?.[1]);
+  assert.ok(acc >= 0 && acc <= 1, r.out);
+  assertOneLineError(slant(['eval', 'roles', '--data', data, '--repeats', 'many']), /--repeats/);
+});
