@@ -196,17 +196,25 @@ function roleSpans(doc: Doc, model: RoleModel, domain: string): Span<RoleData>[]
       data: { code: a.data.code, main: p.main, fine: p.fine },
     });
   }
+  // The majority of each actor's read mentions, once per actor (a long text has thousands of later mentions).
+  const majority = new Map<string, { main: RoleData['main']; fine: string[]; confidence: number; reason: string }>();
   for (const a of later) {
-    const list = seen.get(`${a.data.code} ${a.data.name}`)!;
-    const count = new Map<string, number>();
-    for (const x of list) count.set(x.main, (count.get(x.main) ?? 0) + 1);
-    const best = list.reduce((m, x) => (count.get(x.main)! > count.get(m.main)! ? x : m), list[0]!);
+    const key = `${a.data.code} ${a.data.name}`;
+    let best = majority.get(key);
+    if (!best) {
+      const list = seen.get(key)!;
+      const count = new Map<string, number>();
+      for (const x of list) count.set(x.main, (count.get(x.main) ?? 0) + 1);
+      const m = list.reduce((m, x) => (count.get(x.main)! > count.get(m.main)! ? x : m), list[0]!);
+      best = { ...m, reason: `Cast as ${m.main} like the first ${list.length} mentions of this actor (later mentions are not read one by one).` };
+      majority.set(key, best);
+    }
     out.push({
       start: a.start,
       end: a.end,
       component: NAME,
       confidence: Math.round(best.confidence * 1000) / 1000,
-      reason: `Cast as ${best.main} like the first ${list.length} mentions of this actor (later mentions are not read one by one).`,
+      reason: best.reason,
       data: { code: a.data.code, main: best.main, fine: best.fine },
     });
   }
