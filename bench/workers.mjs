@@ -193,8 +193,8 @@ async function stored(url) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** CPU seconds used so far by the PostgreSQL server: the postmaster, its exited backends and the live ones. */
-function pgCpu() {
+/** CPU seconds used so far by the PostgreSQL server: the postmaster, its exited backends and the live ones but `skip` (the bench's own polling connection). */
+function pgCpu(skip = -1) {
   try {
     const pid = Number(readFileSync(join(clusterDir, 'data/postmaster.pid'), 'utf8').split('\n')[0]);
     const pm = statOf(`/proc/${pid}/stat`);
@@ -203,7 +203,7 @@ function pgCpu() {
       if (!/^\d+$/.test(p)) continue;
       try {
         const s = statOf(`/proc/${p}/stat`);
-        if (s.ppid === pid) sum += s.self;
+        if (s.ppid === pid && Number(p) !== skip) sum += s.self;
       } catch {
         /* gone */
       }
@@ -215,8 +215,8 @@ function pgCpu() {
 }
 
 /** Everything's CPU so far, for steady-state differences. */
-function snapshot(procs, done) {
-  return { at: performance.now(), done, workers: procs.map((p) => p.cpu()), pg: pgCpu() };
+function snapshot(procs, done, skip) {
+  return { at: performance.now(), done, workers: procs.map((p) => p.cpu()), pg: pgCpu(skip) };
 }
 
 const median = (xs) => {
@@ -232,6 +232,7 @@ async function benchRun(base, dir, count, workers, killOne) {
   // One connection for the polling (a connection per poll would cost the server a process start each time).
   const poll = new pg.Client({ connectionString: url });
   await poll.connect();
+  const pollPid = (await poll.query('SELECT pg_backend_pid() AS p')).rows[0].p;
   const started = performance.now();
   const procs = Array.from({ length: workers }, () => startWorker(url));
   const finished = [];
@@ -243,8 +244,8 @@ async function benchRun(base, dir, count, workers, killOne) {
     await sleep(250);
     p = await progress(poll);
     // Steady state: from 10 % to 90 % done (not across the SIGKILL, whose worker's CPU is lost with it).
-    if (!killOne && !from && p.done >= enqueued * 0.1) from = snapshot(procs, p.done);
-    if (!killOne && from && !to && p.done >= enqueued * 0.9) to = snapshot(procs, p.done);
+    if (!killOne && !from && p.done >= enqueued * 0.1) from = snapshot(procs, p.done, pollPid);
+    if (!killOne && from && !to && p.done >= enqueued * 0.9) to = snapshot(procs, p.done, pollPid);
     if (killOne && !killed && p.done >= Math.floor(enqueued / 3)) {
       // Kill the second worker outright while it holds a job, then start a new one in its place.
       procs[1].kill('SIGKILL');
