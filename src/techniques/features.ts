@@ -364,6 +364,9 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
     f.add(105, p.th[wordsIn[0]!]!, () => (content(p, wordsIn[0]!) ? `starting with “${p.tokens[wordsIn[0]!]!.text}”` : null));
     f.add(106, p.th[wordsIn[nw - 1]!]!);
     f.add(107, p.shape[wordsIn[0]!]!);
+    // word endings of the first and last words: a cheap stand-in for part of speech (-ist, -ous, -ing)
+    f.add(160, p.suffix[wordsIn[0]!]!);
+    f.add(161, p.suffix[wordsIn[nw - 1]!]!);
   }
   for (let k = 1; k <= 3; k++) {
     f.add(108 + k, t0 - k >= 0 ? p.th[t0 - k]! : 7, () => (k === 1 && t0 > 0 && content(p, t0 - 1) ? `“${p.tokens[t0 - 1]!.text}” just before it` : null));
@@ -421,6 +424,7 @@ export function spanFeatures(p: Prepared, start: number, end: number, f: Feature
   for (let k = 0; k < Math.min(nw, 80); k++) {
     const norm = p.tokens[wordsIn[k]!]!.norm;
     if (norm.length > 5) f.add(145, hashStr(norm.slice(0, 5)));
+    f.add(162, p.suffix[wordsIn[k]!]!);
   }
   // Character 4-grams of short spans catch word variants (hysteric/hysterical, slam/slammed).
   if (end - start <= 40) {
