@@ -33,7 +33,7 @@ export interface TrainOptions {
   log: (msg: string) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 6, parseEpochs: 10, folds: 10, heldoutEvery: 20, pruneTagger: 30, pruneParser: 600 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = { seed: 13, tagEpochs: 6, parseEpochs: 14, folds: 10, heldoutEvery: 20, pruneTagger: 30, pruneParser: 600 };
 
 function usable(s: Sentence): boolean {
   return s.words.length > 0 && s.words.every((w) => w.head >= 0 && w.head <= s.words.length);
