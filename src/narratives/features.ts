@@ -15,6 +15,8 @@ import type { Sparse } from './linear.js';
 export interface Occ {
   key: string;
   at: number;
+  /** How many occurrences this one stands for (default 1): role features repeat an actor's article-wide keys for every mention. */
+  n?: number;
 }
 
 // Function words carry style, not topic; dropping them keeps the vocabulary small.
@@ -147,12 +149,13 @@ export class Vectorizer {
     let words = 0;
     for (let j = 0; j < occ.length; j++) {
       const key = occ[j]!.key;
-      if (key.charCodeAt(0) === 119 /* w */) words++;
+      const n = occ[j]!.n ?? 1;
+      if (key.charCodeAt(0) === 119 /* w */) words += n;
       const i = this.index.get(key);
       featureOf[j] = i ?? -1;
       if (i === undefined) continue;
       if (tf[i] === 0) touched.push(i);
-      tf[i]!++;
+      tf[i]! += n;
     }
     const groupNorm = new Float64Array(128);
     const raw = new Float64Array(touched.length);

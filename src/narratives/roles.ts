@@ -43,8 +43,8 @@ interface RoleContext {
   tokens: Map<number, Token[]>;
   techniques: Array<Array<{ start: number; end: number; technique: string }>>;
   events: Array<Array<{ src: { start: number; end: number }; tgt: { start: number; end: number }; goldstein: number; quad: number }>>;
-  /** Per country code: stance keys gathered over all its mentions. */
-  stance?: Map<string, string[]>;
+  /** Per country code: stance keys gathered over all its mentions, with their counts. */
+  stance?: Map<string, Array<[string, number]>>;
 }
 
 const contexts = new WeakMap<Doc, RoleContext>();
@@ -134,7 +134,7 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
   // How the whole article treats this actor: lexicon hits around all its mentions (one mention's
   // context is a few words; the article's stance shows across them).
   const country = actorsAt(doc, start, end)[0]?.code.slice(0, 3);
-  if (country) for (const key of actorStance(doc, ctx, country)) add(key);
+  if (country) for (const [key, n] of actorStance(doc, ctx, country)) out.push({ key, at: start, n });
   // Passive or object position: "was attacked by X" vs "X attacked".
   const prev = before[before.length - 1]?.norm;
   if (prev === 'by') add('v:after-by');
@@ -144,14 +144,15 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
 }
 
 /** Lexicon hits near every mention of one country's actors in the document (cached per document). */
-function actorStance(doc: Doc, ctx: RoleContext, country: string): string[] {
+function actorStance(doc: Doc, ctx: RoleContext, country: string): Array<[string, number]> {
   ctx.stance ??= new Map();
-  let keys = ctx.stance.get(country);
-  if (keys) return keys;
-  keys = [];
+  const cached = ctx.stance.get(country);
+  if (cached) return cached;
+  const keys: string[] = [];
   let n = 0;
   for (const a of doc.spans('actors')) {
-    if (a.data.code.slice(0, 3) !== country || n++ >= 30) continue;
+    if (a.data.code.slice(0, 3) !== country) continue;
+    if (n++ >= 30) break;
     const k = sentenceIndex(ctx.sentences, a.start);
     if (k < 0) continue;
     let toks = ctx.tokens.get(k);
@@ -171,8 +172,12 @@ function actorStance(doc: Doc, ctx: RoleContext, country: string): string[] {
       if (d.tgt.start < a.end && d.tgt.end > a.start) keys.push(d.goldstein < 0 ? 'g:tgt-neg' : 'g:tgt-pos');
     }
   }
-  ctx.stance.set(country, keys);
-  return keys;
+  // Counted once here, not once per mention that repeats them.
+  const counted = new Map<string, number>();
+  for (const k of keys) counted.set(k, (counted.get(k) ?? 0) + 1);
+  const out = [...counted];
+  ctx.stance.set(country, out);
+  return out;
 }
 
 /** Actor-layer mentions overlapping [start, end) (binary search: the layer is sorted by start). */
