@@ -85,13 +85,14 @@ export function findVerbs(u: Unit[], lex: Lexicon, text: string): Verb[] {
     if (x.kind !== 'W' || CLOSED.has(x.low)) continue; // closed-class words are never the verb
     // "shot itself in the foot", "call the shots": an idiom's words code nothing (or their own code).
     if (idiom[i] === null) continue;
+    // Most words are no verb form at all: look that up first (the checks below are pure).
+    const cands = lex.forms.get(x.up);
+    if (!cands) continue;
     // "the Washington Free Beacon": a verb form inside a proper name is no verb.
     if (inProperName(u, i, text, titleCase)) continue;
     // "US-led", "Syrian-backed", "Israeli-occupied": a participle glued to a name is an adjective.
     const hy = u[i - 1];
     if (hy && hy.kind === 'P' && hy.up === '-' && hy.e === x.s && u[i - 2] && u[i - 2]!.e === hy.s) continue;
-    const cands = lex.forms.get(x.up);
-    if (!cands) continue;
     let best: Verb | null = null;
     for (const f of cands) {
       const n = f.words.length;
