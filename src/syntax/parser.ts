@@ -251,6 +251,11 @@ export class State {
     out[k++] = f2(240, C[d]!, ht);
     out[k++] = f2(241, dt, C[h]!);
     out[k++] = f3(242, CC[d]!, CC[h]!, dir);
+    // coarse-tag back-off, and the head's suffix
+    const du = this.U[d]!, hu = this.U[h]!;
+    out[k++] = f3(243, du, hu, dir);
+    out[k++] = f4(244, du, hu, dir, dist);
+    out[k++] = f3(245, S3[h]!, dt, dir);
     return k;
   }
 
