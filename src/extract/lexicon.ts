@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 interface LanguageLists {
   source: string;
   stock: string[];
+  /** Republication credit lines: furniture even as a full sentence. Optional: English only so far. */
+  credit?: string[];
   furniture: string[];
   byline: string[];
   published: string[];
@@ -21,7 +23,7 @@ interface LanguageLists {
 
 const DATA = JSON.parse(readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8')) as { languages: Record<string, LanguageLists> };
 const LISTS = Object.values(DATA.languages);
-const all = (k: keyof Omit<LanguageLists, 'source'>): string[] => [...new Set(LISTS.flatMap((l) => l[k].map((w) => w.toLowerCase())))];
+const all = (k: keyof Omit<LanguageLists, 'source'>): string[] => [...new Set(LISTS.flatMap((l) => (l[k] ?? []).map((w) => w.toLowerCase())))];
 
 /** Scripts written without spaces between words: no word boundaries there. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
@@ -54,13 +56,17 @@ function anywhereRegex(words: string[]): RegExp {
 }
 
 const STOCK_RE = startRegex(all('stock'));
+const CREDIT_RE = startRegex(all('credit'));
 // Copyright signs and "(c) 2019" in any language.
 const STOCK_EXTRA = /^(?:©|\(c\) \d{4})/i;
 const FURNITURE_RE = anywhereRegex(all('furniture'));
 const FURNITURE_EXTRA = /©|\(c\) \d{4}|copyright \d{4}|\btel\b.{0,40}\bfax\b/i;
 
 /** A short line that opens with a stock phrase of page furniture ("Read more", "Lire aussi", "関連記事"). */
-export const isStockLine = (text: string): boolean => (STOCK_RE.test(fold(text).replace(LEADING_MARKS, '')) && !isSentence(text)) || STOCK_EXTRA.test(text);
+export const isStockLine = (text: string): boolean => {
+  const line = fold(text).replace(LEADING_MARKS, '');
+  return (STOCK_RE.test(line) && !isSentence(text)) || CREDIT_RE.test(line) || STOCK_EXTRA.test(text);
+};
 // Arrows, bullets and brackets before a stock phrase ("» Lire aussi", "▶ 関連記事", "[Lee también]"); not quotes or ©.
 const LEADING_MARKS = /^[\s»›>▶►▸•·*→⇒\-–—|[(【「〔]+/u;
 /** A full sentence (five words or more, closed by a full stop) is prose even when it opens with "Share" or "Publicidade". */

@@ -209,6 +209,10 @@ test('lexicon: stock lines and furniture phrases across languages, prose untouch
   // Sentences that merely start with a similar word stay.
   for (const s of ['Publicidade enganosa é crime, disse o juiz.', 'Partagez-vous cet avis ? Les habitants sont divisés.', 'Terkait hal itu, menteri menolak berkomentar.', '分享经济在这座城市发展迅速。', '广告：这座城市的广告牌将在明年全部更换为节能灯箱。', 'Sharecroppers were the first to leave the valley.'])
     assert.ok(!isStockLine(s), s);
+  // Republication credits are furniture even written as a full sentence; prose about publishing is not.
+  for (const s of ['This article was originally published by Harbour Times.', 'This story first appeared in The Coast Weekly.'])
+    assert.ok(isStockLine(s), s);
+  assert.ok(!isStockLine('This article was written after the minister resigned on Friday.'));
   for (const s of ['© 2024 Le Courrier', 'Todos los derechos reservados.', 'Все права защищены', '版权所有', 'Wir verwenden Cookies, um die Nutzung zu analysieren.'])
     assert.ok(hasFurniturePhrase(s), s);
   assert.ok(!hasFurniturePhrase('The minister reserved judgment on the rights of the tenants.'));
