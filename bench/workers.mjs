@@ -17,7 +17,7 @@
 // is set to nice 10 (as `nice -n 10` for the whole bench would be) so the bench stays polite.
 //
 // Usage: npm run build && nice -n 10 node bench/workers.mjs [--dir DIR | --generate N] [--limit N]
-//          [--pipeline LIST] [--lease SEC] [--runs 1,2,kill]
+//          [--pipeline LIST] [--lease SEC] [--runs 1,2,1,2,1,2,kill] [--node-flags '--single-threaded']
 // Default corpus: /work/shared/data/ptc/train/articles (371 articles). Needs Debian's postgresql.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     pipeline: { type: 'string' },
     lease: { type: 'string', default: '20' },
     runs: { type: 'string', default: '1,2,1,2,1,2,kill' },
+    // Flags for the worker processes' node, e.g. --single-threaded (V8 without helper threads).
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -144,7 +146,7 @@ function threadDelta(from, to) {
 
 /** A worker in its own session (own scheduler group, nice 10) under /usr/bin/time for its peak RSS. */
 function startWorker(url) {
-  const args = ['-f', 'TIME %M %U %S', process.execPath, MAIN, 'worker', '--db', url, '--concurrency', '1', '-q'];
+  const args = ['-f', 'TIME %M %U %S', process.execPath, ...values['node-flags'].split(/\s+/).filter(Boolean), MAIN, 'worker', '--db', url, '--concurrency', '1', '-q'];
   if (values.pipeline) args.push('--pipeline', values.pipeline);
   const child = spawn('/usr/bin/time', args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   live.add(child);
@@ -296,7 +298,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; shared with other sessions — load average ${load()} at start`);
-console.log(`corpus: ${count} documents from ${values.generate ? `--generate ${values.generate}` : values.dir}${values.pipeline ? `; --pipeline ${values.pipeline}` : '; default pipeline'}; lease ${values.lease} s\n`);
+console.log(`corpus: ${count} documents from ${values.generate ? `--generate ${values.generate}` : values.dir}${values.pipeline ? `; --pipeline ${values.pipeline}` : '; default pipeline'}; lease ${values.lease} s${values['node-flags'] ? `; workers run as node ${values['node-flags']}` : ''}\n`);
 const results = [];
 try {
   for (const mode of values.runs.split(',')) {
