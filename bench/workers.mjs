@@ -17,7 +17,7 @@
 // is set to nice 10 (as `nice -n 10` for the whole bench would be) so the bench stays polite.
 //
 // Usage: npm run build && nice -n 10 node bench/workers.mjs [--dir DIR | --generate N] [--limit N]
-//          [--pipeline LIST] [--lease SEC] [--runs 1,2,1,2,1,2,kill] [--node-flags '--single-threaded']
+//          [--pipeline LIST] [--lease SEC] [--runs 1,2,1,2,1,2,kill] [--node-flags=FLAGS (default --single-threaded)]
 // Default corpus: /work/shared/data/ptc/train/articles (371 articles). Needs Debian's postgresql.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,8 +36,9 @@ const { values } = parseArgs({
     pipeline: { type: 'string' },
     lease: { type: 'string', default: '20' },
     runs: { type: 'string', default: '1,2,1,2,1,2,kill' },
-    // Flags for the worker processes' node, e.g. --single-threaded (V8 without helper threads).
-    'node-flags': { type: 'string', default: '' },
+    // Flags for the worker processes' node. Default: --single-threaded, as docs/team.md starts
+    // workers (V8 without helper threads: one core per worker); --node-flags= for the plain node.
+    'node-flags': { type: 'string', default: '--single-threaded' },
   },
 });
 
