@@ -55,10 +55,20 @@ test('analyse a pasted article: spans, legend, tooltip, side panels', { skip }, 
   const result = await (await fetch(`${srv.url}/api/documents/${id}`)).json();
   assert.ok(result.result.actors.length > 0);
   assert.ok((await page.locator('ul.actors li').count()) === result.result.actors.length);
-  // Every technique span the API returned is highlighted (or the legend says there are none).
-  const n = result.result.techniques.length;
+  // Every span shown by default is highlighted; the low-precision ones only after the toggle, in grey.
+  const spans = result.result.techniques as Array<{ shown?: boolean }>;
+  const n = spans.filter((t) => t.shown !== false).length;
+  const low = spans.length - n;
   const legend = await page.locator('fieldset.legend legend').textContent();
   assert.equal(legend, `Techniques (${n} spans)`);
+  assert.equal(await page.locator('ol.findings li').count(), Math.min(n, 30), 'the list shows 30 at first');
+  if (low > 0) {
+    await page.locator('input.show-low').check();
+    assert.equal(await page.locator('ol.findings li').count(), Math.min(spans.length, 30));
+    assert.ok((await page.locator('mark.span').count()) > 0);
+    await page.locator('input.show-low').uncheck();
+    assert.equal(await page.locator('ol.findings li').count(), Math.min(n, 30));
+  } else assert.equal(await page.locator('input.show-low').count(), 0);
   if (n > 0) {
     await page.locator('mark.span[tabindex="0"]').first().hover();
     await page.waitForSelector('#tip:not([hidden])');

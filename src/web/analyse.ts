@@ -195,6 +195,10 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
   const order = meta.techniques.map((t) => t.label);
   const info = new Map<string, TechniqueInfo>(meta.techniques.map((t) => [t.label, t]));
   const all = toFindings(r.text, r.techniques);
+  const low = all.filter((f) => !f.shown).length;
+  // Spans under their measured-precision threshold stay out unless asked for (then drawn grey).
+  let showLow = false;
+  const listed = (): Finding[] => (showLow ? all : all.filter((f) => f.shown));
   const present = [...new Set(all.map((f) => f.technique))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const hidden = new Set<string>();
   const cp = new CodePoints(r.text);
@@ -205,7 +209,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
   let visible: Finding[] = [];
 
   const draw = (): void => {
-    visible = all.filter((f) => !hidden.has(f.technique));
+    visible = listed().filter((f) => !hidden.has(f.technique));
     rendered = renderArticle(r.text, visible, order, r.meta.language);
     articleHost.replaceChildren(rendered.root);
   };
@@ -287,10 +291,11 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
   };
 
   // Legend with toggles.
-  const legend = h('fieldset', { class: 'legend' }, h('legend', null, `Techniques (${all.length} spans)`));
+  const legend = h('fieldset', { class: 'legend' }, h('legend', null, `Techniques (${all.length - low} spans)`));
   if (!present.length) legend.append(h('p', { class: 'note' }, 'No technique spans found.'));
   for (const t of present) {
-    const n = all.filter((f) => f.technique === t).length;
+    const n = all.filter((f) => f.technique === t && f.shown).length;
+    const k = all.filter((f) => f.technique === t && !f.shown).length;
     const box = h('input', {
       type: 'checkbox',
       checked: true,
@@ -301,17 +306,39 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
         draw();
       },
     });
-    legend.append(h('label', { class: 'legend-item', title: info.get(t)?.definition ?? '' }, box, swatch(t, order), h('span', { class: 'legend-title' }, info.get(t)?.title ?? t), h('span', { class: 'count' }, String(n))));
+    legend.append(h('label', { class: 'legend-item', title: info.get(t)?.definition ?? '' }, box, swatch(t, order), h('span', { class: 'legend-title' }, info.get(t)?.title ?? t), h('span', { class: 'count', title: k ? `${n} shown, ${k} below the precision threshold` : '' }, k ? `${n} (+${k})` : String(n))));
   }
   if (present.length > 1) {
     const setAll = (on: boolean): void => {
-      for (const el of legend.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) el.checked = on;
+      for (const el of legend.querySelectorAll<HTMLInputElement>('input[data-technique]')) el.checked = on;
       hidden.clear();
       if (!on) for (const t of present) hidden.add(t);
       draw();
     };
     legend.append(h('div', { class: 'row small' }, h('button', { type: 'button', onclick: () => setAll(true) }, 'All'), h('button', { type: 'button', onclick: () => setAll(false) }, 'None')));
   }
+  const spansHost = h('div', null);
+  const drawList = (): void => spansHost.replaceChildren(findingList(listed(), info, order, focusFinding));
+  if (low > 0) {
+    const toggle = h('input', {
+      type: 'checkbox',
+      class: 'show-low',
+      onchange: (e: Event) => {
+        showLow = (e.target as HTMLInputElement).checked;
+        draw();
+        drawList();
+      },
+    });
+    legend.append(
+      h(
+        'label',
+        { class: 'legend-item low', title: 'Spans whose rule or model band was right less often than its threshold (at least 0.4) on the PTC training articles, by cross-validation; drawn grey.' },
+        toggle,
+        h('span', { class: 'legend-title' }, `Show ${low} low-precision ${low === 1 ? 'span' : 'spans'}`),
+      ),
+    );
+  }
+  drawList();
 
   draw();
   const title = r.meta.title ?? (r.text.split('\n', 1)[0] ?? '').slice(0, 120);
@@ -328,7 +355,7 @@ export function showResult(box: HTMLElement, doc: StoredDocument, meta: Meta): v
         h('a', { href: `/api/export?format=json&ids=${doc.id}`, download: `slant-${doc.id}.json` }, 'JSON'),
       ),
     ),
-    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, findingList(all, info, order, focusFinding)), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), narrativePanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
+    h('div', { class: 'columns' }, h('aside', { class: 'left', 'aria-label': 'Legend' }, legend, spansHost), h('article', { class: 'main', 'aria-label': 'Article' }, articleHost), h('aside', { class: 'right', 'aria-label': 'Details' }, metaPanel(doc), actorPanel(r, spotlight, unspot), narrativePanel(r, spotlight, unspot), relationPanel(r, spotlight), claimPanel(r, spotlight))),
     tip,
   );
   const ms = performance.now() - t0;

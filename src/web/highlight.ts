@@ -21,6 +21,8 @@ export interface Finding {
   explanation: string;
   component: string;
   text: string;
+  /** Shown by default: the span's measured precision passed its threshold (absent = shown). */
+  shown: boolean;
 }
 
 export interface Segment {
@@ -31,13 +33,13 @@ export interface Segment {
 }
 
 /** Convert code-point spans to UTF-16 spans, dropping any that fall outside the text. */
-export function toFindings(text: string, spans: ReadonlyArray<{ technique: string; start: number; end: number; confidence: number; explanation: string; component: string; text: string }>): Finding[] {
+export function toFindings(text: string, spans: ReadonlyArray<{ technique: string; start: number; end: number; confidence: number; explanation: string; component: string; text: string; shown?: boolean }>): Finding[] {
   const cp = new CodePoints(text);
   const n = cp.length;
   const out: Finding[] = [];
   spans.forEach((s, index) => {
     if (!(s.start >= 0 && s.end > s.start && s.end <= n)) return;
-    out.push({ index, technique: s.technique, start: cp.u16(s.start), end: cp.u16(s.end), cpStart: s.start, cpEnd: s.end, confidence: s.confidence, explanation: s.explanation, component: s.component, text: s.text });
+    out.push({ index, technique: s.technique, start: cp.u16(s.start), end: cp.u16(s.end), cpStart: s.start, cpEnd: s.end, confidence: s.confidence, explanation: s.explanation, component: s.component, text: s.text, shown: s.shown !== false });
   });
   return out;
 }
@@ -79,6 +81,9 @@ export interface Rendered {
 }
 
 /** The article element: paragraphs split at blank lines, spans as <mark> segments. */
+/** The colour of spans whose measured precision is below the display threshold. */
+export const LOW_PRECISION_COLOUR = '#9aa0a6';
+
 export function renderArticle(text: string, findings: readonly Finding[], order: readonly string[], lang: string | null = null): Rendered {
   const segments = segment(text.length, findings);
   const elements: Array<HTMLElement | null> = [];
@@ -122,7 +127,8 @@ export function renderArticle(text: string, findings: readonly Finding[], order:
       emit(str, seg.start, () => para);
       return;
     }
-    const colours = seg.findings.map((i) => techniqueColor(findings[i]!.technique));
+    // Spans below their precision threshold (listed only on request) are drawn grey.
+    const colours = seg.findings.map((i) => (findings[i]!.shown ? techniqueColor(findings[i]!.technique) : LOW_PRECISION_COLOUR));
     let mark: HTMLElement | null = null;
     let first: HTMLElement | null = null;
     // A segment that crosses a paragraph break becomes one <mark> per paragraph.
