@@ -7,6 +7,7 @@
 import { CodePoints } from '../core/text.js';
 import { techniqueColor, tint } from '../techniques/palette.js';
 import { h } from './dom.js';
+import { cutSegments } from '../report/segments.js';
 
 /** One technique span in UTF-16 offsets of the text, as the DOM needs them. */
 export interface Finding {
@@ -44,31 +45,10 @@ export function toFindings(text: string, spans: ReadonlyArray<{ technique: strin
   return out;
 }
 
-/** Cut [0, length) at every span boundary; each piece lists the spans covering it. O((n + b) log b). */
+/** The shared segmenter (src/report/segments.ts), each piece listing its spans innermost first. */
 export function segment(length: number, findings: readonly Finding[]): Segment[] {
-  const cuts = new Set<number>([0, length]);
-  for (const f of findings) {
-    cuts.add(f.start);
-    cuts.add(f.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const starts = new Map<number, number[]>();
-  findings.forEach((f, i) => {
-    let list = starts.get(f.start);
-    if (!list) starts.set(f.start, (list = []));
-    list.push(i);
-  });
-  const active = new Set<number>();
-  const out: Segment[] = [];
-  for (let p = 0; p + 1 < points.length; p++) {
-    const a = points[p]!;
-    const b = points[p + 1]!;
-    for (const i of active) if (findings[i]!.end <= a) active.delete(i);
-    for (const i of starts.get(a) ?? []) active.add(i);
-    const list = [...active].sort((x, y) => findings[x]!.end - findings[x]!.start - (findings[y]!.end - findings[y]!.start));
-    out.push({ start: a, end: b, findings: list });
-  }
-  return out;
+  const len = (i: number): number => findings[i]!.end - findings[i]!.start;
+  return cutSegments(length, findings).map((s) => ({ start: s.start, end: s.end, findings: s.active.slice().sort((x, y) => len(x) - len(y) || x - y) }));
 }
 
 export interface Rendered {
