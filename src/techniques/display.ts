@@ -13,6 +13,7 @@
  *   the group's spans were right TARGET_PRECISION of the time, chosen on training folds only.
  * Spans that are not shown stay in the result with `shown: false`.
  */
+import { solveLinear } from '../core/linear.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E, fail } from '../core/errors.js';
@@ -136,7 +137,7 @@ function fitLogistic(xs: ReadonlyArray<Array<[number, number]>>, ys: readonly bo
         for (const [i, u] of f) H[j]![i]! += h * v * u;
       }
     });
-    const step = solve(H, g);
+    const step = solveLinear(H, g);
     let change = 0;
     for (let j = 0; j < D; j++) {
       w[j]! -= step[j]!;
@@ -200,29 +201,6 @@ export function rememberModelSpans(text: string, spans: ReadonlyArray<{ start: n
 /** The remembered model spans of this text; null when the model did not read it last. */
 export function modelSpansOf(text: string): ReadonlyArray<{ start: number; end: number; technique: Technique }> | null {
   return lastModel !== null && lastModel.text === text ? lastModel.spans : null;
-}
-
-/** Gaussian elimination with partial pivoting (H is small and positive definite). */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-    [M[c], M[piv]] = [M[piv]!, M[c]!];
-    const d = M[c]![c]! || 1e-12;
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r]![c]! / d;
-      if (f) for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r]![n]!;
-    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
-    x[r] = s / (M[r]![r]! || 1e-12);
-  }
-  return x;
 }
 
 export function predictPrecision(weights: readonly number[], s: ModelSpanInfo): number {

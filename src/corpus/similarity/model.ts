@@ -4,6 +4,7 @@
  * features and the penalty. Small enough to read in the shipped JSON.
  */
 import { seededRandom as rng } from '../../core/random.js';
+import { solveLinear } from '../../core/linear.js';
 export interface RidgeModel {
   kind: 'ridge';
   features: string[];
@@ -16,25 +17,6 @@ export interface RidgeModel {
   nonNegative?: boolean;
 }
 
-/** Solve A x = b (A square, small) by Gaussian elimination with partial pivoting. */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
-    [M[c], M[p]] = [M[p]!, M[c]!];
-    const piv = M[c]![c]!;
-    if (Math.abs(piv) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / piv;
-      if (f) for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
-}
-
 export function fitRidge(X: number[][], y: number[], lambda: number, features: string[], nonNegative = false): RidgeModel {
   const d = X[0]?.length ?? 0;
   const n = X.length;
@@ -44,7 +26,7 @@ export function fitRidge(X: number[][], y: number[], lambda: number, features: s
   const ym = y.reduce((a, b) => a + b, 0) / n;
   const A = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => Z.reduce((s, r) => s + r[i]! * r[j]!, 0) + (i === j ? lambda : 0)));
   const b = Array.from({ length: d }, (_, i) => Z.reduce((s, r, k) => s + r[i]! * (y[k]! - ym), 0));
-  const weights = nonNegative ? nonNegativeSolve(A, b) : solve(A, b);
+  const weights = nonNegative ? nonNegativeSolve(A, b) : solveLinear(A, b);
   return { kind: 'ridge', features, mean, scale, weights, bias: ym, lambda, ...(nonNegative ? { nonNegative } : {}) };
 }
 
