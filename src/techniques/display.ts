@@ -190,19 +190,6 @@ export function withAgreement(p: number | null, agree: Agreement | null, table: 
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
 
-/**
- * The model spans (as decoded, before merging) of the last text the model read: the rules component
- * runs after it on the same text and measures its hits by their agreement with them.
- */
-let lastModel: { text: string; spans: ReadonlyArray<{ start: number; end: number; technique: Technique }> } | null = null;
-export function rememberModelSpans(text: string, spans: ReadonlyArray<{ start: number; end: number; technique: Technique }>): void {
-  lastModel = { text, spans };
-}
-/** The remembered model spans of this text; null when the model did not read it last. */
-export function modelSpansOf(text: string): ReadonlyArray<{ start: number; end: number; technique: Technique }> | null {
-  return lastModel !== null && lastModel.text === text ? lastModel.spans : null;
-}
-
 export function predictPrecision(weights: readonly number[], s: ModelSpanInfo): number {
   let z = 0;
   for (const [j, v] of modelFeatures(s)) z += (weights[j] ?? 0) * v;

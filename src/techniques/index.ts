@@ -9,7 +9,7 @@ import type { Component } from '../core/pipeline.js';
 import { lowerBound, prepare, type Prepared } from './features.js';
 import { TechniqueModel, type Detected } from './model.js';
 import { isShown, measuredText, ruleConfidence, shownByDefault, type RuleHit } from './rules.js';
-import { agreementOf, groupOf, isShownPrecision, mergeNested, modelPrecision, rememberModelSpans, type Agreement } from './display.js';
+import { agreementOf, groupOf, isShownPrecision, mergeNested, modelPrecision, type Agreement } from './display.js';
 import { TECHNIQUES } from './types.js';
 import type { Technique, TechniqueSpan } from './types.js';
 
@@ -49,9 +49,14 @@ export function loadDefaultModel(): TechniqueModel {
  * span nested with a more precise rule hit of the same technique gives way to it (techniques.rules
  * outputs that one): nested and duplicate spans of one technique merge into one. */
 export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniques.model'): Span<TechniqueSpan>[] {
+  return modelLayers(doc, model, component).techniques;
+}
+
+/** The 'techniques' spans and, as 'techniques.modelSpans', every decoded model span (what techniques.rules reads). */
+export function modelLayers(doc: Doc, model: TechniqueModel, component = 'techniques.model'): { techniques: Span<TechniqueSpan>[]; 'techniques.modelSpans': Span<{ technique: Technique }>[] } {
   const p = prepare(doc.text);
   const decoded = model.detect(p);
-  rememberModelSpans(doc.text, decoded);
+  const decodedSpans = decoded.map((d) => ({ start: d.start, end: d.end, component, confidence: Math.round(d.confidence * 1000) / 1000, reason: d.explanation, data: { technique: d.technique } }));
   const spans = decoded.map((d) => {
     const { precision, shown } = measured(p, d);
     return {
@@ -67,7 +72,8 @@ export function modelSpans(doc: Doc, model: TechniqueModel, component = 'techniq
   });
   const hits = listedHits(p, decoded).map((x) => ({ start: x.hit.start, end: x.hit.end, technique: x.hit.technique, precision: x.precision, shown: x.shown, span: null }));
   const all = [...spans.map((s) => ({ start: s.start, end: s.end, technique: s.technique, precision: s.precision, shown: s.data.shown, span: s as Span<TechniqueSpan> | null })), ...hits];
-  return mergeNested(all).flatMap((m) => (m.span ? [{ start: m.span.start, end: m.span.end, component: m.span.component, confidence: m.span.confidence, reason: m.span.reason, data: m.span.data }] : []));
+  const techniques = mergeNested(all).flatMap((m) => (m.span ? [{ start: m.span.start, end: m.span.end, component: m.span.component, confidence: m.span.confidence, reason: m.span.reason, data: m.span.data }] : []));
+  return { techniques, 'techniques.modelSpans': decodedSpans };
 }
 
 export function techniqueModel(model: TechniqueModel = loadDefaultModel()): Component {
@@ -76,9 +82,10 @@ export function techniqueModel(model: TechniqueModel = loadDefaultModel()): Comp
     requires: [],
     // Trained on English articles (PTC).
     languages: ['en'],
-    assigns: ['techniques'],
+    // the decoded spans as a layer of their own: techniques.rules reads them (declared, not module state)
+    assigns: ['techniques', 'techniques.modelSpans'],
     annotate(doc: Doc) {
-      return { spans: { techniques: modelSpans(doc, model) } };
+      return { spans: modelLayers(doc, model) };
     },
   };
 }

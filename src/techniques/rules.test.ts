@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { findRuleHits, shownHits, ruleConfidence, shownByDefault, isShown } from './rules.js';
 import { SEEDLIKE, EMOJI } from './fixtures/articles.js';
 import { TECHNIQUE_INFO } from './definitions.js';
-import { TECHNIQUES } from './types.js';
+import { TECHNIQUES, type Technique } from './types.js';
 import { Doc } from '../core/document.js';
 import { techniqueRules } from './rules.js';
 
@@ -84,4 +84,25 @@ test('scare quotes: handles, titles and reported words are not listed; the other
   assert.deepEqual(listed('Readers flooded the mayor’s account “@harbour_mayor” with replies.'), ['false false']);
   assert.deepEqual(listed('The council later described the plan as “a bold step” in its newsletter.'), ['false false']);
   assert.deepEqual(listed('The so-called “reform” changed nothing at the harbour.'), ['true false']);
+});
+
+test('rules component: a hit is measured by its agreement with the declared techniques.modelSpans layer, never by module state', () => {
+  const text = 'The plan is a fantasy, and everyone can see the sham for what it is.';
+  const hit = findRuleHits(text).find((h) => h.key === 'loaded.delusion:fantasy')!;
+  assert.ok(hit, 'fixture: the rule fires');
+  const precisionWith = (layer: Array<{ start: number; end: number; technique: Technique }> | null): number => {
+    const doc = new Doc(text);
+    if (layer) doc.setLayer('techniques.modelSpans', layer.map((s) => ({ ...s, component: 'techniques.model', confidence: 0.5, reason: 'test', data: { technique: s.technique } })));
+    const out = techniqueRules.annotate(doc).spans!.techniques!;
+    return out.find((s) => s.start === hit.start)!.data.precision!;
+  };
+  const none = precisionWith(null); // the model did not run: the key's own precision
+  assert.equal(none, ruleConfidence(hit));
+  const same = precisionWith([{ start: hit.start, end: hit.end, technique: 'Loaded_Language' }]);
+  const other = precisionWith([{ start: hit.start, end: hit.end, technique: 'Doubt' }]);
+  const absent = precisionWith([]);
+  assert.ok(same > other && other > absent, `${same} > ${other} > ${absent}`);
+  // the same text read again without the layer is not measured against the earlier doc's model spans
+  assert.equal(precisionWith(null), none);
+  assert.ok(techniqueRules.reads?.includes('techniques.modelSpans'));
 });

@@ -12,7 +12,7 @@ import type { Component } from '../core/pipeline.js';
 import { tokenize, type Token } from '../core/tokens.js';
 import { E, fail } from '../core/errors.js';
 import { TECHNIQUES, type Technique, type TechniqueSpan } from './types.js';
-import { agreementOf, groupOf, isShownPrecision, mergeNested, modelSpansOf, rulePrecisionOf, withAgreement, type Agreement } from './display.js';
+import { agreementOf, groupOf, isShownPrecision, mergeNested, rulePrecisionOf, withAgreement, type Agreement } from './display.js';
 
 export interface RuleHit {
   /** Rule entry id, e.g. 'loaded.delusion' or 'scare-quotes'. */
@@ -403,8 +403,8 @@ export function coveredBy(sorted: ReadonlyArray<{ start: number; end: number; te
 export function ruleSpans(doc: Doc, component: string): Span<TechniqueSpan>[] {
   // Nested and duplicate spans of one technique merge into one (a shown one first, then the most precise; model spans win ties).
   const existing = (doc.has('techniques') ? doc.spans('techniques') : []).map((e) => ({ start: e.start, end: e.end, technique: e.data.technique, precision: e.data.precision ?? null, shown: e.data.shown ?? true, hit: null as RuleHit | null, agree: null as Agreement | null }));
-  // the model's spans of this text, when it ran just before: a hit's precision depends on whether the model agrees
-  const model = modelSpansOf(doc.text);
+  // the model's decoded spans (its declared layer), when it ran before: a hit's precision depends on whether the model agrees
+  const model = doc.has('techniques.modelSpans') ? doc.spans('techniques.modelSpans').map((s) => ({ start: s.start, end: s.end, technique: s.data.technique })) : null;
   const listed = findRuleHits(doc.text).flatMap((h) => {
     const agree = model ? agreementOf(h, model) : null;
     return isShown(h, agree) ? [{ start: h.start, end: h.end, technique: h.technique, precision: ruleConfidence(h, agree), shown: shownByDefault(h, agree), hit: h as RuleHit | null, agree }] : [];
@@ -443,8 +443,8 @@ function pct(x: number): string {
 export const techniqueRules: Component = {
   name: 'techniques.rules',
   requires: [],
-  // Rule hits the model already marked are left out.
-  reads: ['techniques'],
+  // Rule hits the model already marked are left out; the model's decoded spans set each hit's precision.
+  reads: ['techniques', 'techniques.modelSpans'],
   languages: ['en'],
   assigns: ['techniques'],
   annotate(doc: Doc) {

@@ -32,5 +32,7 @@ export interface TechniqueSpan {
 declare module '../core/document.js' {
   interface Layers {
     techniques: TechniqueSpan;
+    /** Every span the trained model decoded, before merging with rule hits (techniques.rules measures its hits by their agreement with them). */
+    'techniques.modelSpans': { technique: Technique };
   }
 }
