@@ -21,7 +21,7 @@ import { formatTsvCode, titleCase, countryOf, sectorOf } from './dictionary.js';
 import { MAX_WORDS } from './trie.js';
 
 /** Place synonyms that are also common words or given names in English news. */
-const STOP_PLACES = new Set([
+export const STOP_PLACES = new Set([
   'VLADIMIR', 'CHARLOTTE', 'LAWRENCE', 'PROVIDENCE', 'PHOENIX', 'BUFFALO', 'AUSTIN', 'JERSEY', 'VICTORIA',
   'MOLOTOV', 'KIROV', 'PERM', 'COLUMBUS', 'RICHMOND', 'MOBILE', 'GORKY', 'GORKI', 'ORANGE', 'READING', 'BATH',
   'NICE', 'CONCORD', 'LINCOLN', 'JACKSON', 'MADISON', 'FRANKLIN', 'HAMILTON', 'WASHINGTON_STATE', 'DAKOTA',

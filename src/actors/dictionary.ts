@@ -259,15 +259,20 @@ export class ActorDictionary {
    * organisations, blocs, capitals stay since they are part of the generated file) to measure what
    * the converted Phoenix data and the rules do alone.
    */
-  static load(handWritten: boolean): ActorDictionary {
+  static load(handWritten: boolean, opts: { blindTo?: readonly string[] } = {}): ActorDictionary {
     const d = new ActorDictionary();
-    const read = (f: string): string => readFileSync(new URL(`./data/${f}`, import.meta.url), 'utf8');
+    const raw = (f: string): string => readFileSync(new URL(`./data/${f}`, import.meta.url), 'utf8');
+    // blindTo: texts (evaluation cases) whose names the hand-written files must not know — every
+    // hand-written line with a phrase occurring in one of them is left out (an honest estimate of
+    // accuracy on cases nobody read, since those files were written with the dev cases visible).
+    const blind = opts.blindTo ? blindFilter(opts.blindTo) : null;
+    const read = (f: string): string => (blind && /^extra-(actors|leaders)\.tsv$/.test(f) ? blind(raw(f), false) : raw(f));
     // The index `npm run build` writes beside each actor file (scripts/build-actor-index.mjs); without
     // it (or when stale) loadActorTsv computes the same from the text.
     const actorFile = (f: string): void => {
       let index: ActorIndex | null = null;
       try {
-        index = JSON.parse(read(`${f}.index.json`)) as ActorIndex;
+        index = blind ? null : (JSON.parse(read(`${f}.index.json`)) as ActorIndex);
       } catch {
         index = null;
       }
@@ -279,6 +284,8 @@ export class ActorDictionary {
       actorFile('extra-leaders.tsv');
     }
     actorFile('actors.tsv');
+    // Gazetteer cities and provinces (convert-places.ts): after every other name, so those win.
+    actorFile('places.tsv');
     if (handWritten) loadAgentTsv(d, read('extra-agents.tsv'));
     loadAgentTsv(d, read('agents.tsv'));
     return d;
@@ -499,3 +506,25 @@ const BLOCKED: ActorEntry = { codes: [], type: 'unknown', name: '', via: 'blocke
 
 
 
+
+/**
+ * Removes from a hand-written data file every line with a phrase that occurs (whole words, any
+ * case) in one of `texts`. Agent files: CODE<TAB>phrases; actor files: phrases in the fifth column.
+ */
+export function blindFilter(texts: readonly string[]): (file: string, agents: boolean) => string {
+  const hay = texts.map((t) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  const occurs = (phrase: string): boolean => {
+    const p = phrase.replace(/[~*_]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return !!p && hay.some((h) => h.includes(` ${p} `));
+  };
+  return (file, agents) =>
+    file
+      .split('\n')
+      .filter((line) => {
+        if (!line || line.startsWith('#')) return true;
+        const f = line.split('\t');
+        const phrases = (agents ? f[1] : f[4]) ?? '';
+        return !phrases.split('|').some(occurs);
+      })
+      .join('\n');
+}

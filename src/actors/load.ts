@@ -120,9 +120,10 @@ export function actorEntryAt(text: string, lineStart: number): ActorEntry {
 
 /**
  * Phoenix codes a few states with their Correlates of War code where ISO 3166 alpha-3 differs
- * (plover_ngec/cow2iso.txt): Angola ANG → AGO, East Timor TMP → TLS. Codes here are ISO.
+ * (plover_ngec/cow2iso.txt): Angola ANG → AGO, East Timor TMP → TLS. Codes here are ISO. Phoenix's
+ * Kosovo KSV becomes XKX, the user-assigned code that the NGEC country table (countries.csv) uses.
  */
-export const COW_TO_ISO: Record<string, string> = { ANG: 'AGO', TMP: 'TLS' };
+export const COW_TO_ISO: Record<string, string> = { ANG: 'AGO', TMP: 'TLS', KSV: 'XKX' };
 
 export function isoCode(code: string): string {
   const iso = COW_TO_ISO[code.slice(0, 3)];
