@@ -20,9 +20,8 @@ import { formatScores, goldFromJson, ploverActor, quadOfCode, predCode, score, t
 import { buildLexicon, loadDefaultLexicon, type Lexicon } from '../relations/lexicon.js';
 import { isoDate, parsePetrarchXml } from '../relations/petrarch-xml.js';
 import { parseNewsGold, prf, scoreNews, type NewsPred } from '../relations/news-eval.js';
-import { SHOW_THRESHOLD } from '../relations/index.js';
-import { treeSupport } from '../relations/coder/tree.js';
-import { sentenceTrees } from '../syntax/index.js';
+import { SHOW_THRESHOLD, supportOf } from '../relations/index.js';
+import { defaultModel, parseSentences, type SentenceTree, type TreeToken } from '../syntax/index.js';
 import { eventFeatures, fitConfidence, predict } from '../relations/confidence.js';
 import { writeFileSync } from 'node:fs';
 import { parseVerbDict, type VerbDict } from '../relations/verbdict.js';
@@ -52,6 +51,18 @@ export interface Coder {
   reciprocal?: boolean;
   /** PETRARCH discard phrases (sports, history, ...): sentences containing one are not coded. */
   discards?: RegExp | null;
+  /** Parse each sentence and take event arguments from the tree ('off': word windows only). */
+  tree?: 'strict' | 'fill' | 'check' | 'off';
+}
+
+/** The dependency parse of one sentence as a SentenceTree (tokens numbered from 0). */
+function parseOne(text: string, s: { start: number; end: number }): SentenceTree | undefined {
+  const { tokens, syntax } = parseSentences(defaultModel(), text, [s]);
+  const st = syntax[0];
+  if (!st) return undefined;
+  const toks: TreeToken[] = tokens.map((t, i) => ({ index: i, start: t.start, end: t.end, text: text.slice(t.start, t.end), upos: t.data.upos, xpos: t.data.xpos, lemma: t.data.lemma, head: t.data.head, deprel: t.data.deprel, children: [] }));
+  for (const t of toks) if (t.head >= 0) toks[t.head]?.children.push(t.index);
+  return { start: st.start, end: st.end, root: st.data.root, first: 0, tokens: toks };
 }
 
 /**
@@ -87,7 +98,8 @@ export function codeText(text: string, coder: Coder, date?: string): SentenceEve
       return;
     }
     const mentions: Mention[] = coder.actors.find(text, { start: s.start, end: s.end, date: date ?? null }).map((m) => ({ start: m.start, end: m.end, code: m.code, name: m.name, country: m.country }));
-    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes, reciprocal: coder.reciprocal });
+    const tree = coder.tree && coder.tree !== 'off' && mentions.length >= 2 ? parseOne(text, s) : undefined;
+    const events = codeSentence(text, s.start, s.end, mentions, coder.lexicon, { dropNegated: coder.dropNegated, intentCodes: coder.intentCodes, reciprocal: coder.reciprocal, treeMode: coder.tree }, tree);
     out.push({ index, start: s.start, end: s.end, events: asDirected(events) });
   });
   return out;
@@ -122,7 +134,14 @@ const DICT_OPTIONS = {
   'keep-negated': { type: 'boolean' },
   'no-siblings': { type: 'boolean' },
   convention: { type: 'string' },
+  tree: { type: 'string' },
 } as const;
+
+function treeOption(v: string | undefined): 'strict' | 'fill' | 'check' | 'off' {
+  const t = v ?? 'check';
+  if (t !== 'strict' && t !== 'fill' && t !== 'check' && t !== 'off') fail(E.BAD_ARGUMENT, `--tree must be strict, fill, check or off, got "${t}"`);
+  return t;
+}
 
 /** 'petrarch': the action's own code (PETRARCH); 'cameo': futures as intent/threat (CAMEO manual, PLOVER). */
 function convention(v: string | undefined, fallback: 'petrarch' | 'cameo'): boolean {
@@ -289,6 +308,7 @@ the actors found, the gold and the predicted events (with how each was found).`,
         intentCodes: convention(values.convention, plover ? 'cameo' : 'petrarch'),
         reciprocal: !plover,
         discards: discards.length ? parseDiscards(discards.map(readText).join('\n')) : null,
+        tree: treeOption(values.tree),
       };
       const errors: string[] = [];
       for (const r of gold) {
@@ -390,13 +410,13 @@ developed on, 'test' the held-out half.`,
       gold = gold.filter((g) => keep.has(g.article));
     }
     // The parse only adds the tree-support figures; without a usable parser model they are skipped.
-    let parsed = true;
+
     let pipeline;
     try {
       pipeline = await createPipeline(['sentences', 'parse', 'actors', 'events']);
     } catch (err) {
       if (!(err instanceof SlantError)) throw err;
-      parsed = false;
+
       process.stderr.write(`slant: no parse (${err.line()}); tree-support figures left out\n`);
       pipeline = await createPipeline(['sentences', 'actors', 'events']);
     }
@@ -414,11 +434,10 @@ developed on, 'test' the held-out half.`,
       // Offsets in the gold count code points of the original file.
       const cpOf = (i: number): number => Array.from(raw.slice(0, doc.toOriginal(i))).length;
       const actorSpans = doc.spans('actors');
-      const trees = parsed ? sentenceTrees(doc) : [];
       for (const e of doc.spans('events')) {
         const d = e.data;
         const inSentence = actorSpans.filter((a) => a.start >= e.start && a.end <= e.end).length;
-        const sup = treeSupport(trees.find((t) => t.start <= d.trigger.start && t.end >= d.trigger.end), d);
+        const sup = supportOf(d.tree);
         feats.push(eventFeatures({ ...d, code: d.cameo }, e, inSentence, sup));
         support.push(sup);
         half.push(ai % 2 === 0);

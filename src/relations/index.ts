@@ -8,7 +8,10 @@ import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
 import { eventFeatures, predict, shippedConfidence } from './confidence.js';
-import { treeSupport, type TreeSupport } from './coder/tree.js';
+import { type TreeSupport } from './coder/tree.js';
+
+/** The coder's tree check as the confidence feature. */
+export const supportOf = (t: 'agrees' | 'differs' | undefined): TreeSupport => (t === 'agrees' ? 'confirmed' : t === 'differs' ? 'contradicted' : 'unknown');
 import { sentenceTrees } from '../syntax/index.js';
 import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
@@ -104,6 +107,7 @@ export function eventData(e: CodedEvent): EventData {
     stance: e.stance,
     factivity: e.factivity ?? { value: e.attribution.kind === 'author' ? 'endorsed' : 'reported', cue: null, framedBy: null },
     symmetric: e.symmetric ?? false,
+    ...(e.tree ? { tree: e.tree } : {}),
     via: e.via,
     lemma: e.lemma,
     pattern: e.pattern,
@@ -132,6 +136,9 @@ export function eventReason(e: CodedEvent, text: string): string {
   return `${e.source} ${e.symmetric ? '↔' : '→'} ${e.target}${inferred}: CAMEO ${e.code} "${e.info.description}" (Goldstein ${e.info.goldstein}) because ${how}${e.pattern ? ` (pattern ${e.pattern})` : ''}${qual.length ? `; ${qual.join(', ')}` : ''}.`;
 }
 
+/** How the parse is used (experiments: SLANT_EVENTS_TREE=strict|fill|off). */
+const TREE_MODE = (['strict', 'fill', 'check', 'off'] as const).find((m) => m === process.env.SLANT_EVENTS_TREE) ?? 'check';
+
 export function eventsComponentWith(lex: () => Lexicon): Component {
   return {
     name: 'events',
@@ -155,8 +162,8 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
         if (mj - mi === 0) continue;
         while (ti < trees.length && trees[ti]!.end <= sent.start) ti++;
         const tree = trees[ti] && trees[ti]!.start < sent.end ? trees[ti] : undefined;
-        for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon)) {
-          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi, treeSupport(tree, e)), reason: eventReason(e, doc.text), data: eventData(e) });
+        for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon, { treeMode: TREE_MODE }, tree)) {
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi, supportOf(e.tree)), reason: eventReason(e, doc.text), data: eventData(e) });
         }
       }
       return { spans: { events: spans } };

@@ -7,12 +7,14 @@ import { codeStance } from './stance.js';
 import { factivityOf } from './factivity.js';
 import { type CodeOptions, type CodedEvent, type Mention } from './types.js';
 import { units } from './units.js';
+import { indexTree } from './tree-args.js';
+import type { SentenceTree } from '../../syntax/index.js';
 import { type Ctx, codeVerb } from './verb-events.js';
 import { findVerbs } from './verbs.js';
 import { CLAUSE, READY } from './words.js';
 
 /** Code one sentence [start, end) of `text`; mentions must be sorted and non-overlapping. */
-export function codeSentence(text: string, start: number, end: number, mentions: readonly Mention[], lex: Lexicon, opts: CodeOptions = {}): CodedEvent[] {
+export function codeSentence(text: string, start: number, end: number, mentions: readonly Mention[], lex: Lexicon, opts: CodeOptions = {}, tree?: SentenceTree): CodedEvent[] {
   const inside = usable(mentions.filter((m) => m.start >= start && m.end <= end));
   if (inside.length === 0) return [];
   const u = units(text, start, end, inside);
@@ -27,7 +29,9 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   };
   const verbs = findVerbs(u, lex, text);
   const verbIdx = new Set(verbs.map((v) => v.i));
-  const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts };
+  // With a parse, each verb's arguments come from the tree (tree-args.ts); the windows are the fallback.
+  const tix = tree && opts.treeMode !== 'off' ? indexTree(tree, u) : undefined;
+  const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts, tix, treeMode: opts.treeMode === 'off' ? undefined : opts.treeMode };
   // "demanded that the United States match ...": the verb of what is demanded is no event.
   const demanded = new Set<number>();
   for (let vi = 0; vi + 1 < verbs.length; vi++) {

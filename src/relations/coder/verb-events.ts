@@ -9,6 +9,16 @@ import { type CodeOptions, type CodedEvent, type Modality } from './types.js';
 import { type Unit, WINDOW, isActor, isAgent } from './units.js';
 import { type Verb } from './verbs.js';
 import { CLAUSE, CONJ, LOCATIVE, PLACE_PREP, REPORT, TOPIC } from './words.js';
+import { type TreeIndex, treeArgs } from './tree-args.js';
+
+/** Lemmas of reporting verbs (the REPORT word list holds their forms). */
+const REPORT_LEMMAS = new Set(['say', 'tell', 'claim', 'state', 'announce', 'report', 'allege', 'insist', 'argue', 'assert', 'declare', 'add', 'write', 'warn', 'note', 'suggest', 'believe', 'think', 'contend', 'maintain', 'explain', 'acknowledge', 'admit', 'deny', 'tweet', 'suggest', 'indicate', 'confirm']);
+
+/**
+ * How the tree's arguments are used: 'strict' uses the tree alone, 'fill' falls back to the window
+ * when the tree finds no actor, 'check' keeps the window's and records whether the tree agrees.
+ */
+export type TreeMode = 'strict' | 'fill' | 'check';
 
 export interface Ctx {
   u: Unit[];
@@ -17,6 +27,9 @@ export interface Ctx {
   verbs: Verb[];
   verbIdx: Set<number>;
   opts: CodeOptions;
+  /** The sentence's dependency parse mapped onto the units, when there is one. */
+  tix?: TreeIndex;
+  treeMode?: TreeMode;
 }
 
 /** Events of the verb verbs[vi]; `objFrom` moves the object search (upper verb of a chain). */
@@ -100,7 +113,25 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     obj = before && before.kind === 'A' ? [v.i - 1] : [];
   }
   let via = pm ? 'pattern' : 'verb';
-  if (g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
+  // From the parse: subject, object, passive, negation, modality (the window's choices are the fallback).
+  const ta = ctx.tix ? treeArgs(ctx.tix, u, v.i, REPORT_LEMMAS) : null;
+  let treeNeg = false;
+  let treeMod: Modality | null = null;
+  const check = ctx.treeMode === 'check';
+  if (ta && !check) {
+    const fill = ctx.treeMode === 'fill';
+    // The window's subject of a passive is its patient, so a passive falls back on nothing.
+    const real = (ks: number[]): boolean => ks.some((k) => isActor(u[k]));
+    subj = real(ta.subj) || !fill || ta.passive ? ta.subj : subj;
+    obj = real(ta.obj) || !fill ? ta.obj : obj.length ? obj : ta.obj;
+    // A pattern that names its target ("* AGAINST +") may see one the tree attached elsewhere.
+    if (obj.length === 0 && pm && pm.tgt >= 0) obj = [pm.tgt];
+    if (ta.passive) via = 'passive';
+    if (ta.negated && opts.dropNegated && !(pm && patternNegates(pm.pattern))) return [];
+    treeNeg = ta.negated;
+    treeMod = ta.modality;
+  }
+  if ((!ta || check) && g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
     let by = -1;
     for (let k = v.j; k < Math.min(u.length, v.j + 8); k++) {
@@ -138,7 +169,8 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
   }
   subj = subj.slice().sort((a, b) => a - b);
   obj = obj.slice().sort((a, b) => a - b);
-  const mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
+  let mod: Modality = g.modality === 'asserted' && hypotheticalClause(u, g.start) ? 'hypothetical' : g.modality;
+  if (treeMod === 'hypothetical' || (treeMod === 'future' && mod === 'asserted')) mod = treeMod;
   const attr = attribution(u, v.i, text);
   // "X said Y must ensure security": the demand X→Y is coded (codeDemands); Y's obligation is not an event.
   if (g.obligation && attr.kind === 'reported' && attr.code) return [];
@@ -153,13 +185,15 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     trigger: { start: u[v.i]!.s, end: u[v.j - 1]!.e },
     sourceMention: { start: u[s]!.s, end: u[s]!.e },
     targetMention: { start: u[t]!.s, end: u[t]!.e },
-    negated: g.negated,
+    negated: g.negated || treeNeg,
     modality: mod,
     attribution: attr,
     stance,
     via: how,
     lemma: v.form.lemma,
     pattern: pm ? patternText(pm.pattern) : null,
+    // Whether the parse names the same source and target for this verb.
+    ...(ta ? { tree: ta.subj.includes(s) && ta.obj.includes(t) ? ('agrees' as const) : ('differs' as const) } : {}),
   });
   // Agents never act as sources; a country-less target needs a source with a country.
   subj = subj.filter((k) => isActor(u[k]));
