@@ -370,6 +370,13 @@ export class ActorDictionary {
         if (b && b.to > a.to) a = null;
       }
       const g = this.agents.longestAt(words, i);
+      if (a && g && g.to === a.to) {
+        // "the Nigerian Senate", "Peru's Congress": a state organ's name that is another state's in
+        // the dictionary (Congress → USALEG) but also an agent, right after a state → that state's agent.
+        const prev = items[items.length - 1];
+        const own = countryOf(pickCode(pickEntry(a.terminals).codes, day));
+        if (own && prev && prev.kind === 'actor' && prev.to === a.from && prev.actor?.type === 'state' && countryOf(prev.code ?? '') !== own && sectorOf(pickCode(pickEntry(a.terminals).codes, day))) a = null;
+      }
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
       const entryKey = a ? '\u0001' + words.slice(a.from, a.to).map((w) => w.key).join(' ') : '';

@@ -153,7 +153,9 @@ export function ngecCountry(code: string | null, country: string | null): string
 }
 
 function caseDate(s: string | undefined): string | undefined {
-  if (!s || /^today$/i.test(s.trim())) return undefined;
+  if (!s) return undefined;
+  // NGEC's "today": the date the case is resolved on.
+  if (/^today$/i.test(s.trim())) return new Date().toISOString().slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) return s.slice(0, 10);
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
