@@ -7,6 +7,7 @@ import { E, fail } from './core/errors.js';
 import { normalize } from './input/normalize.js';
 import { createPipeline, DEFAULT_PIPELINE } from './registry.js';
 import { toResult, type AnalysisResult } from './result.js';
+import { pipelineWithParse } from './syntax/result.js';
 
 import { checkInput, type Input } from './input/record.js';
 import { MAX_TEXT } from './core/limits.js';
@@ -17,6 +18,8 @@ export { MAX_TEXT };
 export interface AnalyzeOptions {
   /** Component names, in order (default: DEFAULT_PIPELINE). */
   pipeline?: readonly string[];
+  /** Optional parts of the result: 'syntax' runs the parser and adds each sentence's tokens and dependencies. */
+  include?: readonly 'syntax'[];
 }
 
 export async function toDoc(input: Input): Promise<Doc> {
@@ -40,9 +43,11 @@ export async function toDoc(input: Input): Promise<Doc> {
 
 export async function analyze(input: Input, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   checkOptions(options);
-  const pipeline = await createPipeline(options.pipeline ?? DEFAULT_PIPELINE);
+  const syntax = options.include?.includes('syntax') === true;
+  const names = options.pipeline ?? DEFAULT_PIPELINE;
+  const pipeline = await createPipeline(syntax ? pipelineWithParse(names) : names);
   const doc = pipeline.run(await toDoc(input));
-  return toResult(doc, pipeline.names);
+  return toResult(doc, pipeline.names, { syntax });
 }
 
 /** Stream inputs through the pipeline in order (see batch.ts for the multi-core version). */
@@ -54,4 +59,6 @@ function checkOptions(options: unknown): asserts options is AnalyzeOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(E.BAD_INPUT, 'options must be an object');
   const p = (options as AnalyzeOptions).pipeline;
   if (p !== undefined && (!Array.isArray(p) || p.some((n) => typeof n !== 'string'))) fail(E.BAD_INPUT, 'options.pipeline must be an array of component names');
+  const inc = (options as AnalyzeOptions).include as unknown;
+  if (inc !== undefined && (!Array.isArray(inc) || inc.some((n) => n !== 'syntax'))) fail(E.BAD_INPUT, "options.include must be an array of optional parts (known: 'syntax')");
 }

@@ -15,10 +15,11 @@ import { toActorResults, type ActorResult } from './actors/result.js';
 import { buildGraph } from './graph/index.js';
 import { roleOf, toNarrativeResults, type ActorRole, type NarrativeResult } from './narratives/result.js';
 import './graph/component.js';
+import { syntaxResult, type SyntaxSentenceResult } from './syntax/result.js';
 
 export type { EventResult, GraphResult, ActorResult };
 
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface TextRef {
   start: number;
@@ -90,6 +91,8 @@ export interface AnalysisResult {
   techniques: TechniqueResult[];
   /** Narratives of the SemEval-2025 taxonomy the article carries, with evidence sentences; empty for Other. Since 1.2.0. */
   narratives?: NarrativeResult[];
+  /** Tokens, tags, lemmas and dependencies per sentence; only with `include: ['syntax']` (`--include syntax`). Since 1.3.0. */
+  syntax?: SyntaxSentenceResult[];
   /** Repairs made to the input text, with offsets in both texts (code points). */
   normalization: NormalizationEdit[];
   /** The components that ran, in order. */
@@ -98,7 +101,7 @@ export interface AnalysisResult {
   skipped?: Array<{ component: string; reason: string }>;
 }
 
-export function toResult(doc: Doc, components: string[]): AnalysisResult {
+export function toResult(doc: Doc, components: string[], opts: { syntax?: boolean } = {}): AnalysisResult {
   const cp = doc.codePoints;
   const ref = (s: { start: number; end: number }): TextRef => ({ start: cp.cp(s.start), end: cp.cp(s.end), text: doc.textOf(s) });
 
@@ -148,6 +151,7 @@ export function toResult(doc: Doc, components: string[]): AnalysisResult {
       shown: s.data.shown ?? true,
     })),
     narratives: toNarrativeResults(doc),
+    ...(opts.syntax ? { syntax: syntaxResult(doc) } : {}),
     normalization: doc.edits.map((e) => ({
       start: cp.cp(e.start),
       end: cp.cp(e.end),

@@ -29,6 +29,8 @@ Options:
       --timeout SEC  time limit per document when analysing many (default 300; 0 = none)
       --profile      print the share of time per component to standard error
       --pipeline LIST  components to run, comma-separated (default: the default pipeline)
+      --include syntax  also parse, and put each sentence's tokens, tags, lemmas and dependencies
+                     in the JSON ("syntax"; one input; the HTML report shows the trees)
       --allow-private-urls  allow URLs on loopback/private networks
       --color / --no-color  colour the terminal report (default: when writing to a terminal)
 
@@ -44,6 +46,7 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
       timeout: { type: 'string' },
       profile: { type: 'boolean', default: false },
       pipeline: { type: 'string' },
+      include: { type: 'string' },
       'allow-private-urls': { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -55,14 +58,17 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
     const color = values['no-color'] ? false : values.color ?? (!values.out && process.stdout.isTTY === true && !process.env.NO_COLOR);
 
     const pipeline = values.pipeline === undefined ? undefined : values.pipeline.split(',').map((x) => x.trim()).filter(Boolean);
+    const include = values.include === undefined ? undefined : values.include.split(',').map((x) => x.trim()).filter(Boolean);
+    if (include?.some((x) => x !== 'syntax')) fail(E.BAD_ARGUMENT, `--include takes syntax, not "${values.include}"`);
     const sources = await expand(positionals);
+    if (include && sources.length > 1) fail(E.BAD_ARGUMENT, '--include syntax takes one input');
     let body: string;
     let failed = 0;
     if (sources.length === 1) {
       // The analysis modules load here: a batch leaves them to the worker threads.
       const [{ analyze }, { loadInput }, { createPipeline }] = await Promise.all([import('../analyze.js'), import('../input/load.js'), import('../registry.js')]);
       const t0 = performance.now();
-      const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline });
+      const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline, include: include as 'syntax'[] | undefined });
       body = await render(result, format, color, values.all === true);
       if (values.profile) (await import('./analyze-batch.js')).printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
     } else {

@@ -5,6 +5,7 @@ import { E, fail } from '../core/errors.js';
 import { readConllu, writeConllu } from '../syntax/conllu.js';
 import { predictGoldTokens, scoreRaw, scoreSame } from '../syntax/eval.js';
 import { modelFrom, readTextFile } from './parse.js';
+import { MAX_BEAM } from '../syntax/beam.js';
 
 export const evalParserCommand: Command = {
   name: 'eval parser',
@@ -15,6 +16,7 @@ export const evalParserCommand: Command = {
   --raw       start from each sentence's "# text" (tokenised by slant) and align words by
               character offsets; scores are F1 over words. Default: gold tokens, predicted tags.
   --model F   model file (default: the shipped English model)
+  --beam W    parser beam width (default 1 = greedy; wider is slower)
   --out F     also write the predicted CoNLL-U (check with /work/shared/tools/conll_score.py)
   --json      print the scores as JSON
 
@@ -24,6 +26,7 @@ LAS compares the main relation (before ':'); punctuation is included.`,
       gold: { type: 'string' },
       raw: { type: 'boolean', default: false },
       model: { type: 'string' },
+      beam: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
@@ -31,6 +34,11 @@ LAS compares the main relation (before ':'); punctuation is included.`,
     const gold = readConllu(await readTextFile(values.gold, 'gold file'), values.gold);
     if (!gold.length) fail(E.EMPTY_INPUT, `${values.gold} holds no CoNLL-U sentences`);
     const model = modelFrom(values.model);
+    if (values.beam !== undefined) {
+      const w = Number(values.beam);
+      if (!Number.isInteger(w) || w < 1 || w > MAX_BEAM) fail(E.BAD_ARGUMENT, `--beam must be an integer from 1 to ${MAX_BEAM}, not "${values.beam}"`);
+      model.beam = w;
+    }
     const t0 = performance.now();
     let scores;
     let predicted;

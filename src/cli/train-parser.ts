@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { args, out, type Command } from './command.js';
 import { E, fail } from '../core/errors.js';
 import { readConllu } from '../syntax/conllu.js';
-import { saveModel } from '../syntax/model.js';
+import { saveModel, type ModelParts } from '../syntax/model.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_TRAIN, trainModel } from '../syntax/train.js';
 import { parseClusterTable } from '../syntax/clusters.js';
 
@@ -29,6 +30,13 @@ export const trainParserCommand: Command = {
   --seed N          PRNG seed (default ${DEFAULT_TRAIN.seed})
   --tag-epochs N    tagger epochs (default ${DEFAULT_TRAIN.tagEpochs})
   --parse-epochs N  parser epochs (default ${DEFAULT_TRAIN.parseEpochs})
+  --beam W          after the greedy epochs, train globally with a beam of W (Huang et al. 2012
+                    max-violation updates; default 0 = greedy training only)
+  --beam-epochs N   epochs of beam training (default 0)
+  --snapshots       also write the model after each beam epoch (<out>.beam<N>), to choose the
+                    number of epochs on the held-out scores
+  --tags-cache F    keep the jackknifed training tags in F and reuse them when the data and the
+                    tagger options are the same (saves most of the time of a second run)
   --folds N         jackknife folds for the parser's training tags (default ${DEFAULT_TRAIN.folds}; 1 = gold tags)
   --heldout K       hold out every K-th sentence and report its scores after each epoch, for
                     choosing epochs without touching dev (default ${DEFAULT_TRAIN.heldoutEvery}; 0 = train on everything)
@@ -46,6 +54,10 @@ The same data and options give the same model bytes.`,
       'tag-epochs': { type: 'string' },
       'parse-epochs': { type: 'string' },
       folds: { type: 'string' },
+      beam: { type: 'string' },
+      'beam-epochs': { type: 'string' },
+      snapshots: { type: 'boolean', default: false },
+      'tags-cache': { type: 'string' },
       heldout: { type: 'string' },
       'prune-tagger': { type: 'string' },
       'prune-parser': { type: 'string' },
@@ -69,7 +81,9 @@ The same data and options give the same model bytes.`,
     const opts = {
       seed: int(values.seed, 'seed', DEFAULT_TRAIN.seed, 0, 2 ** 31),
       tagEpochs: int(values['tag-epochs'], 'tag-epochs', DEFAULT_TRAIN.tagEpochs, 1, 100),
-      parseEpochs: int(values['parse-epochs'], 'parse-epochs', DEFAULT_TRAIN.parseEpochs, 1, 100),
+      parseEpochs: int(values['parse-epochs'], 'parse-epochs', DEFAULT_TRAIN.parseEpochs, 0, 100),
+      beam: int(values.beam, 'beam', 0, 0, 32),
+      beamEpochs: int(values['beam-epochs'], 'beam-epochs', 0, 0, 100),
       folds: int(values.folds, 'folds', DEFAULT_TRAIN.folds, 1, 20),
       heldoutEvery: int(values.heldout, 'heldout', DEFAULT_TRAIN.heldoutEvery, 0, 1000),
       pruneTagger: int(values['prune-tagger'], 'prune-tagger', DEFAULT_TRAIN.pruneTagger, 1, 32000),
@@ -79,7 +93,24 @@ The same data and options give the same model bytes.`,
     const clusters = clusterFile === 'none' ? [] : parseClusterTable(await readTextFile(clusterFile, 'cluster table'));
     if (clusterFile !== 'none' && !clusters.length) fail(E.BAD_DATA_FILE, `${clusterFile} holds no cluster rows (word<TAB>fine<TAB>coarse)`);
     const t0 = performance.now();
-    const parts = trainModel(sents, { ...opts, clusters, log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });
+    const cacheFile = values['tags-cache'];
+    const tagCache = cacheFile
+      ? {
+          load(key: string): string[][] | undefined {
+            try {
+              const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key?: string; tags?: string[][] };
+              return c.key === key ? c.tags : undefined;
+            } catch {
+              return undefined;
+            }
+          },
+          save(key: string, tags: string[][]): void {
+            writeFileSync(cacheFile, JSON.stringify({ key, tags }));
+          },
+        }
+      : undefined;
+    const snapshot = values.snapshots ? (epoch: number, p: ModelParts) => writeFileSync(`${values.out}.beam${epoch}`, saveModel(p)) : undefined;
+    const parts = trainModel(sents, { ...opts, clusters, ...(tagCache ? { tagCache } : {}), ...(snapshot ? { snapshot } : {}), log: (m) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)}s] ${m}\n`) });
     const bytes = saveModel(parts);
     // write beside the target and rename, so a failed run leaves no partial model
     const tmp = `${values.out}.tmp-${process.pid}`;

@@ -1,13 +1,14 @@
 /**
  * One standalone HTML page for one analysis: the article with technique spans highlighted and
  * explained, a legend whose checkboxes hide a technique (pure CSS, no script), and the actors,
- * relations and graph beside it. All text from the article is escaped; the page runs no script
+ * relations and graph beside it, and (with `--include syntax`) each sentence's dependency tree. All text from the article is escaped; the page runs no script
  * and its Content-Security-Policy forbids any.
  */
 import type { AnalysisResult } from '../result.js';
 import { CodePoints } from '../core/text.js';
 import { TECHNIQUES } from '../techniques/types.js';
 import { segments } from './segments.js';
+import { renderTrees, TREE_CSS } from './tree.js';
 import { techniqueColorIndex, TECHNIQUE_COLORS, tint } from '../techniques/palette.js';
 
 export interface HtmlReportParts {
@@ -134,6 +135,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}dt{font-wei
 svg{max-width:100%;height:auto}
 .events li.coop{border-left:3px solid #1a7f37;padding-left:6px;list-style:none}.events li.conf{border-left:3px solid #cf222e;padding-left:6px;list-style:none}.events{padding-left:0}
 @media (max-width:900px){main{grid-template-columns:1fr}}
+${r.syntax?.length ? TREE_CSS : ''}
 ${hideRules}
 </style>
 </head>
@@ -144,6 +146,7 @@ ${hideRules}
 <article>${article}</article>
 ${parts.graphSvg ? `<section class="graph"><h2>Actor system</h2>${parts.graphSvg}</section>` : ''}
 <section class="wide"><h2>Who does what to whom</h2>${events ? `<ul class="events">${events}</ul>` : '<p>No coded events.</p>'}</section>
+${renderTrees(r.syntax, (a, b) => cp.slice(a, b))}
 </div>
 <aside>
 <section><h2>Metadata</h2><dl>${metaHtml}</dl></section>

@@ -101,3 +101,22 @@ test('reports show the spans worth showing unless asked for all; JSON keeps ever
   assert.match(renderReportHtml(r, { all: true }), /a weak guess/);
   assert.equal(r.techniques.length, 2, 'the result itself is not changed');
 });
+
+test('html report: sentence trees (--include syntax) as collapsed details with an escaped SVG arc diagram', () => {
+  const text = 'Lavrov <b>denied</b> it.';
+  const tok = (start: number, end: number, upos: string, head: number, deprel: string) => ({ start, end, text: text.slice(start, end), upos, xpos: '_', lemma: '_', head, deprel });
+  const r: AnalysisResult = {
+    ...result(text),
+    syntax: [{ start: 0, end: text.length, tokens: [tok(0, 6, 'PROPN', 2, 'nsubj'), tok(7, 10, 'X', 2, 'punct'), tok(10, 16, 'VERB', -1, 'root'), tok(16, 20, 'X', 2, 'punct'), tok(21, 23, 'PRON', 2, 'obj'), tok(23, 24, 'PUNCT', 2, 'punct')] }],
+  };
+  const html = renderHtml(r);
+  assert.match(html, /<h2>Sentence trees<\/h2>/);
+  assert.equal((html.match(/<details>/g) ?? []).length, 1);
+  assert.match(html, /<summary>1\. Lavrov &lt;b&gt;denied&lt;\/b&gt; it\.<\/summary>/);
+  const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+  assert.equal((svg.match(/class="arc"/g) ?? []).length, 5, 'one arc per word but the root');
+  for (const rel of ['nsubj', 'obj', 'root']) assert.match(svg, new RegExp(`class="rel">${rel}<`));
+  assert.match(svg, />&lt;b&gt;</);
+  assert.doesNotMatch(html, /<b>denied/);
+  assert.doesNotMatch(renderHtml(result(text)), /Sentence trees/, 'no section without syntax');
+});

@@ -14,6 +14,7 @@ import type { SentenceSyntax, TokenData } from './types.js';
 export type { SentenceSyntax, TokenData } from './types.js';
 export { tokenize, type Token } from './tokenizer.js';
 export { defaultModel, loadModelFile, type SyntaxModel, type Analysis } from './model.js';
+export { sentenceTrees, syntaxResult, type SentenceTree, type TreeToken, type SyntaxSentenceResult, type SyntaxTokenResult } from './result.js';
 
 const ENGLISH = new Set(['the', 'and', 'of', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'with', 'as', 'was', 'on', 'are', 'this', 'by', 'be', 'have', 'not', 'has', 'he', 'she', 'they', 'i', 'you', 'we', 'at', 'from', 'or', 'an', 'but', 'his', 'her', 'their', 'will', 'said', 'were', 'been', 'which', 'who']);
 
@@ -31,46 +32,6 @@ export function looksEnglish(doc: Doc): boolean {
   }
   const k = Math.min(words.length, 400);
   return latin / k > 0.6 && en / k > 0.08;
-}
-
-/** Tokens with their parse, for one sentence. */
-export interface TreeToken {
-  index: number;
-  start: number;
-  end: number;
-  text: string;
-  upos: string;
-  xpos: string;
-  lemma: string;
-  /** Document-wide index of the head, -1 for the root. */
-  head: number;
-  deprel: string;
-  /** Document-wide indices of dependents, in text order. */
-  children: number[];
-}
-
-export interface SentenceTree {
-  start: number;
-  end: number;
-  /** Document-wide index of the root token. */
-  root: number;
-  /** Index of the first token, so that tokens[i - first] is token i. */
-  first: number;
-  tokens: TreeToken[];
-}
-
-/** The parse of each sentence, with children lists (built on demand from the two layers). */
-export function sentenceTrees(doc: Doc): SentenceTree[] {
-  const toks = doc.spans('tokens');
-  return doc.spans('syntax').map((s) => {
-    const tokens: TreeToken[] = [];
-    for (let i = s.data.first; i < s.data.first + s.data.count; i++) {
-      const t = toks[i]!;
-      tokens.push({ index: i, start: t.start, end: t.end, text: doc.textOf(t), upos: t.data.upos, xpos: t.data.xpos, lemma: t.data.lemma, head: t.data.head, deprel: t.data.deprel, children: [] });
-    }
-    for (const t of tokens) if (t.head >= 0) tokens[t.head - s.data.first]?.children.push(t.index);
-    return { start: s.start, end: s.end, root: s.data.root, first: s.data.first, tokens };
-  });
 }
 
 /**
@@ -148,30 +109,4 @@ export function reparse(model: SyntaxModel, sents: readonly Sentence[]): Sentenc
     const a = model.analyze(s.words.map((w) => w.form));
     return { ...s, words: s.words.map((w, i) => ({ ...w, upos: a.upos[i]!, xpos: a.xpos[i]!, lemma: a.lemma[i]!, head: a.head[i]!, deprel: a.deprel[i]! })) };
   });
-}
-
-/** One token in the JSON result (`--include syntax`); offsets in code points. */
-export interface SyntaxTokenResult {
-  start: number;
-  end: number;
-  text: string;
-  upos: string;
-  xpos: string;
-  lemma: string;
-  /** 0-based index of the head within the sentence, -1 for the root. */
-  head: number;
-  deprel: string;
-}
-
-/**
- * The per-sentence tokens and dependencies for the JSON result, offsets converted to code points
- * (ready for an optional `syntax` field of src/result.ts).
- */
-export function syntaxResult(doc: Doc): Array<{ start: number; end: number; tokens: SyntaxTokenResult[] }> {
-  const cp = doc.codePoints;
-  return sentenceTrees(doc).map((s) => ({
-    start: cp.cp(s.start),
-    end: cp.cp(s.end),
-    tokens: s.tokens.map((t) => ({ start: cp.cp(t.start), end: cp.cp(t.end), text: t.text, upos: t.upos, xpos: t.xpos, lemma: t.lemma, head: t.head < 0 ? -1 : t.head - s.first, deprel: t.deprel })),
-  }));
 }

@@ -51,6 +51,8 @@ export class SyntaxModel {
   private readonly upos: string[];
   private readonly xpos: string[];
   private readonly uposAtom: Uint32Array;
+  /** Beam width of the parser (1 = greedy, the fastest; see beam.ts and docs/results-parser.md). */
+  beam = 1;
 
   constructor(readonly parts: ModelParts) {
     const dict = new HashIndex(parts.dict.length);
@@ -88,7 +90,7 @@ export class SyntaxModel {
     for (let s = 0; s < n; s += MAX_PARSE_WORDS) {
       const e = Math.min(n, s + MAX_PARSE_WORDS);
       const words = { lower: atoms.lower.subarray(s, e), form: atoms.form.subarray(s, e), suf3: atoms.suf3.subarray(s, e), cl: atoms.cl.subarray(s, e), cc: atoms.cc.subarray(s, e), up: up.subarray(s, e) };
-      const piece = this.parser.parse(words, tags.subarray(s, e), e - s);
+      const piece = this.parser.parse(words, tags.subarray(s, e), e - s, this.beam);
       for (let i = 0; i < e - s; i++) {
         const h = piece.heads[i]!;
         raw[s + i] = names[piece.labels[i]!] ?? 'root';

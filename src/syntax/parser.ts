@@ -11,6 +11,7 @@
 import { PAD } from './atoms.js';
 import { f1, f2, f3, f4, hashString, prng, shuffle } from './hash.js';
 import { PerceptronTrainer, SparseModel } from './perceptron.js';
+import { BeamSearch, MAX_BEAM } from './beam.js';
 
 export const SHIFT = 0;
 export const LEFT = 1;
@@ -140,6 +141,24 @@ export class State {
     this.stack[0] = 0;
     this.sp = 1;
     this.b = 1;
+  }
+
+  /** Copy what moves change (stack, arcs, children, relations) from `o`, a state initialised with the same sentence. */
+  copyFrom(o: State): void {
+    const m = this.n + 2;
+    this.sp = o.sp;
+    this.b = o.b;
+    this.stack.set(o.stack.subarray(0, m));
+    this.heads.set(o.heads.subarray(0, m));
+    this.l1.set(o.l1.subarray(0, m));
+    this.l2.set(o.l2.subarray(0, m));
+    this.r1.set(o.r1.subarray(0, m));
+    this.r2.set(o.r2.subarray(0, m));
+    this.nl.set(o.nl.subarray(0, m));
+    this.nr.set(o.nr.subarray(0, m));
+    this.L.set(o.L.subarray(0, m));
+    this.lset.set(o.lset.subarray(0, m));
+    this.rset.set(o.rset.subarray(0, m));
   }
 
   terminal(): boolean {
@@ -400,7 +419,7 @@ export class State {
 }
 
 /** Cost (gold arcs made unreachable) of each move under gold heads `gh` with children `kids`. */
-function costs(st: State, gh: Int32Array, kidStart: Int32Array, kids: Int32Array, inStack: Uint8Array, out: Int32Array): void {
+export function costs(st: State, gh: Int32Array, kidStart: Int32Array, kids: Int32Array, inStack: Uint8Array, out: Int32Array): void {
   const { stack, sp, b, n } = st;
   const s0 = sp >= 1 ? stack[sp - 1]! : -1;
   const s1 = sp >= 2 ? stack[sp - 2]! : -1;
@@ -445,7 +464,25 @@ export class Parser {
     this.labelScores = new Int32Array(arcs.classes);
   }
 
-  parse(words: WordAtoms, tags: Int32Array | Uint32Array, n: number): ParseOutput {
+  private beams = new Map<number, BeamSearch>();
+
+  /** Relation of the arc h → d (h > 0) in state `st`, before the arc is made. */
+  labelArc(st: State, d: number, h: number): number {
+    const ka = st.arcFeatures(d, h, this.arcFeats);
+    this.arcs.score(this.arcFeats, ka, this.labelScores);
+    let label = 0;
+    for (let c = 1; c < this.arcs.classes; c++) if (this.labelScores[c]! > this.labelScores[label]!) label = c;
+    return label;
+  }
+
+  /** Parse one sentence; `beam` > 1 keeps that many candidate parses (slower, see beam.ts). */
+  parse(words: WordAtoms, tags: Int32Array | Uint32Array, n: number, beam = 1): ParseOutput {
+    if (beam > 1) {
+      const w = Math.min(beam, MAX_BEAM);
+      let b = this.beams.get(w);
+      if (!b) this.beams.set(w, (b = new BeamSearch(w)));
+      return b.parse(words, tags, n, this.model, (st, d, h) => this.labelArc(st, d, h), this.arcs.classes);
+    }
     if (n > this.st.cap) this.st = new State(n);
     const st = this.st;
     st.init(words, tags, n);
@@ -499,7 +536,19 @@ export interface ParserExample {
 export function trainParser(
   data: readonly ParserExample[],
   nLabels: number,
-  opts: { epochs: number; seed: number; explore?: number; minQ?: number; heldout?: readonly ParserExample[]; log?: (m: string) => void },
+  opts: {
+    epochs: number;
+    seed: number;
+    explore?: number;
+    minQ?: number;
+    /** Global training after the greedy epochs: beam width and epochs (0 = none). */
+    beam?: number;
+    beamEpochs?: number;
+    /** Called with the frozen models after each beam epoch. */
+    snapshot?: (epoch: number, m: { moves: SparseModel; arcs: SparseModel }) => void;
+    heldout?: readonly ParserExample[];
+    log?: (m: string) => void;
+  },
 ): { moves: SparseModel; arcs: SparseModel } {
   const trainer = new PerceptronTrainer(MOVES);
   const labeler = new PerceptronTrainer(nLabels);
@@ -585,16 +634,38 @@ export function trainParser(
     }
     opts.log?.(msg);
   }
+  const width = opts.beam ?? 0;
+  if (width > 1 && (opts.beamEpochs ?? 0) > 0) {
+    const search = new BeamSearch(width);
+    for (let epoch = 1; epoch <= opts.beamEpochs!; epoch++) {
+      shuffle(order, rand);
+      let first = 0;
+      for (const idx of order) if (search.train(data[idx]!, nLabels, trainer, labeler)) first++;
+      let msg = `beam ${width} epoch ${epoch}: gold sequence best on ${(first / data.length).toFixed(4)} of sentences`;
+      if (opts.heldout?.length) {
+        const p = new Parser(trainer.freeze(), labeler.freeze());
+        const g = scoreParser(p, opts.heldout);
+        const b = scoreParser(p, opts.heldout, width);
+        msg += ` heldout greedy UAS ${g.uas.toFixed(4)} LAS ${g.las.toFixed(4)}, beam ${width} UAS ${b.uas.toFixed(4)} LAS ${b.las.toFixed(4)}`;
+        if (width >= 4) {
+          const h = scoreParser(p, opts.heldout, width >> 1);
+          msg += `, beam ${width >> 1} UAS ${h.uas.toFixed(4)} LAS ${h.las.toFixed(4)}`;
+        }
+      }
+      opts.log?.(msg);
+      opts.snapshot?.(epoch, { moves: trainer.freeze(opts.minQ ?? 1), arcs: labeler.freeze(opts.minQ ?? 1) });
+    }
+  }
   return { moves: trainer.freeze(opts.minQ ?? 1), arcs: labeler.freeze(opts.minQ ?? 1) };
 }
 
 /** UAS and LAS (full relation, lifted labels included) against projectivised gold. */
-export function scoreParser(parser: Parser, data: readonly ParserExample[]): { uas: number; las: number } {
+export function scoreParser(parser: Parser, data: readonly ParserExample[], beam = 1): { uas: number; las: number } {
   let uas = 0;
   let las = 0;
   let total = 0;
   for (const ex of data) {
-    const out = parser.parse(ex.words, ex.tags, ex.heads.length);
+    const out = parser.parse(ex.words, ex.tags, ex.heads.length, beam);
     for (let i = 0; i < ex.heads.length; i++) {
       if (out.heads[i] === ex.heads[i]) {
         uas++;

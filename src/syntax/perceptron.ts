@@ -51,6 +51,17 @@ export class PerceptronTrainer {
     }
   }
 
+  /** Add `delta` to the weight of class `cls` for each feature (the global updates of beam training). */
+  add(feats: Uint32Array, from: number, to: number, cls: number, delta: number): void {
+    const C = this.classes;
+    const dt = delta * this.time;
+    for (let f = from; f < to; f++) {
+      const base = this.row(feats[f]!) * C;
+      this.w[base + cls]! += delta;
+      this.u[base + cls]! += dt;
+    }
+  }
+
   private row(key: number): number {
     let r = this.index.get(key);
     if (r >= 0) return r;

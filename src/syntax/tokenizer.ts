@@ -131,7 +131,7 @@ function chunk(t: string, s: number, e: number, out: Array<[number, number]>): v
       let r = e - 1;
       while (r > s && TERM.has(t[r - 1]!)) r--;
       if (r === s) break; // the whole chunk is punctuation
-      if (c === '.' && r === e - 1 && isAbbreviation(t.slice(s, e))) break;
+      if (c === '.' && r === e - 1 && isAbbreviation(t.slice(s, e), t, e)) break;
       post.unshift([r, e]);
       e = r;
       continue;
@@ -179,9 +179,13 @@ function trailing(t: string, s: number, k: number, e: number, out: Array<[number
   void s;
 }
 
-function isAbbreviation(w: string): boolean {
-  const body = w.slice(0, -1);
-  if (ABBREV.has(body.toLowerCase())) return true;
+/** Abbreviations that are also words: one only before a number ("No. 5"), else "no" + "." ("said no."). */
+const BEFORE_NUMBER = new Set(['no']);
+
+function isAbbreviation(w: string, t: string, e: number): boolean {
+  const body = w.slice(0, -1).toLowerCase();
+  if (BEFORE_NUMBER.has(body)) return /^\s{0,3}[#\d]/.test(t.slice(e, e + 5));
+  if (ABBREV.has(body)) return true;
   if (INITIALS_RE.test(w)) return true; // U.S. p.m. i.e. W.
   return false;
 }

@@ -28,6 +28,16 @@ export interface TrainOptions {
    */
   pruneTagger: number;
   pruneParser: number;
+  /** Global (beam) training after the greedy parser epochs: beam width (0 or 1 = none) and epochs. */
+  beam?: number;
+  beamEpochs?: number;
+  /** Called with the whole model after each beam epoch (to keep snapshots and choose the epoch on held-out data). */
+  snapshot?: (epoch: number, parts: ModelParts) => void;
+  /**
+   * Cache of the jackknifed training tags (the slowest part of training): `load` returns them when
+   * stored under the same key, `save` stores them.
+   */
+  tagCache?: { load(key: string): string[][] | undefined; save(key: string, tags: string[][]): void };
   /** Word cluster table rows [word, fine, coarse] (clusters.ts); empty = no cluster features. */
   clusters?: ReadonlyArray<[string, number, number]>;
   log: (msg: string) => void;
@@ -57,8 +67,13 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   const upAtoms = tagData.tags.map((t) => uposAtom(t.split('|')[0]!));
 
   // jackknifed tags for the parser's training data
-  const predicted: Int32Array[] = new Array(train.length);
-  if (o.folds > 1) {
+  let predicted: Int32Array[] = new Array(train.length);
+  const cacheKey = JSON.stringify({ n: train.length, words: train.reduce((a, s) => a + s.words.length, 0), seed: o.seed, tagEpochs: o.tagEpochs, folds: o.folds, heldoutEvery: o.heldoutEvery, clusters: clusterList.length });
+  const cached = o.folds > 1 ? o.tagCache?.load(cacheKey) : undefined;
+  if (cached && cached.length === train.length) {
+    predicted = cached.map((tags) => Int32Array.from(tags, (t) => tagId.get(t) ?? 0));
+    o.log('jackknifed tags from the cache');
+  } else if (o.folds > 1) {
     for (let f = 0; f < o.folds; f++) {
       const rest = train.filter((_, i) => i % o.folds !== f).map(tagged);
       const fold = new Tagger(trainTagger(rest, { epochs: o.tagEpochs, seed: o.seed + f + 1, clusters }));
@@ -69,6 +84,7 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
       });
       o.log(`jackknife fold ${f + 1}/${o.folds} tagged`);
     }
+    o.tagCache?.save(cacheKey, predicted.map((p) => Array.from(p, (t) => tagData.tags[t]!)));
   } else {
     train.forEach((s, i) => (predicted[i] = Int32Array.from(s.words, (w) => tagId.get(`${w.upos}|${w.xpos}`) ?? 0)));
   }
@@ -96,25 +112,40 @@ export function trainModel(all: readonly Sentence[], o: TrainOptions): ModelPart
   };
   const tr = train.map((s, i) => example(s, predicted[i]!));
   const ho = held.map((s) => example(s, fullTagger.tag(atomsOf(s))));
-  const parser = trainParser(tr, labels.length, { epochs: o.parseEpochs, seed: o.seed, minQ: o.pruneParser, heldout: ho, log: o.log });
   const lemma = trainLemmatizer(train.flatMap((s) => s.words));
-  const pairs = (ix: HashIndex): Array<[number, number]> => {
-    const out: Array<[number, number]> = [];
-    for (let i = 0; i < ix.keys.length; i++) if (ix.keys[i] !== 0) out.push([ix.keys[i]!, ix.vals[i]!]);
-    return out.sort((a, b) => a[0] - b[0]);
-  };
-  const dict = pairs(tagData.dict);
-  const amb = pairs(tagData.amb);
-  return {
-    tags: tagData.tags,
-    labels,
-    lemma,
-    dict,
-    amb,
-    ...(clusterList.length ? { clusters: clusterList } : {}),
-    meta: { source: 'UD English EWT', licence: 'CC BY-SA 4.0', sentences: train.length, options: { ...o, clusters: clusterList.length ? `${clusterList.length} words` : 'none', log: undefined } },
-    tagger: tagData.model,
-    parser: parser.moves,
-    labeler: parser.arcs,
-  };
+  const parser = trainParser(tr, labels.length, {
+    epochs: o.parseEpochs,
+    seed: o.seed,
+    minQ: o.pruneParser,
+    beam: o.beam ?? 0,
+    beamEpochs: o.beamEpochs ?? 0,
+    heldout: ho,
+    log: o.log,
+    ...(o.snapshot ? { snapshot: (epoch: number, p: Trained) => o.snapshot!(epoch, assemble(p, epoch)) } : {}),
+  });
+  return assemble(parser, o.beamEpochs ?? 0);
+
+  function assemble(p: Trained, beamEpochs: number): ModelParts {
+    const pairs = (ix: HashIndex): Array<[number, number]> => {
+      const out: Array<[number, number]> = [];
+      for (let i = 0; i < ix.keys.length; i++) if (ix.keys[i] !== 0) out.push([ix.keys[i]!, ix.vals[i]!]);
+      return out.sort((a, b) => a[0] - b[0]);
+    };
+    const dict = pairs(tagData.dict);
+    const amb = pairs(tagData.amb);
+    return {
+      tags: tagData.tags,
+      labels,
+      lemma,
+      dict,
+      amb,
+      ...(clusterList.length ? { clusters: clusterList } : {}),
+      meta: { source: 'UD English EWT', licence: 'CC BY-SA 4.0', sentences: train.length, options: { ...o, beamEpochs, clusters: clusterList.length ? `${clusterList.length} words` : 'none', log: undefined, snapshot: undefined, tagCache: undefined } },
+      tagger: tagData.model,
+      parser: p.moves,
+      labeler: p.arcs,
+    };
+  }
 }
+
+type Trained = { moves: ModelParts['parser']; arcs: ModelParts['labeler'] };
