@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { applyContext } from './context.js';
+import { linkSurnames } from './surnames.js';
 import type { ActorMention, ActorType } from './types.js';
 import { parseActors, parseAgents, type DatedCode } from './petrarch.js';
 import { PhraseTrie, parsePattern, wordTokens, type LazyBlock, type Pattern, type Terminal, type WordToken } from './trie.js';
 import { combineItems, type Item } from './combine.js';
 import { actorEntryAt, addAgents, agentPhraseAt, loadActorTsv, loadAgentTsv, type ActorIndex } from './load.js';
 import { chunkEnd, isHeadline, isLowerCaseText, pickEntry, titleCase } from './names.js';
-import { COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, WEAK_AGENTS } from './words.js';
+import { CLERGY, COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, TITLE_SECTORS, WEAK_AGENTS } from './words.js';
 
 // The steps of recognition live beside this file: names.ts (names, titles, capitals), combine.ts
 // (countries + agents, titles + names), context.ts (context rules), load.ts (data files); their
@@ -316,13 +317,14 @@ export class ActorDictionary {
     const day = opts.date ? dateNumber(opts.date) : UNDATED;
     const end = Math.min(opts.end ?? text.length, text.length);
     const aliases = new Map<string, ActorEntry>();
+    const titled = new Map<string, ActorMatch>();
     const out: ActorMatch[] = [];
     // Long texts go in chunks cut at a line or sentence end, so memory stays bounded (50 MB inputs).
     for (let start = Math.max(0, opts.start ?? 0); start < end; ) {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
       const items = this.scan(words, day, aliases);
-      for (const m of applyContext(text, this.combine(words, items, opts.agents ?? 'all'), start, stop)) out.push(m);
+      for (const m of linkSurnames(words, applyContext(text, this.combine(words, items, opts.agents ?? 'all'), start, stop), titled)) out.push(m);
       start = stop;
     }
     return out;
@@ -380,12 +382,21 @@ export class ActorDictionary {
       const alen = a ? a.to - a.from : 0;
       const glen = g ? g.to - g.from : 0;
       const entryKey = a ? '\u0001' + words.slice(a.from, a.to).map((w) => w.key).join(' ') : '';
-      if (a && alen >= glen && (aliases.has(entryKey) || this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals)))) {
+      const prevItem = items[items.length - 1];
+      // "Hunter Biden": a capitalised common-noun agent (not a title: hunter, farmer, baker) right
+      // before a person's name is the first name of someone else, not a title of the known person.
+      const namePart = !!a && alen >= glen && prevItem?.kind === 'agent' && prevItem.to === a.from && prevItem.to - prevItem.from === 1 && !words[a.from]!.barrier && /^\p{Lu}/u.test(words[prevItem.from]!.text) && !TITLE_SECTORS.has(prevItem.agent!.code.slice(0, 3)) && !CLERGY.has(words[prevItem.from]!.key) && isPersonEntry(pickEntry(a.terminals));
+      if (namePart) items.pop();
+      if (a && alen >= glen && (namePart || aliases.has(entryKey) || this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals)))) {
         // "Mohammed Hussein Roble", "Feliciano Valencia", "New York Times": a person or place name
         // inside a longer capitalised name is someone (or something) else, and stays so for the rest
         // of the text ("Christopher Ferrara" ... "Ferrara" is not the Italian city).
+        // A person's name inside another's ("Hunter Biden", "Donald Trump Jr.") blocks that phrase
+        // alone for the rest of the text too, until the person is named in full again: "Biden" then
+        // is not the dictionary's Joe Biden.
         const e = pickEntry(a.terminals);
-        if (e.via === 'place' || e.via === 'capital') aliases.set(entryKey, BLOCKED);
+        if (e.via === 'place' || e.via === 'capital' || isPersonEntry(e)) aliases.set(entryKey, BLOCKED);
+        if (isPersonEntry(e)) aliases.delete(words[a.to - 1]!.key.replace(/'s?$/, ''));
         i = a.to;
         continue;
       }
@@ -411,6 +422,8 @@ export class ActorDictionary {
           const last = words[a.to - 1]!;
           const k = last.key.replace(/'s?$/, '');
           if (k.length > 2 && !NOT_NAMES.has(k) && !GAP_STOP.has(k) && !COMMON_SURNAME_WORDS.has(k)) aliases.set(k, entry);
+          // Named in full again: the surname phrase is theirs again (see the block above).
+          if (aliases.get('\u0001' + k) === BLOCKED) aliases.delete('\u0001' + k);
         }
         i = a.to;
       } else if (g) {
@@ -490,6 +503,8 @@ const SECTOR_NAMES: Record<string, string> = {
   PRE: 'breakaway authorities', UNK: 'unspecified', MOD: 'moderates', RAD: 'radicals', SOC: 'social groups',
 };
 
+
+const isPersonEntry = (e: ActorEntry): boolean => e.type === 'person' || e.type === 'leader';
 
 /** Marks, in the per-text alias map, a place name found to be part of a person's name. */
 const BLOCKED: ActorEntry = { codes: [], type: 'unknown', name: '', via: 'blocked' };
