@@ -4,8 +4,7 @@ import { args, out, type Command } from './command.js';
 import { E, fail } from '../core/errors.js';
 import { readConllu, writeConllu } from '../syntax/conllu.js';
 import { predictGoldTokens, scoreRaw, scoreSame } from '../syntax/eval.js';
-import { modelFrom, readTextFile } from './parse.js';
-import { MAX_BEAM } from '../syntax/beam.js';
+import { modelFrom, readTextFile, setBeam } from './parse.js';
 
 export const evalParserCommand: Command = {
   name: 'eval parser',
@@ -34,11 +33,7 @@ LAS compares the main relation (before ':'); punctuation is included.`,
     const gold = readConllu(await readTextFile(values.gold, 'gold file'), values.gold);
     if (!gold.length) fail(E.EMPTY_INPUT, `${values.gold} holds no CoNLL-U sentences`);
     const model = modelFrom(values.model);
-    if (values.beam !== undefined) {
-      const w = Number(values.beam);
-      if (!Number.isInteger(w) || w < 1 || w > MAX_BEAM) fail(E.BAD_ARGUMENT, `--beam must be an integer from 1 to ${MAX_BEAM}, not "${values.beam}"`);
-      model.beam = w;
-    }
+    setBeam(model, values.beam);
     const t0 = performance.now();
     let scores;
     let predicted;

@@ -12,6 +12,7 @@ import { splitSentences } from '../sentences/index.js';
 import { readConllu, writeConllu, type Sentence } from '../syntax/conllu.js';
 import { defaultModel, loadModelFile, type SyntaxModel } from '../syntax/model.js';
 import { looksEnglish, parseSentences, reparse } from '../syntax/index.js';
+import { MAX_BEAM } from '../syntax/beam.js';
 
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
@@ -73,13 +74,14 @@ async function inputsOf(target: string): Promise<Array<{ id: string; arg: string
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'Tokens, tags, lemmas and dependency trees as CoNLL-U',
-  usage: `Usage: slant parse <file | folder | -> [--model FILE]
-       slant parse --input-format conllu <file.conllu> [--model FILE]
+  usage: `Usage: slant parse <file | folder | -> [--model FILE] [--beam W]
+       slant parse --input-format conllu <file.conllu> [--model FILE] [--beam W]
 
   <file>      a text, HTML or JSON article; a folder parses each file in it; - reads standard input
   --input-format conllu
               keep the tokens of a CoNLL-U file and replace UPOS, XPOS, LEMMA, HEAD and DEPREL
   --model F   a model made by "slant train parser" (default: the shipped English model)
+  --beam W    parser beam width (default 1 = greedy, the fastest; wider keeps W candidate parses)
 
 Output: CoNLL-U, one block per sentence with "# sent_id" and "# text" lines; SpaceAfter=No where
 the text has no space after a word. English only (other languages are parsed blind, with a warning).`,
@@ -87,12 +89,14 @@ the text has no space after a word. English only (other languages are parsed bli
     const { values, positionals } = args(argv, {
       'input-format': { type: 'string', default: 'text' },
       model: { type: 'string' },
+      beam: { type: 'string' },
     });
     const target = positionals[0];
     if (!target || positionals.length > 1) fail(E.BAD_ARGUMENT, 'give one file, folder or - (see slant parse --help)');
     const format = values['input-format'];
     if (format !== 'text' && format !== 'conllu') fail(E.BAD_ARGUMENT, `--input-format must be text or conllu, not "${format}"`);
     const model = modelFrom(values.model);
+    setBeam(model, values.beam);
     if (format === 'conllu') {
       const src = target === '-' ? await readStdinText() : await readTextFile(target, 'file');
       const sents = readConllu(src, target);
@@ -108,6 +112,14 @@ the text has no space after a word. English only (other languages are parsed bli
     return 0;
   },
 };
+
+/** Apply a --beam value (1 … MAX_BEAM) to the model. */
+export function setBeam(model: SyntaxModel, value: string | undefined): void {
+  if (value === undefined) return;
+  const w = Number(value);
+  if (!Number.isInteger(w) || w < 1 || w > MAX_BEAM) fail(E.BAD_ARGUMENT, `--beam must be an integer from 1 to ${MAX_BEAM}, not "${value}"`);
+  model.beam = w;
+}
 
 async function readStdinText(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -92,7 +92,7 @@ test('analyze({ include: ["syntax"] }) adds each sentence\'s tokens and dependen
   await assert.rejects(analyze(text, { include: ['trees' as 'syntax'] }), (e: unknown) => (e as { code?: number }).code === 111);
 });
 
-test('slant analyze --include: bad values and several inputs are one-line errors', () => {
+test('slant analyze --include and slant parse --beam: bad values and several inputs are one-line errors', () => {
   const run = (args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { input: 'The court said no.', encoding: 'utf8', timeout: 60_000 });
   const bad = run(['analyze', '-', '--include', 'trees']);
   assert.notEqual(bad.status, 0);
@@ -101,6 +101,12 @@ test('slant analyze --include: bad values and several inputs are one-line errors
   const many = run(['analyze', MAIN, MAIN, '--include', 'syntax']);
   assert.notEqual(many.status, 0);
   assert.match(many.stderr.trim(), /^slant: E110 --include syntax takes one input$/);
+  const beam = run(['parse', '-', '--beam', '0']);
+  assert.notEqual(beam.status, 0);
+  assert.match(beam.stderr.trim(), /^slant: E110 --beam must be an integer from 1 to 32, not "0"$/);
+  const wide = run(['parse', '-', '--beam', '4']);
+  assert.equal(wide.status, 0, wide.stderr);
+  assert.match(wide.stdout, /^# text = The court said no\.$/m);
   const ok = run(['analyze', '-', '--include', 'syntax', '--pipeline', 'meta,sentences', '-f', 'json']);
   assert.equal(ok.status, 0, ok.stderr);
   const j = JSON.parse(ok.stdout) as { syntax: Array<{ tokens: Array<{ text: string; deprel: string }> }> };
