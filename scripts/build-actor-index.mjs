@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('../dist/actors/', import.meta.url);
 const { indexActorTsv } = await import(new URL('load.js', dist).href);
-for (const f of ['extra-actors.tsv', 'extra-leaders.tsv', 'actors.tsv', 'places.tsv']) {
+for (const f of ['extra-actors.tsv', 'extra-leaders.tsv', 'actors.tsv', 'names-cldr.tsv', 'places.tsv']) {
   const text = readFileSync(new URL(`data/${f}`, dist), 'utf8');
   writeFileSync(new URL(`data/${f}.index.json`, dist), JSON.stringify(indexActorTsv(text)));
 }

@@ -285,6 +285,8 @@ export class ActorDictionary {
       actorFile('extra-leaders.tsv');
     }
     actorFile('actors.tsv');
+    // Country names in other languages (CLDR, convert-cldr.ts).
+    actorFile('names-cldr.tsv');
     // Gazetteer cities and provinces (convert-places.ts): after every other name, so those win.
     actorFile('places.tsv');
     if (handWritten) loadAgentTsv(d, read('extra-agents.tsv'));

@@ -76,3 +76,9 @@ test('blindFilter leaves out hand-written lines that name something in the given
   const out = blindFilter(['What did Jane Doakes say?'])(file, false);
   assert.equal(out, '# comment\nleader\tname\tUSAGOV\tTom Fictus\tTom Fictus\n');
 });
+
+test('country names in other languages (CLDR) resolve; a given name that is one does not', () => {
+  assert.equal(d.resolve('Allemagne')?.code, 'DEU');
+  assert.equal(d.resolve('Россия')?.code, 'RUS');
+  assert.equal(d.resolve('Salvador Dali'), null);
+});
