@@ -52,7 +52,7 @@ export interface Coder {
   /** PETRARCH discard phrases (sports, history, ...): sentences containing one are not coded. */
   discards?: RegExp | null;
   /** Parse each sentence and take event arguments from the tree ('off': word windows only). */
-  tree?: 'strict' | 'fill' | 'check' | 'off';
+  tree?: 'strict' | 'fill' | 'check' | 'add' | 'off';
 }
 
 /** The dependency parse of one sentence as a SentenceTree (tokens numbered from 0). */
@@ -137,9 +137,9 @@ const DICT_OPTIONS = {
   tree: { type: 'string' },
 } as const;
 
-function treeOption(v: string | undefined): 'strict' | 'fill' | 'check' | 'off' {
+function treeOption(v: string | undefined): 'strict' | 'fill' | 'check' | 'add' | 'off' {
   const t = v ?? 'check';
-  if (t !== 'strict' && t !== 'fill' && t !== 'check' && t !== 'off') fail(E.BAD_ARGUMENT, `--tree must be strict, fill, check or off, got "${t}"`);
+  if (t !== 'strict' && t !== 'fill' && t !== 'check' && t !== 'add' && t !== 'off') fail(E.BAD_ARGUMENT, `--tree must be strict, fill, check, add or off, got "${t}"`);
   return t;
 }
 
@@ -342,28 +342,94 @@ the actors found, the gold and the predicted events (with how each was found).`,
 
 /**
  * Fit the confidence model: labels are whether each event is right (dyad + quad view, all events
- * shown); two-fold check by halves (fit on one, score the other), then the model fitted on all
- * articles is written to `file` (the shipped src/relations/data/confidence.json).
+ * shown); nested CV by article reports the precision and recall of the shown events, then the
+ * model fitted on all articles and the threshold chosen by CV on all articles are written to `file`
+ * (the shipped src/relations/data/confidence.json).
  */
-function fitAndReport(preds: NewsPred[], feats: number[][], half: boolean[], gold: ReturnType<typeof parseNewsGold>, file: string): string {
+function fitAndReport(preds: NewsPred[], feats: number[][], gold: ReturnType<typeof parseNewsGold>, ids: string[], k: number, file: string): string {
   const labels = scoreNews(preds, gold).correct;
-  const lines: string[] = ['held-out check (fit on one half of the articles, confidences for the other half):', 'threshold  shown  P      R'];
-  const cv = preds.map((p) => ({ ...p }));
-  for (const side of [true, false]) {
-    const idx = preds.map((_, i) => i).filter((i) => half[i] === side);
-    const m = fitConfidence(idx.map((i) => feats[i]!), idx.map((i) => labels[i]!));
-    for (let i = 0; i < preds.length; i++) if (half[i] !== side) cv[i]!.confidence = predict(m, feats[i]!);
-  }
-  for (const t of [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]) {
-    const st = scoreNews(cv.filter((p) => p.confidence >= t), gold);
-    const x = prf(st.quad, st.shown, st.gold);
-    lines.push(`${t.toFixed(2)}       ${String(st.shown).padEnd(6)} ${x.p.toFixed(3)}  ${x.r.toFixed(3)}`);
-  }
+  const cv = nestedCv(preds, feats, gold, ids, k);
   const all = fitConfidence(feats, labels);
-  const model = { about: `Logistic model of whether an event is right (country dyad + quad class) on the real-news development set data/ptc-events (${new Set(preds.map((p) => p.article)).size} articles with events, ${preds.length} coded events, ${labels.filter(Boolean).length} right); fitted by slant eval news-events --fit-confidence.`, ...all };
+  const model = { about: `Logistic model of whether an event is right (country dyad + quad class) on the real-news development set data/ptc-events (${ids.length} articles, ${preds.length} coded events, ${labels.filter(Boolean).length} right); threshold for showing chosen by ${k}-fold CV (F0.5); fitted by slant eval news-events --fit-confidence.`, ...all, threshold: cv.threshold };
   writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
-  lines.push('', `model fitted on all articles written to ${file}`);
-  return lines.join('\n') + '\n';
+  return cv.report + `\nmodel fitted on all articles written to ${file}\n`;
+}
+
+/** Thresholds tried when one is chosen (CV) for showing events. */
+const THRESHOLDS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
+
+/** F-beta with beta = 0.5: precision weighs twice recall (the issue asks for precision first). */
+const fHalf = (p: number, r: number): number => (p + r ? (1.25 * p * r) / (0.25 * p + r) : 0);
+
+/**
+ * Out-of-fold confidences for the events of `articles` (folds by article, round-robin), and the
+ * threshold that maximises F0.5 of the shown events over those articles.
+ */
+function chooseThreshold(preds: NewsPred[], feats: number[][], labels: boolean[], gold: ReturnType<typeof parseNewsGold>, articles: string[], k: number): number {
+  const fold = new Map(articles.map((a, i) => [a, i % k]));
+  const idx = preds.map((_, i) => i).filter((i) => fold.has(preds[i]!.article));
+  const conf = new Map<number, number>();
+  for (let f = 0; f < k; f++) {
+    const train = idx.filter((i) => fold.get(preds[i]!.article) !== f);
+    const m = fitConfidence(train.map((i) => feats[i]!), train.map((i) => labels[i]!));
+    for (const i of idx) if (fold.get(preds[i]!.article) === f) conf.set(i, predict(m, feats[i]!));
+  }
+  const g = gold.filter((x) => fold.has(x.article));
+  let best = 0;
+  let bestF = -1;
+  for (const t of THRESHOLDS) {
+    const st = scoreNews(idx.filter((i) => conf.get(i)! >= t).map((i) => preds[i]!), g);
+    const x = prf(st.quad, st.shown, st.gold);
+    if (fHalf(x.p, x.r) > bestF + 1e-9) (bestF = fHalf(x.p, x.r)), (best = t);
+  }
+  return best;
+}
+
+/**
+ * Nested cross-validation of the shown events: articles in `k` folds; for each, the model is fitted
+ * and the threshold chosen (inner CV, F0.5) on the other folds only, then the held-out fold's events
+ * are shown when their confidence reaches that threshold. Returns the report and the threshold
+ * chosen the same way on all articles (the shipped one).
+ */
+function nestedCv(preds: NewsPred[], feats: number[][], gold: ReturnType<typeof parseNewsGold>, ids: string[], k: number): { report: string; threshold: number } {
+  const labels = scoreNews(preds, gold).correct;
+  const fold = new Map(ids.map((a, i) => [a, i % k]));
+  const shown: NewsPred[] = [];
+  const lines = [`nested ${k}-fold CV by article (model and threshold chosen on the other folds; threshold by inner ${k - 1}-fold CV, F0.5):`, 'fold  threshold  shown  right'];
+  for (let f = 0; f < k; f++) {
+    const trainIds = ids.filter((a) => fold.get(a) !== f);
+    const t = chooseThreshold(preds, feats, labels, gold, trainIds, k - 1);
+    const train = preds.map((_, i) => i).filter((i) => fold.get(preds[i]!.article) !== f);
+    const m = fitConfidence(train.map((i) => feats[i]!), train.map((i) => labels[i]!));
+    const test = preds.map((_, i) => i).filter((i) => fold.get(preds[i]!.article) === f);
+    const mine = test.filter((i) => predict(m, feats[i]!) >= t).map((i) => ({ ...preds[i]!, confidence: predict(m, feats[i]!) }));
+    shown.push(...mine);
+    const st = scoreNews(mine, gold.filter((x) => fold.get(x.article) === f));
+    lines.push(`${String(f).padEnd(5)} ${t.toFixed(2).padEnd(10)} ${String(mine.length).padEnd(6)} ${st.quad}`);
+  }
+  const st = scoreNews(shown, gold);
+  const x = prf(st.quad, st.shown, st.gold);
+  const all = prf(scoreNews(preds, gold).quad, preds.length, gold.length);
+  lines.push(`shown (pooled over folds): ${st.shown} events, ${st.quad} right: P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)}  F1 ${x.f.toFixed(3)}`);
+  lines.push(`every coded event:         ${preds.length} events: P ${all.p.toFixed(3)}  R ${all.r.toFixed(3)}  F1 ${all.f.toFixed(3)}`);
+  // Out-of-fold confidences over all articles: how well the model ranks (precision and recall by threshold).
+  const oof = preds.map((p) => ({ ...p }));
+  for (let f = 0; f < k; f++) {
+    const train = preds.map((_, i) => i).filter((i) => fold.get(preds[i]!.article) !== f);
+    const m = fitConfidence(train.map((i) => feats[i]!), train.map((i) => labels[i]!));
+    preds.forEach((p, i) => {
+      if (fold.get(p.article) === f) oof[i]!.confidence = predict(m, feats[i]!);
+    });
+  }
+  lines.push('', 'out-of-fold confidences: threshold  shown  P      R');
+  for (const t of THRESHOLDS) {
+    const o = scoreNews(oof.filter((p) => p.confidence >= t), gold);
+    const x2 = prf(o.quad, o.shown, o.gold);
+    lines.push(`                         ${t.toFixed(2)}       ${String(o.shown).padEnd(6)} ${x2.p.toFixed(3)}  ${x2.r.toFixed(3)}`);
+  }
+  const threshold = chooseThreshold(preds, feats, labels, gold, ids, k);
+  lines.push(`threshold chosen the same way on all articles: ${threshold}`);
+  return { report: lines.join('\n') + '\n', threshold };
 }
 
 /** The shipped development set (offsets and codes only) and where the PTC articles usually are. */
@@ -385,7 +451,9 @@ several thresholds, and per coder path (via). --errors lists false events on std
 scores one half of the articles (alternate ones): 'tune' is the half rules and confidences were
 developed on, 'test' the held-out half.`,
   async run(argv) {
-    const { values } = args(argv, { gold: { type: 'string' }, articles: { type: 'string' }, threshold: { type: 'string' }, all: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, 'fit-confidence': { type: 'string' } });
+    const { values } = args(argv, { gold: { type: 'string' }, articles: { type: 'string' }, threshold: { type: 'string' }, all: { type: 'boolean' }, errors: { type: 'boolean' }, half: { type: 'string' }, 'fit-confidence': { type: 'string' }, cv: { type: 'string' } });
+    const folds = values.cv !== undefined ? Number(values.cv) : 5;
+    if (!Number.isInteger(folds) || folds < 3 || folds > 50) fail(E.BAD_ARGUMENT, `--cv must be a whole number of folds from 3 to 50, got "${values.cv}"`);
     const fitOut = values['fit-confidence'];
     if (fitOut !== undefined && values.half) fail(E.BAD_ARGUMENT, '--fit-confidence uses both halves itself; leave out --half');
     const goldPath = values.gold ?? NEWS_GOLD;
@@ -423,9 +491,8 @@ developed on, 'test' the held-out half.`,
     const preds: NewsPred[] = [];
     const support: string[] = [];
     const feats: number[][] = [];
-    const half: boolean[] = [];
     const texts = new Map<string, string>();
-    for (const [ai, id] of ids.entries()) {
+    for (const id of ids) {
       const file = join(dir, `article${id}.txt`);
       if (!existsSync(file)) fail(E.FILE_NOT_FOUND, `no such article: ${file}`);
       const raw = readFileSync(file, 'utf8');
@@ -439,13 +506,16 @@ developed on, 'test' the held-out half.`,
         const inSentence = actorSpans.filter((a) => a.start >= e.start && a.end <= e.end).length;
         const sup = supportOf(d.tree);
         feats.push(eventFeatures({ ...d, code: d.cameo }, e, inSentence, sup));
-        support.push(sup);
-        half.push(ai % 2 === 0);
+        support.push(d.tree ?? 'unparsed');
         preds.push({ article: id, start: cpOf(e.start), end: cpOf(e.end), source: d.source, target: d.target, code: d.cameo, via: d.via, symmetric: d.symmetric, confidence: e.confidence, factivity: d.factivity.value, modality: d.modality });
       }
     }
     if (fitOut !== undefined) {
-      await out(fitAndReport(preds, feats, half, gold, fitOut));
+      await out(fitAndReport(preds, feats, gold, ids, folds, fitOut));
+      return 0;
+    }
+    if (values.cv !== undefined) {
+      await out(nestedCv(preds, feats, gold, ids, folds).report);
       return 0;
     }
     const shown = preds.filter((p) => p.confidence >= threshold);
@@ -471,7 +541,7 @@ developed on, 'test' the held-out half.`,
     }
     const all = scoreNews(preds, gold);
     lines.push('', 'parse support (all events)  n    right');
-    for (const k of ['confirmed', 'contradicted', 'unknown']) {
+    for (const k of ['agrees', 'differs', 'silent', 'unparsed']) {
       const idx = preds.map((_, i) => i).filter((i) => support[i] === k);
       lines.push(`${k.padEnd(27)} ${String(idx.length).padEnd(4)} ${idx.filter((i) => all.correct[i]).length}`);
     }

@@ -11,7 +11,7 @@ import { eventFeatures, predict, shippedConfidence } from './confidence.js';
 import { type TreeSupport } from './coder/tree.js';
 
 /** The coder's tree check as the confidence feature. */
-export const supportOf = (t: 'agrees' | 'differs' | undefined): TreeSupport => (t === 'agrees' ? 'confirmed' : t === 'differs' ? 'contradicted' : 'unknown');
+export const supportOf = (t: 'agrees' | 'differs' | 'silent' | undefined): TreeSupport => (t === 'agrees' ? 'confirmed' : t === 'differs' ? 'contradicted' : 'unknown');
 import { sentenceTrees } from '../syntax/index.js';
 import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
@@ -137,7 +137,7 @@ export function eventReason(e: CodedEvent, text: string): string {
 }
 
 /** How the parse is used (experiments: SLANT_EVENTS_TREE=strict|fill|off). */
-const TREE_MODE = (['strict', 'fill', 'check', 'off'] as const).find((m) => m === process.env.SLANT_EVENTS_TREE) ?? 'check';
+const TREE_MODE = (['strict', 'fill', 'check', 'add', 'off'] as const).find((m) => m === process.env.SLANT_EVENTS_TREE) ?? 'check';
 
 export function eventsComponentWith(lex: () => Lexicon): Component {
   return {

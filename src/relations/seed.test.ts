@@ -37,3 +37,18 @@ test('factivity: rejected, doubted, reported, endorsed', async () => {
   assert.equal(f('DEU', 'ESP'), 'doubted');
   assert.equal(f('DEU', 'ITA'), 'reported');
 });
+
+test('seed paraphrase with the dependency parse in the pipeline: the same relations, each with the parse verdict', async () => {
+  const r = await analyze(SEED, { pipeline: ['sentences', 'meta', 'parse', 'actors', 'relations', 'events', 'graph'] });
+  const ev = r.events ?? [];
+  const has = (s: string, t: string, pred: (e: (typeof ev)[number]) => boolean): boolean => ev.some((e) => ((e.source.startsWith(s) && e.target.startsWith(t)) || (e.symmetric && e.source.startsWith(t) && e.target.startsWith(s))) && pred(e));
+  assert.ok(has('CHN', 'RUS', (e) => e.symmetric && e.quad <= 2), 'CHN–RUS cooperation');
+  assert.ok(has('USA', 'RUS', (e) => e.quad >= 3 && !e.symmetric), 'US → Russia pressure');
+  assert.ok(has('WST', 'RUS', (e) => e.symmetric && e.quad >= 3), 'West ↔ Russia mistrust');
+  assert.ok(has('WST', 'CHN', (e) => e.via === 'stance' && e.quad >= 3), 'West against China (stance)');
+  const inv = ev.find((e) => e.source.startsWith('RUS') && e.target.startsWith('UKR'));
+  assert.equal(inv?.factivity.value, 'doubted');
+  // Verb events of parsed sentences carry the parse's verdict on their source and target.
+  const pressure = ev.find((e) => e.source.startsWith('USA') && e.target.startsWith('RUS'));
+  assert.ok(pressure?.tree === 'agrees' || pressure?.tree === 'differs' || pressure?.tree === 'silent', `verdict recorded, got ${pressure?.tree}`);
+});

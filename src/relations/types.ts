@@ -48,7 +48,7 @@ export interface EventData {
   /** A mutual relation ("A and B agreed", "trust between A and B") stored once: the order of source and target carries no meaning. */
   symmetric: boolean;
   /** Whether the dependency parse names the same source and target ('agrees' / 'differs'), when the sentence was parsed. */
-  tree?: 'agrees' | 'differs';
+  tree?: 'agrees' | 'differs' | 'silent';
   /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun', 'stance' (a stated attitude such as "X's anti-Y front", not an event). */
   via: string;
   /** Verb lemma or relational noun, and the CAMEO dictionary pattern that refined the code. */

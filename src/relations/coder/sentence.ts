@@ -31,7 +31,8 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   const verbIdx = new Set(verbs.map((v) => v.i));
   // With a parse, each verb's arguments come from the tree (tree-args.ts); the windows are the fallback.
   const tix = tree && opts.treeMode !== 'off' ? indexTree(tree, u) : undefined;
-  const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts, tix, treeMode: opts.treeMode === 'off' ? undefined : opts.treeMode };
+  const mode = opts.treeMode === 'add' ? 'check' : opts.treeMode === 'off' ? undefined : opts.treeMode;
+  const ctx: Ctx = { u, lex, text, verbs, verbIdx, opts, tix, treeMode: mode };
   // "demanded that the United States match ...": the verb of what is demanded is no event.
   const demanded = new Set<number>();
   for (let vi = 0; vi + 1 < verbs.length; vi++) {
@@ -87,6 +88,11 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   for (const e of events) {
     const k = at.get(e.trigger.start) ?? -1;
     e.factivity = k < 0 ? { value: e.attribution.kind === 'author' ? 'endorsed' : 'reported', cue: null, framedBy: null } : factivityOf(u, k, at.get(e.sourceMention.start) ?? -1, at.get(e.targetMention.start) ?? -1, e.attribution, text, e.via === 'stance');
+  }
+  // 'add': the tree's events for verbs the windows coded nothing for.
+  if (opts.treeMode === 'add' && tree) {
+    const used = new Set(events.map((e) => e.trigger.start));
+    for (const e of codeSentence(text, start, end, mentions, lex, { ...opts, treeMode: 'strict' }, tree)) if (!used.has(e.trigger.start)) push(e);
   }
   return events;
 }

@@ -47,7 +47,7 @@ export interface CodedEvent {
   /** A mutual relation stated once ("A and B agreed", "trust between A and B"): source/target order carries no meaning. */
   symmetric?: boolean;
   /** Whether the dependency parse names the same source and target (set when the sentence was parsed and the event comes from a verb). */
-  tree?: 'agrees' | 'differs';
+  tree?: 'agrees' | 'differs' | 'silent';
   /** Whether the text endorses, reports, doubts or rejects it (set for every event codeSentence returns). */
   factivity?: Factivity;
 }
@@ -62,5 +62,5 @@ export interface CodeOptions {
   /** Let a country-less agent be the target ("police dispersed demonstrators"), placed in the source's country. Off by default: it lowered precision on the PLOVER examples. */
   placeAgents?: boolean;
   /** With a parse: 'strict' takes arguments from the tree only, 'fill' falls back to word windows where the tree finds none (default), 'off' ignores the tree. */
-  treeMode?: 'strict' | 'fill' | 'check' | 'off';
+  treeMode?: 'strict' | 'fill' | 'check' | 'add' | 'off';
 }

@@ -20,6 +20,18 @@ const REPORT_LEMMAS = new Set(['say', 'tell', 'claim', 'state', 'announce', 'rep
  */
 export type TreeMode = 'strict' | 'fill' | 'check';
 
+/**
+ * The parse's verdict on a window event: 'agrees' (same source and target), 'differs' (the parse
+ * names another actor on a side), 'silent' (the parse names no actor on the side that differs).
+ */
+function treeVerdict(ta: { subj: number[]; obj: number[] }, s: number, t: number, u: Unit[]): 'agrees' | 'differs' | 'silent' {
+  const sOk = ta.subj.includes(s);
+  const tOk = ta.obj.includes(t);
+  if (sOk && tOk) return 'agrees';
+  const other = (!sOk && ta.subj.some((k) => isActor(u[k]))) || (!tOk && ta.obj.some((k) => isActor(u[k])));
+  return other ? 'differs' : 'silent';
+}
+
 export interface Ctx {
   u: Unit[];
   lex: Lexicon;
@@ -193,7 +205,7 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     lemma: v.form.lemma,
     pattern: pm ? patternText(pm.pattern) : null,
     // Whether the parse names the same source and target for this verb.
-    ...(ta ? { tree: ta.subj.includes(s) && ta.obj.includes(t) ? ('agrees' as const) : ('differs' as const) } : {}),
+    ...(ta ? { tree: treeVerdict(ta, s, t, u) } : {}),
   });
   // Agents never act as sources; a country-less target needs a source with a country.
   subj = subj.filter((k) => isActor(u[k]));
