@@ -6,7 +6,8 @@
  * their first 300 characters and 92.5 % on the first 100, against 97.4 / 94.4 / 79.7 % for the
  * stopword lists it replaces. Bounded: the script count reads 4,000 characters, franc 600 (same 99.8 % on that check).
  */
-import { franc } from 'franc-min';
+import { data } from 'franc-min/data.js';
+import { expressions } from 'franc-min/expressions.js';
 
 /** franc-min's Latin-script languages → ISO 639-1 (codes missing here are returned as franc gives them). */
 const ISO1: Record<string, string> = {
@@ -60,6 +61,94 @@ export function detectLanguage(text: string): string {
   // repeated — "Russia!!!! " × 16,000 reads as Italian): undetermined.
   const words = new Set((s.slice(0, FRANC_SAMPLE * 2).match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
   if (words.size < 5) return 'und';
-  const code = franc(s.slice(0, FRANC_SAMPLE), { minLength: 10 });
+  const code = francTop(s.slice(0, FRANC_SAMPLE));
   return ISO1[code] ?? code;
+}
+
+/**
+ * franc-min's answer (`franc(value, { minLength: 10 })`), computed from the same data and giving
+ * the same language, ties included, but through an inverted index: one lookup per distinct trigram
+ * of the text instead of one per trigram and language (44 Latin-script languages). franc's distance
+ * of a language is the sum over the text's trigrams of |count − rank − 1| when the language's
+ * profile has the trigram (rank = its position in the profile) and 300 when it does not
+ * (franc-min 6.2.0, index.js getDistance). franc took ~0.8 ms per article, now ~0.1 ms.
+ */
+export function francTop(value: string): string {
+  if (value.length < 10) return 'und';
+  value = value.slice(0, 2048);
+  const [script, share] = topScript(value);
+  if (script === undefined) return 'und';
+  const index = scriptIndex(script);
+  // A script with one language: franc answers with the script's name (e.g. 'jpn'), 'und' when nothing matched.
+  if (!index) return share === 0 ? 'und' : script;
+  // trigram-utils' clean() and n-gram's trigrams: ASCII punctuation and digits out, white space
+  // collapsed, trimmed, lower-cased, padded with a space on each side.
+  const v = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' ';
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= v.length; i++) {
+    const t = v.slice(i, i + 3);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const n = index.languages.length;
+  const dist = new Array<number>(n).fill(MAX_DIFFERENCE * counts.size);
+  for (const [t, c] of counts) {
+    const post = index.postings.get(t);
+    if (!post) continue;
+    for (let k = 0; k < post.length; k += 2) dist[post[k]!]! += Math.abs(c - post[k + 1]! - 1) - MAX_DIFFERENCE;
+  }
+  // franc sorts the distances (a stable sort, languages in data order) and takes the first.
+  let best = 0;
+  for (let k = 1; k < n; k++) if (dist[k]! < dist[best]!) best = k;
+  return index.languages[best]!;
+}
+
+const MAX_DIFFERENCE = 300;
+
+/** franc's getTopScript: the script whose expression matches most characters (first wins ties). */
+function topScript(value: string): [string | undefined, number] {
+  // ASCII: only the Latin expression can match.
+  if (/^[\x00-\x7f]*$/.test(value)) return /[A-Za-z]/.test(value) ? ['Latin', 1] : [firstScript, 0];
+  let top: string | undefined;
+  let topCount = -1;
+  for (const name in expressions) {
+    const count = (value.match(expressions[name]!)?.length ?? 0) / value.length || 0;
+    if (count > topCount) {
+      topCount = count;
+      top = name;
+    }
+  }
+  return [top, topCount];
+}
+const firstScript = Object.keys(expressions)[0];
+
+interface ScriptIndex {
+  languages: string[];
+  /** trigram → [language index, rank, language index, rank, ...] */
+  postings: Map<string, number[]>;
+}
+const indexes = new Map<string, ScriptIndex | null>();
+
+function scriptIndex(script: string): ScriptIndex | null {
+  let idx = indexes.get(script);
+  if (idx !== undefined) return idx;
+  const languages = data[script];
+  if (!languages) idx = null;
+  else {
+    const names = Object.keys(languages);
+    const postings = new Map<string, number[]>();
+    names.forEach((name, li) => {
+      const model = languages[name]!.split('|');
+      // franc keeps the lowest position of a trigram listed twice.
+      const rank = new Map<string, number>();
+      for (let w = model.length - 1; w >= 0; w--) rank.set(model[w]!, w);
+      for (const [t, w] of rank) {
+        let p = postings.get(t);
+        if (!p) postings.set(t, (p = []));
+        p.push(li, w);
+      }
+    });
+    idx = { languages: names, postings };
+  }
+  indexes.set(script, idx);
+  return idx;
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCredits } from './credits.js';
 import { datelineDate, normalizeDate as parseDate } from './dates.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, francTop } from './language.js';
+import { franc } from 'franc-min';
 import { findByline, findTitle, meta } from './index.js';
 import { Doc } from '../core/document.js';
 import { normalize } from '../input/normalize.js';
@@ -43,6 +44,26 @@ test('language: scripts and Latin-script function words', () => {
     ['The talks ended and the parties left the room.', 'Les négociations sont terminées et les parties sont parties.', 'Переговоры закончились.', 'Переговори закінчилися і сторони пішли.', '中俄是战略伙伴。', '123 456'].map(detectLanguage),
     ['en', 'fr', 'ru', 'uk', 'zh', 'und'],
   );
+});
+
+test('language: the indexed trigram scorer answers exactly as franc-min does', () => {
+  const texts = [
+    'The talks ended late on Tuesday and the parties left the room without a statement.',
+    'Les négociations se sont terminées mardi soir et les parties ont quitté la salle sans déclaration.',
+    'Die Gespräche endeten am Dienstagabend, und die Parteien verließen den Raum ohne Erklärung.',
+    'Las conversaciones terminaron el martes por la noche y las partes salieron sin una declaración.',
+    'Le trattative sono finite martedì sera e le parti hanno lasciato la sala senza una dichiarazione.',
+    'Rozmowy zakończyły się we wtorek wieczorem, a strony opuściły salę bez oświadczenia.',
+    'Переговоры закончились во вторник вечером, и стороны покинули зал без заявления.',
+    'انتهت المحادثات مساء الثلاثاء وغادر الطرفان القاعة دون بيان.',
+    'बातचीत मंगलवार शाम को समाप्त हुई और दोनों पक्ष बिना बयान के चले गए।',
+    '会谈于周二晚间结束，双方没有发表声明就离开了会场。',
+    '協議は火曜日の夜に終わり、双方は声明を出さずに退室した。',
+    'Talks ended. Les parties. Die Parteien. 123 456 !!! ???',
+    '1234567890 ,.;:!?',
+    'short',
+  ];
+  for (const t of texts) for (const n of [10, 25, 60, 600]) assert.equal(francTop(t.slice(0, n)), franc(t.slice(0, n), { minLength: 10 }), t.slice(0, n));
 });
 
 test('byline and title from the head of a plain-text article', () => {
