@@ -176,7 +176,8 @@ one line per coded event (sentence numbers start at 1; files as for slant analyz
 --format jsonl prints one JSON object per event with qualifiers (negated, modality, attribution,
 stance, factivity, symmetric), the explanation, and offsets in code points into the normalised text.
 Events are shown from confidence ${SHOW_THRESHOLD} up (confidences are calibrated on a real-news
-development set, see docs/results-events.md); --all shows every coded event.
+development set, the threshold chosen by cross-validation, see docs/results-events.md), except
+CAMEO 01 statements on a topic, which are no act towards the other actor; --all shows every event.
 
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
@@ -224,7 +225,7 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
       let si = 0;
       for (const e of doc.spans('events')) {
         // Events below the display threshold (calibrated confidence) are shown only with --all.
-        if (!values.all && e.confidence < SHOW_THRESHOLD) continue;
+        if (!values.all && e.data.shown === false) continue;
         while (si < sents.length && sents[si]!.end <= e.start) si++;
         const d = e.data;
         if (format === 'tsv') lines.push([id, si + 1, d.source, d.target, d.cameo, d.goldstein, d.quad, d.plover ?? ''].join('\t'));
@@ -440,10 +441,12 @@ export const evalNewsEventsCommand: Command = {
   name: 'eval news-events',
   summary: 'Precision and recall of the events slant shows on the real-news development set (data/ptc-events)',
   usage: `Usage: slant eval news-events [--gold data/ptc-events/events.tsv] [--articles <dir>] [--threshold x | --all] [--half tune|test] [--errors]
+       slant eval news-events --cv K                       nested K-fold CV of the shown events
+       slant eval news-events --fit-confidence <file.json> [--cv K]   fit the model and threshold (CV), write them
 
 Runs sentences, actors and events on every annotated PTC article (article<ID>.txt in --articles,
 default ${NEWS_ARTICLES}) and scores the events shown (confidence at or above the display
-threshold, ${SHOW_THRESHOLD} by default; --all: every event) against the gold events (offsets and
+threshold, ${SHOW_THRESHOLD} by default, and not a CAMEO 01 statement; --all: every event) against the gold events (offsets and
 codes; docs/annotation-guideline-events.md). Right = same article, the evidence sentence overlaps
 the gold evidence, the actors match at country level (either order when symmetric) and the quad
 class matches; the root view also needs the CAMEO root. Also prints precision and recall at
@@ -477,14 +480,12 @@ developed on, 'test' the held-out half.`,
       const keep = new Set(ids);
       gold = gold.filter((g) => keep.has(g.article));
     }
-    // The parse only adds the tree-support figures; without a usable parser model they are skipped.
-
+    // The parse adds each event's tree verdict (a confidence feature); without a usable parser model it is left out.
     let pipeline;
     try {
       pipeline = await createPipeline(['sentences', 'parse', 'actors', 'events']);
     } catch (err) {
       if (!(err instanceof SlantError)) throw err;
-
       process.stderr.write(`slant: no parse (${err.line()}); tree-support figures left out\n`);
       pipeline = await createPipeline(['sentences', 'actors', 'events']);
     }
@@ -510,15 +511,17 @@ developed on, 'test' the held-out half.`,
         preds.push({ article: id, start: cpOf(e.start), end: cpOf(e.end), source: d.source, target: d.target, code: d.cameo, via: d.via, symmetric: d.symmetric, confidence: e.confidence, factivity: d.factivity.value, modality: d.modality });
       }
     }
+    // The model and threshold are fitted on the events that can be shown (CAMEO 01 statements never are by default).
+    const can = preds.map((_, i) => i).filter((i) => !preds[i]!.code.startsWith('01'));
     if (fitOut !== undefined) {
-      await out(fitAndReport(preds, feats, gold, ids, folds, fitOut));
+      await out(fitAndReport(can.map((i) => preds[i]!), can.map((i) => feats[i]!), gold, ids, folds, fitOut));
       return 0;
     }
     if (values.cv !== undefined) {
-      await out(nestedCv(preds, feats, gold, ids, folds).report);
+      await out(nestedCv(can.map((i) => preds[i]!), can.map((i) => feats[i]!), gold, ids, folds).report);
       return 0;
     }
-    const shown = preds.filter((p) => p.confidence >= threshold);
+    const shown = preds.filter((p) => p.confidence >= threshold && (values.all || values.threshold !== undefined || !p.code.startsWith('01')));
     const s = scoreNews(shown, gold);
     const q = prf(s.quad, s.shown, s.gold);
     const r = prf(s.root, s.shown, s.gold);

@@ -35,6 +35,8 @@ export interface ConfidenceModel {
   weights: number[];
   bias: number;
   about?: string;
+  /** Confidence from which events are shown by default, chosen by cross-validation when the model was fitted. */
+  threshold?: number;
 }
 
 /**

@@ -75,8 +75,19 @@ export const relationsComponent: Component = {
   },
 };
 
-/** Events at or above this confidence are shown by default (`--all` shows every event). */
-export const SHOW_THRESHOLD = 0.1;
+/** Events at or above this confidence are shown by default (`--all` shows every event): chosen by CV with the shipped model (data/confidence.json). */
+export const SHOW_THRESHOLD = shippedConfidence()?.threshold ?? 0.1;
+
+/**
+ * Whether an event is shown by default: its confidence reaches the threshold and it is an act
+ * towards the other actor. CAMEO 01 (public statements on a topic: "made a statement",
+ * "described", "considered options") is not an event under the annotation guideline
+ * (docs/annotation-guideline-events.md: reporting is an event only when it says something about
+ * another actor) and PLOVER drops the category; those events stay in the layer, shown with --all.
+ */
+export function shownByDefault(cameo: string, confidence: number): boolean {
+  return confidence >= SHOW_THRESHOLD && !cameo.startsWith('01');
+}
 
 /** Measured precision is not yet per source; these reflect how direct the evidence is. */
 const CONFIDENCE: Record<string, number> = { domestic: 0.35, demand: 0.45, pattern: 0.6, verb: 0.5, passive: 0.5, reciprocal: 0.45, compound: 0.5, noun: 0.45 };
@@ -163,7 +174,8 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
         while (ti < trees.length && trees[ti]!.end <= sent.start) ti++;
         const tree = trees[ti] && trees[ti]!.start < sent.end ? trees[ti] : undefined;
         for (const e of codeSentence(doc.text, sent.start, sent.end, mentions.slice(mi, mj), lexicon, { treeMode: TREE_MODE }, tree)) {
-          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence: eventConfidence(e, sent, mj - mi, supportOf(e.tree)), reason: eventReason(e, doc.text), data: eventData(e) });
+          const confidence = eventConfidence(e, sent, mj - mi, supportOf(e.tree));
+          spans.push({ start: sent.start, end: sent.end, component: 'events', confidence, reason: eventReason(e, doc.text), data: { ...eventData(e), shown: shownByDefault(e.code, confidence) } });
         }
       }
       return { spans: { events: spans } };

@@ -47,6 +47,8 @@ export interface EventData {
   factivity: { value: 'endorsed' | 'reported' | 'doubted' | 'rejected'; cue: string | null; framedBy: string | null };
   /** A mutual relation ("A and B agreed", "trust between A and B") stored once: the order of source and target carries no meaning. */
   symmetric: boolean;
+  /** Shown by default (confidence at or above the CV-chosen threshold, and not a CAMEO 01 statement); absent = shown. */
+  shown?: boolean;
   /** Whether the dependency parse names the same source and target ('agrees' / 'differs'), when the sentence was parsed. */
   tree?: 'agrees' | 'differs' | 'silent';
   /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun', 'stance' (a stated attitude such as "X's anti-Y front", not an event). */
