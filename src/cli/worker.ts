@@ -3,6 +3,7 @@ import { E, fail } from '../core/errors.js';
 import { openCorpus, resolveLocation } from '../corpus/index.js';
 import { jobStats, runWorker } from '../corpus/queue.js';
 import { args, out, type Command } from './command.js';
+import { runSingleThreaded } from './single-threaded.js';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -41,10 +42,21 @@ Options:
     if (!(Number.isInteger(batch) && batch >= 1 && batch <= 100)) fail(E.BAD_ARGUMENT, '--batch must be a whole number from 1 to 100');
     const location = resolveLocation(values.db);
     if (!/^postgres(ql)?:\/\//i.test(location)) fail(E.BAD_ARGUMENT, 'workers take jobs from PostgreSQL: give --db postgres://… (or SLANT_DATABASE_URL)');
+    // As `node --single-threaded` (docs/team.md): workers run one per core, and V8's helper threads
+    // would only compete with them. SLANT_SINGLE_THREADED=0 keeps the helpers.
+    const rerun = runSingleThreaded();
+    if (rerun) return rerun;
     const corpus = await openCorpus(location);
     const ac = new AbortController();
+    let stoppedAt = 0;
     const stop = (): void => {
-      if (ac.signal.aborted) process.exit(130);
+      // A second signal within a second is the same request delivered twice (to the process group
+      // and passed on by the parent, see single-threaded.ts); a later one means "now".
+      if (ac.signal.aborted) {
+        if (Date.now() - stoppedAt > 1000) process.exit(130);
+        return;
+      }
+      stoppedAt = Date.now();
       process.stderr.write('slant: worker stopping after the documents in hand\n');
       ac.abort();
     };

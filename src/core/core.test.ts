@@ -85,3 +85,15 @@ test('tokenize: the whole text twice gives equal tokens, and changing the return
   assert.equal(tokenize(text).find((t) => t.text === '😀')?.word, false);
   assert.equal(tokenize(text)[0]!.norm, "russia's");
 });
+
+test('doc.tokens: one tokenisation per document, and tokensIn equals tokenising the range again', () => {
+  const text = 'Mr. Li said 中俄 talks "ended" 🙂. The U.S.-led bloc’s reply came at 3.5 p.m.! Next.';
+  const doc = new Doc(text);
+  assert.deepEqual(doc.tokens, tokenize(text));
+  assert.equal(doc.tokens, doc.tokens); // computed once
+  for (const [s, e] of [[0, 32], [33, 76], [77, text.length], [3, 11]] as const) {
+    assert.deepEqual(doc.tokensIn(s, e), tokenize(text, s, e), text.slice(s, e));
+  }
+  assert.deepEqual(doc.tokensIn(5, 5), []);
+  assert.deepEqual(doc.tokensIn(0, 2).map((t) => t.text), ['Mr']); // a token cut by the range is left out
+});

@@ -4,6 +4,7 @@
  * `CodePoints` converts them when results leave the library.
  */
 import { CodePoints } from './text.js';
+import { tokenize, type Token } from './tokens.js';
 
 /** One finding pinned to the text. */
 export interface Span<D = unknown> {
@@ -84,6 +85,7 @@ export class Doc {
   readonly skipped: Array<{ component: string; reason: string }> = [];
   private readonly layers = new Map<string, Span<unknown>[]>();
   private cps: CodePoints | undefined;
+  private toks: readonly Token[] | undefined;
 
   constructor(text: string, meta: DocMeta = {}, original?: string, edits: readonly Edit[] = []) {
     this.text = text;
@@ -119,6 +121,32 @@ export class Doc {
   /** Code-point converter for `text`, built once. */
   get codePoints(): CodePoints {
     return (this.cps ??= new CodePoints(this.text));
+  }
+
+  /**
+   * The shared tokenizer's tokens of the whole text (core/tokens.ts), computed once per document:
+   * the one token layer every component should read instead of tokenising the text again. The
+   * array and its tokens are shared: never change them.
+   */
+  get tokens(): readonly Token[] {
+    return (this.toks ??= tokenize(this.text));
+  }
+
+  /**
+   * The tokens that lie wholly within [start, end) (a sentence, a span), by binary search over
+   * `tokens`. On a sentence this equals `tokenize(doc.text, s.start, s.end)`, without scanning again.
+   */
+  tokensIn(start: number, end: number): readonly Token[] {
+    const all = this.tokens;
+    let lo = 0, hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let stop = lo;
+    while (stop < all.length && all[stop]!.end <= end) stop++;
+    return all.slice(lo, stop);
   }
 
   /**
