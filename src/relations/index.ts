@@ -8,11 +8,10 @@ import type { Component } from '../core/pipeline.js';
 import { codeSentence, type CodedEvent, type Mention } from './coder.js';
 import { loadDefaultLexicon, type Lexicon } from './lexicon.js';
 import { eventFeatures, predict, shippedConfidence } from './confidence.js';
-import { type TreeSupport } from './coder/tree.js';
+import { layerTrees, type TreeSupport } from './coder/tree.js';
 
 /** The coder's tree check as the confidence feature. */
 export const supportOf = (t: 'agrees' | 'differs' | 'silent' | undefined): TreeSupport => (t === 'agrees' ? 'confirmed' : t === 'differs' ? 'contradicted' : 'unknown');
-import { sentenceTrees } from '../syntax/index.js';
 import { nodeCode } from '../actors/node.js';
 import type { EventData, RelationData } from './types.js';
 import './types.js';
@@ -162,7 +161,7 @@ export function eventsComponentWith(lex: () => Lexicon): Component {
     annotate(doc: Doc) {
       const mentions = docMentions(doc);
       const lexicon = lex();
-      const trees = doc.has('syntax') ? sentenceTrees(doc) : [];
+      const trees = doc.has('syntax') ? layerTrees(doc) : [];
       let ti = 0;
       const spans: Span<EventData>[] = [];
       let mi = 0;

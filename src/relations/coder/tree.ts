@@ -6,6 +6,8 @@
  * praised"). 'confirmed' / 'contradicted', or 'unknown' when the sentence has no parse.
  */
 import type { SentenceTree, TreeToken } from '../../syntax/index.js';
+import type { Doc } from '../../core/document.js';
+import type {} from '../../syntax/types.js';
 
 /** Relations that cross into another clause. */
 const CLAUSAL = new Set(['ccomp', 'advcl', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'list', 'dep', 'root']);
@@ -60,4 +62,22 @@ export function treeSupport(tree: SentenceTree | undefined, e: { trigger: { star
   const g = tokenAt(tree, e.targetMention.start, e.targetMention.end);
   if (!t || !s || !g) return 'unknown';
   return linked(tree, s, t) && linked(tree, g, t) ? 'confirmed' : 'contradicted';
+}
+
+/**
+ * The parse of each sentence from the `tokens` and `syntax` layers, as syntax/index.ts's
+ * sentenceTrees builds it; here so that the events component does not load the parser's code at
+ * start-up (it only reads the layers the parse component wrote).
+ */
+export function layerTrees(doc: Doc): SentenceTree[] {
+  const toks = doc.spans('tokens');
+  return doc.spans('syntax').map((s) => {
+    const tokens: TreeToken[] = [];
+    for (let i = s.data.first; i < s.data.first + s.data.count; i++) {
+      const t = toks[i]!;
+      tokens.push({ index: i, start: t.start, end: t.end, text: doc.text.slice(t.start, t.end), upos: t.data.upos, xpos: t.data.xpos, lemma: t.data.lemma, head: t.data.head, deprel: t.data.deprel, children: [] });
+    }
+    for (const t of tokens) if (t.head >= 0) tokens[t.head - s.data.first]?.children.push(t.index);
+    return { start: s.start, end: s.end, root: s.data.root, first: s.data.first, tokens };
+  });
 }
