@@ -12,7 +12,7 @@ import { PhraseTrie, parsePattern, wordTokens, type LazyBlock, type Pattern, typ
 import { combineItems, type Item } from './combine.js';
 import { actorEntryAt, addAgents, agentPhraseAt, loadActorTsv, loadAgentTsv, type ActorIndex } from './load.js';
 import { chunkEnd, isHeadline, isLowerCaseText, pickEntry, titleCase } from './names.js';
-import { CLERGY, COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, TITLE_SECTORS, WEAK_AGENTS } from './words.js';
+import { CLERGY, COMMON_SURNAME_WORDS, FORMER, GAP_STOP, LOCATIVE, NOT_NAMES, ORGANISATION_WORDS, TITLE_SECTORS, WEAK_AGENTS } from './words.js';
 
 // The steps of recognition live beside this file: names.ts (names, titles, capitals), combine.ts
 // (countries + agents, titles + names), context.ts (context rules), load.ts (data files); their
@@ -53,6 +53,8 @@ export interface FindOptions {
   end?: number;
   /** 'all' (default) also returns agents with no country ("police" → ---COP); 'attached' drops them. */
   agents?: 'all' | 'attached';
+  /** Also names inside longer capitalised names ("... Alliance Northern Territory"): resolve's fallback for organisation names. */
+  inNames?: boolean;
 }
 
 export interface Resolution {
@@ -232,7 +234,8 @@ export class ActorDictionary {
   /** "Russia (military)" for RUSMIL: the longest known code prefix, then its sector words. */
   private groupName(code: string, fallback: string): string {
     for (const len of [9, 6, 3]) {
-      const base = this.codeNames.get(code.slice(0, len));
+      // "---" is no actor of its own (an unknown country): never named after an entry coded so.
+      const base = code.startsWith('---') ? undefined : this.codeNames.get(code.slice(0, len));
       if (base && code.length > len) {
         const rest: string[] = [];
         for (let i = len; i + 3 <= code.length; i += 3) rest.push(SECTOR_NAMES[code.slice(i, i + 3)] ?? code.slice(i, i + 3));
@@ -325,7 +328,7 @@ export class ActorDictionary {
     for (let start = Math.max(0, opts.start ?? 0); start < end; ) {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
-      const items = this.scan(words, day, aliases);
+      const items = this.scan(words, day, aliases, !!opts.inNames);
       for (const m of linkSurnames(words, applyContext(text, this.combine(words, items, opts.agents ?? 'all'), start, stop), titled)) out.push(m);
       start = stop;
     }
@@ -337,8 +340,12 @@ export class ActorDictionary {
     const matches = this.find(text, { date, agents: 'all' });
     // A personal pronoun is an actor the phrase does not identify.
     if (!matches.length && /^\s*(he|she|they|him|her|them)\s*$/i.test(text)) return { code: '---UNK', country: null, sector: 'UNK', name: text.trim() };
-    if (!matches.length) return null;
     const words = wordTokens(text);
+    if (!matches.some((m) => m.country)) {
+      const org = this.organisationIn(text, words, matches, date);
+      if (org) return org;
+    }
+    if (!matches.length) return null;
     const locative = (m: ActorMatch): boolean => {
       const i = words.findIndex((w) => w.start === m.start);
       return i > 0 && LOCATIVE.has(words[i - 1]!.key);
@@ -361,9 +368,25 @@ export class ActorDictionary {
     return { code, country, sector, name: head.name };
   }
 
+  /**
+   * "Aboriginal Medical Services Alliance Northern Territory": an organisation's name (two or more
+   * capitalised words, one of them an organisation noun) with a state or place inside it is an
+   * organisation of that country; the sector comes from an agent word in the phrase, if any.
+   */
+  private organisationIn(text: string, words: readonly WordToken[], strict: ActorMatch[], date?: string | null): Resolution | null {
+    if (words.length > 12 || !words.some((w) => ORGANISATION_WORDS.has(w.key)) || words.filter((w) => /^\p{Lu}/u.test(w.text)).length < 2) return null;
+    const loose = this.find(text, { date, agents: 'all', inNames: true });
+    const where = loose.find((m) => m.country && m.type === 'state');
+    if (!where) return null;
+    // The head noun comes last in English names ("Lagos Business School"): the rightmost agent decides.
+    const last = (ms: ActorMatch[]): string | null => ms.filter((m) => m.sector && m !== where).pop()?.sector ?? null;
+    const sector = last(strict) ?? last(loose);
+    return { code: where.country + (sector ?? ''), country: where.country, sector, name: text.trim() };
+  }
+
   /** Left to right, longest match: dictionary actors first, agents where no actor matches. */
   /** `aliases`: surnames of people named in full earlier in the text ("Angela Merkel" ... "Merkel"). */
-  private scan(words: readonly WordToken[], day: number, aliases: Map<string, ActorEntry>): Item[] {
+  private scan(words: readonly WordToken[], day: number, aliases: Map<string, ActorEntry>, inNames = false): Item[] {
     const items: Item[] = [];
     const lower = isLowerCaseText(words);
     for (let i = 0; i < words.length; ) {
@@ -389,7 +412,7 @@ export class ActorDictionary {
       // before a person's name is the first name of someone else, not a title of the known person.
       const namePart = !!a && alen >= glen && prevItem?.kind === 'agent' && prevItem.to === a.from && prevItem.to - prevItem.from === 1 && !words[a.from]!.barrier && /^\p{Lu}/u.test(words[prevItem.from]!.text) && !TITLE_SECTORS.has(prevItem.agent!.code.slice(0, 3)) && !CLERGY.has(words[prevItem.from]!.key) && isPersonEntry(pickEntry(a.terminals));
       if (namePart) items.pop();
-      if (a && alen >= glen && (namePart || aliases.has(entryKey) || this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals)))) {
+      if (a && alen >= glen && !inNames && (namePart || aliases.has(entryKey) || this.partOfLongerName(words, a.from, a.to, pickEntry(a.terminals)))) {
         // "Mohammed Hussein Roble", "Feliciano Valencia", "New York Times": a person or place name
         // inside a longer capitalised name is someone (or something) else, and stays so for the rest
         // of the text ("Christopher Ferrara" ... "Ferrara" is not the Italian city).

@@ -82,3 +82,11 @@ test('country names in other languages (CLDR) resolve; a given name that is one 
   assert.equal(d.resolve('Россия')?.code, 'RUS');
   assert.equal(d.resolve('Salvador Dali'), null);
 });
+
+test("an organisation's name with a place inside is that place's country; a person's is not", () => {
+  assert.equal(d.resolve('Doakes Health Alliance Northern Territory')?.country, 'AUS');
+  assert.equal(d.resolve('Paris Fictus'), null);
+  // An agent of unknown country is named after its sector, never after another entry.
+  assert.equal(d.resolve('Fictus College')?.code, '---EDU');
+  assert.equal(d.resolve('Fictus College')?.name, 'college');
+});

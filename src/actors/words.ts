@@ -17,6 +17,7 @@ export const PROXY_WORDS = new Set(list('PROXY_WORDS'));
 export const RELIGION_SECTORS = new Set(list('RELIGION_SECTORS'));
 export const CLERGY = new Set(list('CLERGY'));
 export const INSTITUTION_WORDS = new Set(list('INSTITUTION_WORDS'));
+export const ORGANISATION_WORDS = new Set(list('ORGANISATION_WORDS'));
 export const COMMON_SURNAME_WORDS = new Set(list('COMMON_SURNAME_WORDS'));
 export const WEAK_AGENTS = new Set(list('WEAK_AGENTS'));
 export const GAP_STOP = new Set(list('GAP_STOP'));
