@@ -5,6 +5,9 @@
 //
 // Usage: npm run build && nice -n 10 node bench/corpus.mjs [--dir DIR] [--repeat K] [--limit N]
 //          [--runs R] [--modes inprocess,cli1,cli2,ingest1,ingest2] [--pipeline a,b,c] [--warmup W]
+//          [--node-flags=--single-threaded]
+// CLI modes also print the CPU seconds of each thread (Linux /proc): the main thread, the worker
+// threads and V8's helper threads (garbage collection, compilation) — where a second worker's cost goes.
 // --warmup W (in-process mode) analyses the articles W times untimed first: the steady state.
 // On a shared machine wall-clock rates follow the load (and, with autogroup scheduling, a session
 // gets the same CPU share with one worker or two); "articles per CPU-second" (user + system time
@@ -13,6 +16,7 @@
 // each article K times (symbolic links in a temporary folder) for a longer, steadier run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, readFileSync } from 'node:fs';
+import { threadSampler } from './threads.mjs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     // In-process mode: analyse the articles this many times untimed first (JIT, lazy dictionary
     // entries: ~4 s of CPU per process), so the figure is the steady state a long run reaches.
     warmup: { type: 'string', default: '0' },
+    // Node options for the CLI runs, e.g. --node-flags=--single-threaded (space-separated).
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -85,20 +91,31 @@ if (values.child) {
   process.exit(0);
 }
 
+/** CPU seconds of the main thread, the analysing worker threads (the busiest `workers` others) and the rest (V8 helpers, libuv). */
+function describeThreads(perThread, workers) {
+  const main = perThread.find((t) => t.main)?.cpu ?? 0;
+  const others = perThread.filter((t) => !t.main).map((t) => t.cpu).sort((a, b) => b - a);
+  const w = others.slice(0, workers);
+  const rest = others.slice(workers).reduce((a, b) => a + b, 0);
+  return `main ${main.toFixed(2)}, workers ${w.map((x) => x.toFixed(2)).join(' + ')}, helpers ${rest.toFixed(2)}`;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Run a command under /usr/bin/time; returns wall ms, max RSS (KB) and stderr. */
+/** Run a command under /usr/bin/time; returns wall ms, max RSS (KB), CPU per thread and stderr. */
 function timed(cmd, args) {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const threads = threadSampler(child.pid, true);
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('exit', (code) => {
       const wallMs = performance.now() - t0;
+      const perThread = threads.stop();
       const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(err);
-      resolvePromise({ code, wallMs, maxRssKb: m ? Number(m[1]) : NaN, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : NaN, err });
+      resolvePromise({ code, wallMs, maxRssKb: m ? Number(m[1]) : NaN, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : NaN, err, perThread });
     });
   });
 }
@@ -158,13 +175,13 @@ for (const mode of modes) {
         db = mkdtempSync(join(tmpdir(), 'slant-bench-db-'));
         args = [MAIN, 'ingest', dir, '--db', join(db, 'corpus.db'), '--workers', m[2], '--quiet', ...(values.pipeline ? ['--pipeline', values.pipeline] : [])];
       }
-      const res = await timed(process.execPath, args);
+      const res = await timed(process.execPath, [...values['node-flags'].split(' ').filter(Boolean), ...args]);
       if (db) rmSync(db, { recursive: true, force: true });
       if (res.code !== 0) {
         console.log(`${mode}: exit ${res.code}\n${res.err.split('\n').slice(-5).join('\n')}`);
         break;
       }
-      runs.push({ rate: (files.length * 1000) / res.wallMs, perCpu: (files.length * 1000) / res.cpuMs, mbs: totalBytes / 1e3 / res.wallMs, wallMs: res.wallMs, maxRssKb: res.maxRssKb, timings: parseProfile(res.err) });
+      runs.push({ rate: (files.length * 1000) / res.wallMs, perCpu: (files.length * 1000) / res.cpuMs, mbs: totalBytes / 1e3 / res.wallMs, wallMs: res.wallMs, maxRssKb: res.maxRssKb, timings: parseProfile(res.err), threads: res.perThread && describeThreads(res.perThread, Number(m[2])) });
     }
   }
   if (runs.length === 0) continue;
@@ -176,6 +193,7 @@ for (const mode of modes) {
       (row.setup !== undefined ? `  (setup ${(row.setup / 1000).toFixed(2)} s, not counted)` : '  (wall clock, start-up included)'),
   );
   if (Object.keys(row.timings ?? {}).length) console.log(`           time per component: ${shares(row.timings)}`);
+  if (mid.threads) console.log(`           CPU by thread (s): ${mid.threads}`);
 }
 const one = rows.find((r) => r.mode === 'cli1');
 const two = rows.find((r) => r.mode === 'cli2');
