@@ -103,6 +103,8 @@ export function phraseMentions(ix: TreeIndex, t: TreeToken, u: readonly Unit[], 
   };
   add(ix.unitOf[t.index - ix.tree.first]!);
   if (depth < 3) for (const c of kids(ix, t, (r) => r === 'conj' || r === 'appos')) for (const k of phraseMentions(ix, c, u, depth + 1)) add(k);
+  // "the Turkish and Greek sides": coordinated modifiers each name a participant.
+  if (depth < 3) for (const c of kids(ix, t, (r) => r === 'amod' || r === 'compound' || r === 'nmod:poss')) if (kids(ix, c, (r) => r === 'conj').length) for (const k of phraseMentions(ix, c, u, depth + 1)) add(k);
   if (out.length === 0 && depth < 2) {
     for (const c of kids(ix, t, (r) => r === 'nmod:poss' || r === 'compound' || r === 'amod' || r === 'flat' || r === 'nmod')) {
       if (c.deprel === 'nmod' && caseOf(ix, c) !== 'of') continue;
@@ -115,7 +117,8 @@ export function phraseMentions(ix: TreeIndex, t: TreeToken, u: readonly Unit[], 
 /** Subject mentions of verb v (with the inheritance rules in the header); depth bounds the climb. */
 function subjectOf(ix: TreeIndex, v: TreeToken, u: readonly Unit[], depth: number): { subj: number[]; passive: boolean; agent: number[] } {
   const ns = kids(ix, v, (r) => r === 'nsubj' || r === 'nsubj:pass' || r === 'csubj');
-  const passive = ns.some((x) => x.deprel === 'nsubj:pass') || kids(ix, v, (r) => r === 'aux:pass').length > 0;
+  // A passive subject next to an object and no passive auxiliary is a parser slip ("agents abused immigrants").
+  const passive = kids(ix, v, (r) => r === 'aux:pass').length > 0 || (ns.some((x) => x.deprel === 'nsubj:pass') && kids(ix, v, (r) => r === 'obj').length === 0);
   const agent: number[] = [];
   for (const a of kids(ix, v, (r) => r === 'obl:agent' || (r === 'obl' && passive))) if (a.deprel === 'obl:agent' || caseOf(ix, a) === 'by') agent.push(...phraseMentions(ix, a, u));
   const n = ns[0];
@@ -135,6 +138,9 @@ function subjectOf(ix: TreeIndex, v: TreeToken, u: readonly Unit[], depth: numbe
   const h = tok(ix, v.head);
   if (!h) return { subj: [], passive, agent };
   if (v.deprel === 'conj' || v.deprel === 'advcl' || v.deprel === 'xcomp') {
+    // "A top official today praised ...", parsed with the verb as a conjunct of the noun before it:
+    // a subjectless verb coordinated with a noun has that noun phrase as its subject.
+    if (v.deprel === 'conj' && (h.upos === 'NOUN' || h.upos === 'PROPN') && h.index < v.index) return { subj: phraseMentions(ix, h, u), passive, agent };
     if (h.upos !== 'VERB' && h.upos !== 'AUX' && v.deprel !== 'xcomp') return { subj: [], passive, agent };
     // "urged Syria to attack": object control — the upper verb's object does the lower act.
     if (v.deprel === 'xcomp') {

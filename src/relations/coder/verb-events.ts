@@ -139,11 +139,19 @@ export function codeVerb(ctx: Ctx, vi: number, objFrom?: number): CodedEvent[] {
     // A pattern that names its target ("* AGAINST +") may see one the tree attached elsewhere.
     if (obj.length === 0 && pm && pm.tgt >= 0) obj = [pm.tgt];
     if (ta.passive) via = 'passive';
+    // "A complained to B over C's raids": a complaint addressed to B is against C (as the window rule).
+    if (obj.length && code && /^11/.test(code) && u[obj[0]! - 1]?.low === 'to') {
+      const about = aboutActor(u, obj[obj.length - 1]! + 1);
+      if (about >= 0) obj = [about];
+    }
     if (ta.negated && opts.dropNegated && !(pm && patternNegates(pm.pattern))) return [];
     treeNeg = ta.negated;
     treeMod = ta.modality;
   }
-  if ((!ta || check) && g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
+  // An agentless passive of coercion or violence: the window's place rule below names the source.
+  const placeOnly = !!ta && !check && ta.passive && ta.subj.length === 0 && !!code && /^(17|18|19|20)/.test(code) && g.passive;
+  if (placeOnly) subj = obj;
+  if ((!ta || check || placeOnly) && g.passive && !(pm && (pm.src >= 0 || pm.tgt >= 0))) {
     // "A was attacked by B": B is the source; without "by", the source is unknown.
     let by = -1;
     for (let k = v.j; k < Math.min(u.length, v.j + 8); k++) {
