@@ -90,3 +90,15 @@ test("an organisation's name with a place inside is that place's country; a pers
   assert.equal(d.resolve('Fictus College')?.code, '---EDU');
   assert.equal(d.resolve('Fictus College')?.name, 'college');
 });
+
+test("a party's actor never absorbs its opponent; rivals with one title stay apart in the result", async () => {
+  const { analyze } = await import('../analyze.js');
+  const r = await analyze('Democrats accused Republicans of lying. The Democratic Party said the Republican Party had failed. Senator Jane Doakes met Senator Tom Fictus. Doakes said the senator was wrong.', { pipeline: ['sentences', 'meta', 'actors'] });
+  const byName = new Map(r.actors!.map((a) => [a.name, a.mentions.map((m) => m.text)]));
+  assert.deepEqual(byName.get('Democratic Party'), ['Democrats', 'The Democratic Party']);
+  assert.deepEqual(byName.get('Republican Party'), ['Republicans', 'the Republican Party']);
+  const doakes = [...byName.entries()].find(([n]) => n.endsWith('Jane Doakes'))![1];
+  const fictus = [...byName.entries()].find(([n]) => n.endsWith('Tom Fictus'))![1];
+  assert.deepEqual(doakes, ['Senator Jane Doakes', 'Doakes']);
+  assert.deepEqual(fictus, ['Senator Tom Fictus']);
+});
