@@ -108,8 +108,10 @@ export class BeamSearch {
         let nValid = 0;
         for (let m = 0; m < MOVES; m++) if (st.valid(m)) (only = m), nValid++;
         if (gold) this.featN[level * K + j] = 0;
-        if (nValid === 1) {
-          // forced moves are not scored (as in the greedy parser)
+        if (nValid === 1 && level === 0) {
+          // the first SHIFT is forced in every sequence; other forced moves (the RIGHTs once the
+          // buffer is empty) are scored: items that leave more words on the stack would otherwise
+          // collect more free moves than the rest
           this.cItem[nc] = j;
           this.cMove[nc] = only;
           this.cScore[nc++] = this.score[j]!;
@@ -225,10 +227,8 @@ export class BeamSearch {
     const labelScores = new Float32Array(nLabels);
     for (let l = 0; l < levels; l++) {
       const m = gold.moves[l]!;
-      let nValid = 0;
-      for (let x = 0; x < MOVES; x++) if (gs.valid(x)) nValid++;
       goldScore[l + 1] = goldScore[l]!;
-      if (nValid > 1) {
+      if (l > 0) {
         const k = gs.features(this.feats);
         goldFeat.set(this.feats.subarray(0, k), l * MAX_PARSER_FEATS);
         goldN[l] = k;
