@@ -8,8 +8,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { E, fail } from '../core/errors.js';
+import { availableParallelism } from 'node:os';
 import { createPool, type OutputFormat } from '../corpus/pool.js';
 import type { LoadOptions } from '../input/load.js';
+import { runSingleThreaded } from './single-threaded.js';
 
 export interface BatchRun {
   sources: string[];
@@ -28,12 +30,26 @@ export interface BatchRun {
 
 /** Returns the exit code: 0, 1 when some documents failed, 130 when interrupted. */
 export async function runBatch(run: BatchRun): Promise<number> {
+  // Workers on every core: V8's helper threads only compete with them. As `node --single-threaded`
+  // two workers took 7 % less CPU for the same 742 articles (median of 3 runs each, alternated, load
+  // 13-15; docs/results-speed.md). SLANT_SINGLE_THREADED=0 keeps the helpers.
+  if ((run.workers ?? availableParallelism()) >= availableParallelism() && run.sources.length > 1) {
+    const rerun = runSingleThreaded();
+    if (rerun) return rerun;
+  }
   const format: OutputFormat = run.format === 'json' ? 'json' : run.color ? 'text-color' : 'text';
   const sink = await openSink(run.out);
   const pool = createPool({ workers: run.workers, timeoutMs: run.timeoutMs, pipeline: run.pipeline });
   const stop = new AbortController();
+  let stoppedAt = 0;
   const onSigint = (): void => {
-    if (stop.signal.aborted) process.exit(130); // a second Ctrl-C: leave at once
+    // A second Ctrl-C leaves at once; one within a second of the first is the same Ctrl-C delivered
+    // twice (to the process group and passed on by the parent process, see single-threaded.ts).
+    if (stop.signal.aborted) {
+      if (Date.now() - stoppedAt > 1000) process.exit(130);
+      return;
+    }
+    stoppedAt = Date.now();
     stop.abort();
   };
   process.on('SIGINT', onSigint);
