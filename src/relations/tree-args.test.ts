@@ -10,15 +10,15 @@ const LEMMA: Record<string, string> = { said: 'say', claimed: 'claim' };
 
 /**
  * A hand-written UD tree (so these tests do not move when the parser is retrained): words joined by
- * single spaces, each [word, head (1-based, 0 = root), relation].
+ * single spaces, each [word, head (1-based, 0 = root), relation, UPOS if needed].
  */
-function tree(words: Array<[string, number, string]>): { text: string; tree: SentenceTree } {
+function tree(words: Array<[string, number, string] | [string, number, string, string]>): { text: string; tree: SentenceTree } {
   let text = '';
-  const tokens: TreeToken[] = words.map(([w, h, rel], i) => {
+  const tokens: TreeToken[] = words.map(([w, h, rel, upos], i) => {
     if (i > 0 && !/^[.,']/.test(w)) text += ' ';
     const start = text.length;
     text += w;
-    return { index: i, start, end: text.length, text: w, upos: '', xpos: '', lemma: LEMMA[w] ?? w.toLowerCase(), head: h - 1, deprel: rel, children: [] };
+    return { index: i, start, end: text.length, text: w, upos: upos ?? '', xpos: '', lemma: LEMMA[w] ?? w.toLowerCase(), head: h - 1, deprel: rel, children: [] };
   });
   for (const t of tokens) if (t.head >= 0) tokens[t.head]!.children.push(t.index);
   return { text, tree: { start: 0, end: text.length, root: tokens.findIndex((t) => t.head < 0), first: 0, tokens } };
@@ -95,4 +95,18 @@ test('coder with a tree: the window event is kept and the parse verdict recorded
   const m2 = mentions(t2.text, [['Peru', 'PER'], ['Chile', 'CHL'], ['Bolivia', 'BOL']]);
   const strict = codeSentence(t2.text, 0, t2.text.length, m2, lex, { treeMode: 'strict' }, t2.tree).filter((x) => x.target === 'BOL');
   assert.deepEqual(strict.map((x) => x.source), ['CHL']);
+});
+
+test('tree light verb + event noun: "Chile launched new air strikes against gun positions in Peru"', () => {
+  const t = tree([
+    ['Chile', 2, 'nsubj'], ['launched', 0, 'root', 'VERB'], ['new', 5, 'amod'], ['air', 5, 'compound'], ['strikes', 2, 'obj', 'NOUN'],
+    ['against', 8, 'case'], ['gun', 8, 'compound'], ['positions', 5, 'nmod'], ['in', 10, 'case'], ['Peru', 8, 'nmod'], ['.', 2, 'punct'],
+  ]);
+  const m = mentions(t.text, [['Chile', 'CHL'], ['Peru', 'PER']]);
+  const ev = codeSentence(t.text, 0, t.text.length, m, loadDefaultLexicon(), { treeMode: 'check' }, t.tree);
+  const e = ev.find((x) => x.via === 'light');
+  assert.ok(e, `light-verb event coded, got ${ev.map((x) => `${x.source}>${x.target} ${x.code} ${x.via}`).join('; ')}`);
+  assert.deepEqual([e.source, e.target, e.info.quad], ['CHL', 'PER', 4]);
+  // Without the parse the windows code nothing here.
+  assert.equal(codeSentence(t.text, 0, t.text.length, m, loadDefaultLexicon()).length, 0);
 });

@@ -8,8 +8,9 @@ import { factivityOf } from './factivity.js';
 import { type CodeOptions, type CodedEvent, type Mention } from './types.js';
 import { units } from './units.js';
 import { indexTree } from './tree-args.js';
+import { treeLightEvents } from './tree-events.js';
 import type { SentenceTree } from '../../syntax/index.js';
-import { type Ctx, codeVerb } from './verb-events.js';
+import { type Ctx, REPORT_LEMMAS, codeVerb } from './verb-events.js';
 import { findVerbs } from './verbs.js';
 import { CLAUSE, READY } from './words.js';
 
@@ -78,6 +79,11 @@ export function codeSentence(text: string, start: number, end: number, mentions:
     }
     codeVerb(ctx, vi, chained && upperKeeps ? chained.j : undefined).forEach(push);
     if (chained && upperKeeps) vi++;
+  }
+  // Light verb + event noun linked by the parse ("launched new air strikes against ...").
+  if (tix) {
+    const taken = new Set(events.map((e) => e.trigger.start));
+    for (const e of treeLightEvents(tix, u, lex, text, REPORT_LEMMAS, taken)) push(e);
   }
   codeDemands(u, verbs, text, push);
   codeNouns(u, lex, text, push);

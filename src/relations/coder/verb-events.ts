@@ -12,7 +12,7 @@ import { CLAUSE, CONJ, LOCATIVE, PLACE_PREP, REPORT, TOPIC } from './words.js';
 import { type TreeIndex, treeArgs } from './tree-args.js';
 
 /** Lemmas of reporting verbs (the REPORT word list holds their forms). */
-const REPORT_LEMMAS = new Set(['say', 'tell', 'claim', 'state', 'announce', 'report', 'allege', 'insist', 'argue', 'assert', 'declare', 'add', 'write', 'warn', 'note', 'suggest', 'believe', 'think', 'contend', 'maintain', 'explain', 'acknowledge', 'admit', 'deny', 'tweet', 'suggest', 'indicate', 'confirm']);
+export const REPORT_LEMMAS = new Set(['say', 'tell', 'claim', 'state', 'announce', 'report', 'allege', 'insist', 'argue', 'assert', 'declare', 'add', 'write', 'warn', 'note', 'suggest', 'believe', 'think', 'contend', 'maintain', 'explain', 'acknowledge', 'admit', 'deny', 'tweet', 'suggest', 'indicate', 'confirm']);
 
 /**
  * How the tree's arguments are used: 'strict' uses the tree alone, 'fill' falls back to the window
