@@ -416,12 +416,15 @@ export class ActorDictionary {
         // "Mohammed Hussein Roble", "Feliciano Valencia", "New York Times": a person or place name
         // inside a longer capitalised name is someone (or something) else, and stays so for the rest
         // of the text ("Christopher Ferrara" ... "Ferrara" is not the Italian city).
-        // A person's name inside another's ("Hunter Biden", "Donald Trump Jr.") blocks that phrase
-        // alone for the rest of the text too, until the person is named in full again: "Biden" then
-        // is not the dictionary's Joe Biden.
+        // A person's name after another first name ("Hunter Biden") blocks that phrase alone for the
+        // rest of the text too, until the person is named in full again: "Biden" then is not the
+        // dictionary's Joe Biden.
         const e = pickEntry(a.terminals);
-        if (e.via === 'place' || e.via === 'capital' || isPersonEntry(e)) aliases.set(entryKey, BLOCKED);
-        if (isPersonEntry(e)) aliases.delete(words[a.to - 1]!.key.replace(/'s?$/, ''));
+        // Only a common noun used as a first name says so for sure; any capitalised word before or
+        // after does not ("Trump Tower", "Secretary of State John Kerry", "What Trump wants" in a headline).
+        const otherPerson = isPersonEntry(e) && namePart;
+        if (e.via === 'place' || e.via === 'capital' || otherPerson) aliases.set(entryKey, BLOCKED);
+        if (otherPerson) aliases.delete(words[a.to - 1]!.key.replace(/'s?$/, ''));
         i = a.to;
         continue;
       }
@@ -487,10 +490,14 @@ export class ActorDictionary {
     const na = next ? this.actors.longestAt(words, to) : null;
     const startsActor = !!na && pickEntry(na.terminals).via !== 'place';
     if (next && !next.barrier && cap(next) && !NOT_NAMES.has(next.key) && !startsActor && !this.agents.longestAt(words, to)) return true;
+    return this.nameBefore(words, from);
+  }
+
+  /** A capitalised word (not a title, not sentence-initial) right before words[from]: "Hunter Biden", "Anna Doakes". */
+  private nameBefore(words: readonly WordToken[], from: number): boolean {
     const prev = words[from - 1];
     // A capitalised word that starts a sentence or clause says nothing either.
-    if (prev && !words[from]!.barrier && cap(prev) && from - 1 > 0 && !prev.barrier && !NOT_NAMES.has(prev.key) && !GAP_STOP.has(prev.key) && !FORMER.has(prev.key) && !this.agents.longestAt(words, from - 1)) return true;
-    return false;
+    return !!prev && !words[from]!.barrier && /^\p{Lu}/u.test(prev.text) && from - 1 > 0 && !prev.barrier && !NOT_NAMES.has(prev.key) && !GAP_STOP.has(prev.key) && !FORMER.has(prev.key) && !this.agents.longestAt(words, from - 1);
   }
 
   /** Combine countries with agents and titles with names; resolve codes; build matches. */
