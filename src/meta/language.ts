@@ -59,10 +59,18 @@ export function detectLanguage(text: string): string {
   }
   // Latin script: trigram profiles. Too little to tell (a headline, a list of names, one word
   // repeated — "Russia!!!! " × 16,000 reads as Italian): undetermined.
-  const words = new Set((s.slice(0, FRANC_SAMPLE * 2).match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
-  if (words.size < 5) return 'und';
+  if (distinctWords(s.slice(0, FRANC_SAMPLE * 2), 5) < 5) return 'und';
   const code = francTop(s.slice(0, FRANC_SAMPLE));
   return ISO1[code] ?? code;
+}
+
+/** Distinct words (letters, lower-cased) in text, counting stops at `enough`. */
+function distinctWords(text: string, enough: number): number {
+  const seen = new Set<string>();
+  const re = /\p{L}+/gu;
+  let m: RegExpExecArray | null;
+  while (seen.size < enough && (m = re.exec(text)) !== null) seen.add(m[0].toLowerCase());
+  return seen.size;
 }
 
 /**
