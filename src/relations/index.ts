@@ -135,6 +135,10 @@ export function eventReason(e: CodedEvent, text: string): string {
       ? `the text states ${w(e.sourceMention)}'s ${e.info.quad >= 3 ? 'hostile' : 'friendly'} stance towards ${w(e.targetMention)} with ${w(e.trigger)} (a stated attitude, not an event)`
       : e.via === 'noun'
       ? `the relational noun ${w(e.trigger)} links ${w(e.sourceMention)} and ${w(e.targetMention)}`
+      : e.via === 'noun-tree'
+      ? `the dependency parse attaches ${w(e.sourceMention)} (the doer) and ${w(e.targetMention)} (the one it is done to) to the event noun ${w(e.trigger)}`
+      : e.via === 'light'
+      ? `${w(e.sourceMention)} is the subject of "${e.lemma}" (a light verb with the event noun ${w(e.trigger)}, linked by the dependency parse) and ${w(e.targetMention)} its target`
       : e.via === 'domestic'
         ? `${w(e.sourceMention)} protests with ${w(e.trigger)} and names no target, so its own state (${e.target}) is taken as the target`
         : e.via === 'passive'

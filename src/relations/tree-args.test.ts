@@ -110,3 +110,14 @@ test('tree light verb + event noun: "Chile launched new air strikes against gun 
   // Without the parse the windows code nothing here.
   assert.equal(codeSentence(t.text, 0, t.text.length, m, loadDefaultLexicon()).length, 0);
 });
+
+test('tree noun events: "Chile\'s condemnation of Peru" needs both participants on the noun', () => {
+  const t = tree([['Chile', 3, 'nmod:poss'], ["'s", 1, 'case'], ['condemnation', 6, 'nsubj', 'NOUN'], ['of', 5, 'case'], ['Peru', 3, 'nmod'], ['failed', 0, 'root', 'VERB'], ['.', 6, 'punct']]);
+  const m = mentions(t.text, [['Chile', 'CHL'], ['Peru', 'PER']]);
+  const ev = codeSentence(t.text, 0, t.text.length, m, loadDefaultLexicon(), { treeMode: 'check' }, t.tree).filter((x) => x.via === 'noun-tree');
+  assert.deepEqual(ev.map((x) => `${x.source}>${x.target} ${x.code}`), ['CHL>PER 111']);
+  // Only one participant on the noun ("the condemnation of Peru failed in Chile"): no event.
+  const t2 = tree([['the', 2, 'det'], ['condemnation', 5, 'nsubj', 'NOUN'], ['of', 4, 'case'], ['Peru', 2, 'nmod'], ['failed', 0, 'root', 'VERB'], ['in', 7, 'case'], ['Chile', 5, 'obl']]);
+  const m2 = mentions(t2.text, [['Peru', 'PER'], ['Chile', 'CHL']]);
+  assert.equal(codeSentence(t2.text, 0, t2.text.length, m2, loadDefaultLexicon(), { treeMode: 'check' }, t2.tree).filter((x) => x.via === 'noun-tree').length, 0);
+});

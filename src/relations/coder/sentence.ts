@@ -8,7 +8,7 @@ import { factivityOf } from './factivity.js';
 import { type CodeOptions, type CodedEvent, type Mention } from './types.js';
 import { units } from './units.js';
 import { indexTree } from './tree-args.js';
-import { treeLightEvents } from './tree-events.js';
+import { treeLightEvents, treeNounEvents } from './tree-events.js';
 import type { SentenceTree } from '../../syntax/index.js';
 import { type Ctx, REPORT_LEMMAS, codeVerb } from './verb-events.js';
 import { findVerbs } from './verbs.js';
@@ -84,6 +84,7 @@ export function codeSentence(text: string, start: number, end: number, mentions:
   if (tix) {
     const taken = new Set(events.map((e) => e.trigger.start));
     for (const e of treeLightEvents(tix, u, lex, text, REPORT_LEMMAS, taken)) push(e);
+    if (opts.nounEvents ?? process.env.SLANT_NOUN_EVENTS !== '0') for (const e of treeNounEvents(tix, u, lex, text, new Set(events.map((x) => x.trigger.start)))) push(e);
   }
   codeDemands(u, verbs, text, push);
   codeNouns(u, lex, text, push);

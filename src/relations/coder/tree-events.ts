@@ -86,3 +86,78 @@ export function treeLightEvents(ix: TreeIndex, u: Unit[], lex: Lexicon, text: st
   }
   return out;
 }
+
+/** Suffixes that turn an event noun back into its verb ("appeasement" → appease, "violation" → violate). */
+const DERIVE: Array<[RegExp, string]> = [[/MENT$/, ''], [/ATION$/, 'ATE'], [/ATION$/, ''], [/ATION$/, 'E'], [/SION$/, 'DE'], [/ION$/, 'E'], [/ION$/, ''], [/AL$/, ''], [/AL$/, 'E']];
+const SOURCE_CASE = new Set(['by']);
+const TARGET_CASE = new Set(['against', 'on', 'to', 'toward', 'towards', 'with', 'of', 'upon']);
+
+/** The code of the verb an event noun names, from the dictionary's verb forms (base form only). */
+function nounCode(lex: Lexicon, noun: string): string | null {
+  const up = noun.toUpperCase();
+  const sing = up.endsWith('S') && !up.endsWith('SS') ? up.slice(0, -1) : up;
+  const cands = [sing, ...DERIVE.filter(([re]) => re.test(sing)).map(([re, r]) => sing.replace(re, r))];
+  for (const c of cands) {
+    if (c.length < 4) continue;
+    const f = (lex.forms.get(c) ?? []).find((x) => x.words.length === 1 && x.code !== null && !x.past && !x.ing && x.lemma === c);
+    if (f?.code) return f.code;
+  }
+  return null;
+}
+
+/**
+ * Events stated by a noun with both participants attached to it in the tree: "Barack Obama's
+ * appeasement of the Iranian regime", "violations by the Iranian regime of ...", "Israeli strikes
+ * on Syria". Source: possessor, by-phrase or a demonym modifier; target: of / against / on / to /
+ * with. Relational nouns (data/extra.json, codeNouns) are left to their own rules.
+ */
+export function treeNounEvents(ix: TreeIndex, u: Unit[], lex: Lexicon, text: string, taken: ReadonlySet<number>): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  const idiom = idiomMarks(u);
+  const toks = ix.tree.tokens;
+  const caseOf = (t: TreeToken): string => {
+    for (const c of t.children) {
+      const x = toks[c - ix.tree.first];
+      if (x && x.deprel === 'case') return x.text.toLowerCase();
+    }
+    return '';
+  };
+  for (let p = 0; p < toks.length; p++) {
+    const n = toks[p]!;
+    if (n.upos !== 'NOUN' || taken.has(n.start) || lex.nouns.has(n.text.toLowerCase())) continue;
+    const k = ix.unitOf[p]!;
+    if (k < 0 || u[k]!.kind !== 'W' || idiom[k] !== undefined) continue;
+    const code = nounCode(lex, n.text);
+    if (!code) continue;
+    const kids = n.children.map((c) => toks[c - ix.tree.first]!).filter(Boolean);
+    let src = kids.filter((c) => c.deprel === 'nmod:poss' || (c.deprel === 'nmod' && SOURCE_CASE.has(caseOf(c)))).flatMap((c) => phraseMentions(ix, c, u));
+    if (!src.some((q) => isActor(u[q]))) src = kids.filter((c) => c.deprel === 'amod').flatMap((c) => phraseMentions(ix, c, u));
+    const tgt = kids.filter((c) => c.deprel === 'nmod' && TARGET_CASE.has(caseOf(c))).flatMap((c) => phraseMentions(ix, c, u)).filter((q) => isActor(u[q]));
+    src = src.filter((q) => isActor(u[q]) && !tgt.includes(q));
+    if (!src.length || !tgt.length) continue;
+    const attr = attribution(u, k, text);
+    for (const s of src) {
+      for (const t of tgt) {
+        if (u[s]!.actor!.code === u[t]!.actor!.code) continue;
+        out.push({
+          source: u[s]!.actor!.code,
+          target: u[t]!.actor!.code,
+          code,
+          info: codeInfo(code),
+          trigger: { start: n.start, end: n.end },
+          sourceMention: { start: u[s]!.s, end: u[s]!.e },
+          targetMention: { start: u[t]!.s, end: u[t]!.e },
+          negated: false,
+          modality: 'asserted',
+          attribution: attr,
+          stance: 'characterisation',
+          via: 'noun-tree',
+          lemma: n.text.toLowerCase(),
+          pattern: null,
+          tree: 'agrees',
+        });
+      }
+    }
+  }
+  return out;
+}

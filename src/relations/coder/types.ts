@@ -63,4 +63,6 @@ export interface CodeOptions {
   placeAgents?: boolean;
   /** With a parse: 'strict' takes arguments from the tree only, 'fill' falls back to word windows where the tree finds none (default), 'off' ignores the tree. */
   treeMode?: 'strict' | 'fill' | 'check' | 'add' | 'off';
+  /** With a parse: also code events stated by a noun whose two participants hang from it in the tree (tree-events.ts; default on, SLANT_NOUN_EVENTS=0 turns it off). */
+  nounEvents?: boolean;
 }
