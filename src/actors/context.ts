@@ -4,10 +4,12 @@
  *  - a singular title right before a state's name is a person ("President Holland" is not the Netherlands);
  *  - a party word before a person gives the country ("Democrat Adam Schiff" → USALEG);
  *  - Georgia is the U.S. state when the text around it says so (governor, Atlanta, county, ...);
- *  - "Russia's Security Council", "the national security council" are a state's organ, not the UN's.
+ *  - "Russia's Security Council", "the national security council" are a state's organ, not the UN's;
+ *  - "Ana Fictus of the Labour Party": an unknown full name before "of <organisation>" is its member.
  */
 import { readFileSync } from 'node:fs';
 import type { ActorMatch } from './dictionary.js';
+import { INSTITUTION_WORDS, NOT_NAMES, ORGANISATION_WORDS } from './words.js';
 
 interface ContextData {
   partyCues: { cues: Record<string, string>; notBefore: string[] };
@@ -83,5 +85,23 @@ export function applyContext(text: string, matches: ActorMatch[], start = 0, end
     const c = d.partyCues.cues[x[1]!.toLowerCase()]!;
     added.push({ start: s, end: e, code: c + 'LEG', name: x[2]!, type: 'person', country: c, sector: 'LEG', via: 'title', confidence: 0.7 });
   }
+  // "Ana Fictus of the Labour Party": an unmatched full name right before "of (the) <organisation>"
+  // is a member of it — a person with the organisation's code (country and sector).
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    if (m.type !== 'organisation' || m.code.startsWith('---') || m.start - start < 8) continue;
+    const before = text.slice(Math.max(start, m.start - 60), m.start);
+    const n = MEMBER_OF.exec(before);
+    if (!n) continue;
+    const s = m.start - before.length + n.index + n[1]!.length;
+    const prev = out[i - 1];
+    if ((prev && prev.end > s) || n[2]!.split(/\s+/).some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) continue;
+    added.push({ start: s, end: s + n[2]!.length, code: m.code, name: n[2]!, type: 'person', country: m.country, sector: m.sector, via: 'title', confidence: 0.7 });
+  }
   return added.length ? [...out, ...added].sort((a, b) => a.start - b.start) : out;
 }
+
+/** Two or three capitalised words, then "of" or "of the", at the end of the text before an organisation. */
+const MEMBER_OF = /(^|[^\p{L}\p{M}'’.-])((?:\p{Lu}[\p{Ll}'’-]+ ){1,2}\p{Lu}[\p{Ll}'’-]+),? of (?:the )?$/u;
+/** Words that make a capitalised run an institution or a title rather than a person's name. */
+const NOT_NAME_WORDS = new Set([...ORGANISATION_WORDS, ...INSTITUTION_WORDS, ...NOT_NAMES, 'minister', 'secretary', 'president', 'chairman', 'head', 'leader', 'member', 'members', 'director', 'governor', 'mayor', 'chief', 'spokesman', 'spokeswoman', 'general', 'senator', 'state', 'united', 'national', 'federal', 'royal', 'supreme']);

@@ -329,7 +329,12 @@ export class ActorDictionary {
       const stop = chunkEnd(text, start, end);
       const words = wordTokens(text, start, stop);
       const items = this.scan(words, day, aliases, !!opts.inNames);
-      for (const m of linkSurnames(words, applyContext(text, this.combine(words, items, opts.agents ?? 'all'), start, stop), titled)) out.push(m);
+      // Bare agents of no country ("President", "police") are dropped in 'attached' mode only after
+      // the context step, which needs them ("President Holland" is a person, not the Netherlands).
+      const attached = opts.agents === 'attached';
+      for (const m of linkSurnames(words, applyContext(text, this.combine(words, items, 'all'), start, stop), titled)) {
+        if (!attached || !(m.via === 'agent' && !m.country && m.code.startsWith('---'))) out.push(m);
+      }
       start = stop;
     }
     return out;
@@ -449,7 +454,9 @@ export class ActorDictionary {
           // The surname, unless it is also a common word ("Theresa May" → not every "May").
           const last = words[a.to - 1]!;
           const k = last.key.replace(/'s?$/, '');
-          if (k.length > 2 && !NOT_NAMES.has(k) && !GAP_STOP.has(k) && !COMMON_SURNAME_WORDS.has(k)) aliases.set(k, entry);
+          // Two people of one surname named in full: the surname alone names neither.
+          const had = aliases.get(k);
+          if (k.length > 2 && !NOT_NAMES.has(k) && !GAP_STOP.has(k) && !COMMON_SURNAME_WORDS.has(k)) aliases.set(k, had && had !== entry && had.name !== entry.name ? BLOCKED : entry);
           // Named in full again: the surname phrase is theirs again (see the block above).
           if (aliases.get('\u0001' + k) === BLOCKED) aliases.delete('\u0001' + k);
         }
@@ -470,7 +477,7 @@ export class ActorDictionary {
       } else {
         const w = words[i]!;
         const alias = aliases.get(w.key.replace(/'s?$/, ''));
-        if (alias && /^\p{Lu}/u.test(w.text) && !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!.text) && !words[i + 1]!.barrier)) {
+        if (alias && alias !== BLOCKED && /^\p{Lu}/u.test(w.text) && !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!.text) && !words[i + 1]!.barrier)) {
           items.push({ from: i, to: i + 1, kind: 'actor', actor: { ...alias, via: 'alias' }, code: pickCode(alias.codes, day) });
         }
         i++;

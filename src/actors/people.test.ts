@@ -102,3 +102,18 @@ test("a party's actor never absorbs its opponent; rivals with one title stay apa
   assert.deepEqual(doakes, ['Senator Jane Doakes', 'Doakes']);
   assert.deepEqual(fictus, ['Senator Tom Fictus']);
 });
+
+test('an unknown full name before "of <organisation>" is its member; a shared surname names neither', () => {
+  assert.equal(
+    golden('Ana Fictus of the Labour Party met Tom Doakes, of the CIA. Doakes left.'),
+    'Ana Fictus=GBRPTY | the Labour Party=GBRPTY | Tom Doakes=USASPY | the CIA=USASPY | Doakes=USASPY',
+  );
+  assert.equal(golden('The Prime Minister of the United Kingdom spoke. The Bank of England waited.'), 'Prime Minister of the United Kingdom=GBRGOV | England=GBR');
+  // Two people named Fictus: "Fictus" alone is neither.
+  assert.equal(golden('Senator Ana Fictus met Senator Ben Fictus. Fictus said no.'), 'Senator Ana Fictus=---LEG | Senator Ben Fictus=---LEG');
+});
+
+test('"President Holland": the person, also when named again by the surname and when bare agents are dropped', () => {
+  assert.equal(golden('President Holland spoke. Holland agreed.'), 'President Holland=---GOV | Holland=---GOV');
+  assert.equal(golden('Farmers in Holland protested.'), 'Farmers in Holland=NLDAGR');
+});
