@@ -93,11 +93,17 @@ if (values.child) {
 
 /** CPU seconds of the main thread, the analysing worker threads (the busiest `workers` others) and the rest (V8 helpers, libuv). */
 function describeThreads(perThread, workers) {
-  const main = perThread.find((t) => t.main)?.cpu ?? 0;
-  const others = perThread.filter((t) => !t.main).map((t) => t.cpu).sort((a, b) => b - a);
+  // The process doing the work (the busiest); other processes (a parent that re-ran itself) apart.
+  const byPid = new Map();
+  for (const t of perThread) byPid.set(t.pid, (byPid.get(t.pid) ?? 0) + t.cpu);
+  const worker = [...byPid].sort((a, b) => b[1] - a[1])[0][0];
+  const mine = perThread.filter((t) => t.pid === worker);
+  const main = mine.find((t) => t.main)?.cpu ?? 0;
+  const others = mine.filter((t) => !t.main).map((t) => t.cpu).sort((a, b) => b - a);
   const w = others.slice(0, workers);
   const rest = others.slice(workers).reduce((a, b) => a + b, 0);
-  return `main ${main.toFixed(2)}, workers ${w.map((x) => x.toFixed(2)).join(' + ')}, helpers ${rest.toFixed(2)}`;
+  const parent = [...byPid].filter(([p]) => p !== worker).reduce((a, [, c]) => a + c, 0);
+  return `main ${main.toFixed(2)}, workers ${w.map((x) => x.toFixed(2)).join(' + ')}, helpers ${rest.toFixed(2)}${byPid.size > 1 ? `, parent process ${parent.toFixed(2)}` : ''}`;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
