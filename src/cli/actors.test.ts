@@ -42,3 +42,20 @@ test('eval actors scoring rules on a tiny case list', () => {
   assert.deepEqual(r.sector, [1, 1]);
   assert.deepEqual(r.code, [1, 1]);
 });
+
+test('eval actors --blind leaves out hand-written names the cases contain; --half scores alternate cases', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'slant-actors-'));
+  const gold = join(dir, 'cases.json');
+  // "the Global South" is only in the hand-written extra-actors.tsv (GLS); "Ukrainian farmers" needs none of it.
+  writeFileSync(gold, JSON.stringify([
+    { test: 'a', method: 'agent_to_code', args: ['Ukrainian farmers'], expect: { country: 'UKR', code_1: 'AGR' } },
+    { test: 'b', method: 'agent_to_code', args: ['the Global South'], expect: { country: 'GLS' } },
+  ]));
+  assert.match(run(['eval', 'actors', '--gold', gold]).stdout, /country accuracy 1\.000 \(2\/2\)/);
+  assert.match(run(['eval', 'actors', '--gold', gold, '--blind']).stdout, /country accuracy 0\.500 \(1\/2\)/);
+  assert.match(run(['eval', 'actors', '--gold', gold, '--blind', '--half', '0']).stdout, /country accuracy 1\.000 \(1\/1\)/);
+  assert.match(run(['eval', 'actors', '--gold', gold, '--half', '2']).stderr, /^slant: E\d+ --half must be 0 or 1/);
+});
