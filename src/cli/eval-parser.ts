@@ -15,7 +15,7 @@ export const evalParserCommand: Command = {
   --raw       start from each sentence's "# text" (tokenised by slant) and align words by
               character offsets; scores are F1 over words. Default: gold tokens, predicted tags.
   --model F   model file (default: the shipped English model)
-  --beam W    parser beam width (default 1 = greedy; wider is slower)
+  --beam W    parser beam width (default 1 = greedy; 4 scores best on held-out data, ~3x slower)
   --out F     also write the predicted CoNLL-U (check with /work/shared/tools/conll_score.py)
   --json      print the scores as JSON
 

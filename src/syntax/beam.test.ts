@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readConllu, type Sentence } from './conllu.js';
 import { trainModel } from './train.js';
-import { defaultModel, loadModelBytes, saveModel } from './model.js';
+import { BEAM_TEMPERATURE, defaultModel, loadModelBytes, saveModel } from './model.js';
 import { predictGoldTokens, scoreSame } from './eval.js';
 import { analyze } from '../analyze.js';
 
@@ -36,6 +36,7 @@ test('beam training (max-violation) learns a tiny treebank, reproducibly, and de
   const bytes = saveModel(trainModel(data, opts));
   assert.deepEqual(saveModel(trainModel(data, opts)), bytes, 'same data and seed give the same bytes');
   const model = loadModelBytes(bytes);
+  assert.equal(model.parser.beamTemperature, 0, 'a globally trained model adds raw scores');
   model.beam = 4;
   const s = scoreSame(data, predictGoldTokens(model, data));
   assert.ok(s.uas > 0.97 && s.las > 0.95, JSON.stringify(s));
@@ -48,6 +49,7 @@ test('beam training (max-violation) learns a tiny treebank, reproducibly, and de
 
 test('the shipped model parses at beam widths 1, 2 and 8: one root, heads in range; width 1 is the greedy parse', () => {
   const model = defaultModel();
+  assert.equal(model.parser.beamTemperature, BEAM_TEMPERATURE, 'the shipped greedy model is beamed with log-softmax scores');
   const sents = readConllu(golden);
   const greedy = sents.map((s) => model.analyze(s.words.map((w) => w.form)));
   try {

@@ -18,6 +18,13 @@ import { Tagger, ambiguity } from './tagger.js';
 
 const MAGIC = 'SLANTSYN';
 const VERSION = 5;
+/**
+ * Temperature of the log-softmax that turns a greedily trained parser's move scores into the
+ * scores a beam adds up (in the quantised weight units: the largest weight is 32000). Chosen on
+ * the held-out slice of train (docs/results-parser.md): 16000–24000 all did about as well.
+ */
+export const BEAM_TEMPERATURE = 20000;
+
 /** Sentences are parsed in pieces of at most this many words. */
 export const MAX_PARSE_WORDS = 200;
 
@@ -66,6 +73,9 @@ export class SyntaxModel {
     }
     this.tagger = new Tagger({ tags: parts.tags, model: parts.tagger, dict, amb, clusters });
     this.parser = new Parser(parts.parser, parts.labeler);
+    // a greedily trained parser's scores are made comparable across states for the beam
+    const opts = parts.meta.options as { beamEpochs?: number } | undefined;
+    this.parser.beamTemperature = (opts?.beamEpochs ?? 0) > 0 ? 0 : BEAM_TEMPERATURE;
     this.lemmatizer = new Lemmatizer(parts.lemma);
     this.upos = parts.tags.map((t) => t.split('|')[0]!);
     this.uposAtom = Uint32Array.from(this.upos, (u) => uposAtom(u));

@@ -465,6 +465,8 @@ export class Parser {
   }
 
   private beams = new Map<number, BeamSearch>();
+  /** How the beam adds move scores (BeamSearch.temperature): 0 for globally trained models. */
+  beamTemperature = 0;
 
   /** Relation of the arc h → d (h > 0) in state `st`, before the arc is made. */
   labelArc(st: State, d: number, h: number): number {
@@ -481,6 +483,7 @@ export class Parser {
       const w = Math.min(beam, MAX_BEAM);
       let b = this.beams.get(w);
       if (!b) this.beams.set(w, (b = new BeamSearch(w)));
+      b.temperature = this.beamTemperature;
       return b.parse(words, tags, n, this.model, (st, d, h) => this.labelArc(st, d, h), this.arcs.classes);
     }
     if (n > this.st.cap) this.st = new State(n);
