@@ -49,7 +49,7 @@ export interface EventData {
   symmetric: boolean;
   /** Shown by default (confidence at or above the CV-chosen threshold, and not a CAMEO 01 statement); absent = shown. */
   shown?: boolean;
-  /** Whether the dependency parse names the same source and target ('agrees' / 'differs'), when the sentence was parsed. */
+  /** Whether the dependency parse names the same source and target ('agrees'), another actor ('differs') or none ('silent'), when the sentence was parsed. */
   tree?: 'agrees' | 'differs' | 'silent';
   /** How the coder found it: 'verb', 'pattern', 'passive', 'reciprocal', 'compound', 'noun', 'stance' (a stated attitude such as "X's anti-Y front", not an event). */
   via: string;
