@@ -178,6 +178,9 @@ stance, factivity, symmetric), the explanation, and offsets in code points into 
 Events are shown from confidence ${SHOW_THRESHOLD} up (confidences are calibrated on a real-news
 development set, the threshold chosen by cross-validation, see docs/results-events.md), except
 CAMEO 01 statements on a topic, which are no act towards the other actor; --all shows every event.
+Sentences are parsed (dependency parse): events whose light verb and event noun, or whose event
+noun and its two participants, only the parse links are added, and each event records whether the
+parse names the same source and target; --no-parse codes from word windows only (faster start).
 
 PETRARCH validation XML: prints sentence-id<TAB>source<TAB>target<TAB>cameo per coded event. The
 validation sets ship their own dictionaries: pass them with --actors/--agents/--verbs (PETRARCH
@@ -187,7 +190,7 @@ Negated events are left out, as PETRARCH does (--keep-negated keeps them).
 --convention cameo codes stated futures as CAMEO intent (03x) or threat (13x), as the CAMEO
 manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
   async run(argv) {
-    const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' }, all: { type: 'boolean' } });
+    const { values, positionals } = args(argv, { ...DICT_OPTIONS, 'petrarch-xml': { type: 'string' }, format: { type: 'string' }, date: { type: 'string' }, all: { type: 'boolean' }, 'no-parse': { type: 'boolean' } });
     const format = values.format ?? 'tsv';
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail(E.BAD_ARGUMENT, `--date must be YYYY-MM-DD, got "${values.date}"`);
     if (format !== 'tsv' && format !== 'jsonl') fail(E.BAD_ARGUMENT, `--format must be tsv or jsonl, got "${format}"`);
@@ -214,7 +217,12 @@ manual and PLOVER do; the default (petrarch) keeps the action's own code.`,
     if (positionals.length === 0) fail(E.BAD_ARGUMENT, 'give a file or directory (or --petrarch-xml <file>); see slant events --help');
     const files = listFiles(positionals);
     // Documents go through the same input handling, normalisation and components as `slant analyze`.
-    const pipeline = await createPipeline(['sentences', 'actors', 'events']);
+    // With the dependency parse (as eval news-events measures it): light-verb and noun events and each event's parse verdict.
+    const pipeline = await createPipeline(values['no-parse'] ? ['sentences', 'actors', 'events'] : ['sentences', 'parse', 'actors', 'events']).catch(async (err: unknown) => {
+      if (!(err instanceof SlantError)) throw err;
+      log(`no parse (${err.line()}); events from word windows only`);
+      return createPipeline(['sentences', 'actors', 'events']);
+    });
     for (const f of files) {
       const input = await loadInput(f, {});
       // --date: the document date for dated roles ("President X" before/after a term), if the file has none.
