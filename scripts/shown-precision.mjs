@@ -14,12 +14,13 @@ import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { agreementOf, fitAgreement, withAgreement, cell, fitPrecisionModel, predictPrecision, rulePrecisionOf, mergeNested, isRight, chooseThresholds, groupOf, SHOWN_PRECISION, LAMBDAS, SHRINKS, TARGET_PRECISION } from '../dist/techniques/display.js';
+import { agreementOf, fitAgreement, withAgreement, cell, fitPrecisionModel, predictPrecision, rulePrecisionOf, mergeNested, isRight, chooseThresholds, groupOf, SHOWN_PRECISION, LAMBDAS, SHRINKS, TARGET_PRECISION, WILSON_Z } from '../dist/techniques/display.js';
 import { TECHNIQUES } from '../dist/techniques/types.js';
 import { findRuleHits, isListed } from '../dist/techniques/rules.js';
 import { readArticles } from '../dist/techniques/ptc.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, 'rescan-rules': { type: 'boolean' }, 'no-thresholds': { type: 'boolean' }, 'no-agreement': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, predictions: { type: 'string' }, write: { type: 'string' }, 'rescan-rules': { type: 'boolean' }, 'no-thresholds': { type: 'boolean' }, 'no-agreement': { type: 'boolean' }, z: { type: 'string' } } });
+const Z = values.z === undefined ? WILSON_Z : Number(values.z);
 if (!values.data || !values.predictions) {
   console.error('usage: node scripts/shown-precision.mjs --data <ptc-dir> --predictions <dir>/detect.txt [--write <precision.json>] [--rescan-rules] [--no-thresholds]');
   process.exit(2);
@@ -191,7 +192,7 @@ function display(fs, t, th) {
 function thresholdsFor(fs, lambda, shrink) {
   const items = [];
   for (const g of fs) items.push(...estimate([g], fitTables(fs.filter((x) => x !== g), lambda, shrink)));
-  return chooseThresholds(items);
+  return chooseThresholds(items, Z);
 }
 
 const all = [];
@@ -221,7 +222,7 @@ const covered = (list) => {
   for (const [id, gs] of gold) for (const g of gs) if ((byId.get(id) ?? []).some((r) => r.technique === g.technique && r.start < g.end && r.end > g.start)) n++;
   return n;
 };
-console.log(`shown-precision: ${rows.length} held-out rows, ${folds.length} folds (nested), floor ${SHOWN_PRECISION}, group thresholds ${values['no-thresholds'] ? 'off' : `aiming at ${TARGET_PRECISION}`}; right = overlaps a gold span of its technique by >= half its length`);
+console.log(`shown-precision: ${rows.length} held-out rows, ${folds.length} folds (nested), floor ${SHOWN_PRECISION}, group thresholds ${values['no-thresholds'] ? 'off' : `aiming at ${TARGET_PRECISION} (Wilson lower bound, z = ${Z})`}; right = overlaps a gold span of its technique by >= half its length`);
 console.log(`penalty per fold: ${chosen.map((c) => c.lambda).join(' ')}; key shrinkage per fold: ${chosen.map((c) => c.shrink).join(' ')}`);
 console.log(`all merged spans (model + listed rules)  right/spans ${pr(all)}   gold spans touched ${covered(all)}/${goldN}`);
 console.log(`shown by default                         right/spans ${pr(shown)}   gold spans touched ${covered(shown)}/${goldN}   mean estimated precision ${meanP(shown)}`);

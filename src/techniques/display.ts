@@ -23,6 +23,8 @@ import { TECHNIQUES, type Technique } from './types.js';
 export const SHOWN_PRECISION = 0.4;
 /** What the display thresholds aim at: shown spans of a group right this often (on training folds). */
 export const TARGET_PRECISION = 0.6;
+/** Standard errors below the observed rate that a group's evidence must still reach TARGET_PRECISION at. */
+export const WILSON_Z = 1;
 /** Display thresholds tried per group; NEVER hides a group whose spans never reached the target. */
 export const THRESHOLD_STEPS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 export const NEVER = 1.01;
@@ -231,7 +233,7 @@ export function isShownPrecision(p: number | null, group: string, table: Precisi
  * time by the lower end of the Wilson interval (three right out of five is not evidence of 0.6); NEVER
  * when no step reaches it.
  */
-export function chooseThresholds(items: ReadonlyArray<{ group: string; p: number | null; right: boolean }>): Record<string, number> {
+export function chooseThresholds(items: ReadonlyArray<{ group: string; p: number | null; right: boolean }>, z = WILSON_Z): Record<string, number> {
   const by = new Map<string, Array<{ p: number; right: boolean }>>();
   for (const it of items) {
     if (it.p === null) continue;
@@ -247,7 +249,7 @@ export function chooseThresholds(items: ReadonlyArray<{ group: string; p: number
       const shown = l.filter((x) => x.p >= t);
       if (!shown.length) break;
       const k = shown.filter((x) => x.right).length;
-      if (wilsonLower(k, shown.length) >= TARGET_PRECISION) {
+      if (wilsonLower(k, shown.length, z) >= TARGET_PRECISION) {
         out[g] = t;
         break;
       }

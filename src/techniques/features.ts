@@ -65,18 +65,27 @@ const UPOS = ['?', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', '
  * A word's most frequent part of speech in the UD English EWT training split (data/upos.tsv): a cheap
  * stand-in for a tagger (labels are noun phrases, loaded language mostly adjectives and verbs).
  */
-const POS_OF: Map<string, number> = new Map(readTsv('upos.tsv').map(([w, t]) => [w!, Math.max(0, UPOS.indexOf(t as (typeof UPOS)[number]))]));
-/** Word clusters (data/clusters.tsv, exchange algorithm on unlabelled news): fine class 1..256, coarse 1..32; 0 unknown. */
-const CLUSTER_OF: Map<string, number> = new Map(readTsv('clusters.tsv').map(([w, f, c]) => [w!, ((Number(f) + 1) << 8) | (Number(c) + 1)]));
+/**
+ * Word clusters (data/clusters.tsv, exchange algorithm on unlabelled news): fine class 1..256, coarse 1..32.
+ * One map for both, one lookup per token: WORD_INFO value = part of speech + 1 (0 = not in the lexicon)
+ * | cluster (fine << 8 | coarse, 0 = unknown) << 5.
+ */
+const WORD_INFO: Map<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [w, t] of readTsv('upos.tsv')) m.set(w!, Math.max(0, UPOS.indexOf(t as (typeof UPOS)[number])) + 1);
+  for (const [w, f, c] of readTsv('clusters.tsv')) m.set(w!, (m.get(w!) ?? 0) | ((((Number(f) + 1) << 8) | (Number(c) + 1)) << 5));
+  return m;
+})();
 
 /** Part of speech of a word not in the lexicon, guessed from its ending and shape. */
+const [P_NUM, P_PUNCT, P_PROPN, P_ADV, P_ADJ, P_VERB, P_NOUN] = (['NUM', 'PUNCT', 'PROPN', 'ADV', 'ADJ', 'VERB', 'NOUN'] as const).map((t) => UPOS.indexOf(t));
 function guessPos(text: string, norm: string): number {
-  if (!/\p{L}/u.test(text)) return /\p{N}/u.test(text) ? UPOS.indexOf('NUM') : UPOS.indexOf('PUNCT');
-  if (/^\p{Lu}/u.test(text)) return UPOS.indexOf('PROPN');
-  if (/ly$/.test(norm)) return UPOS.indexOf('ADV');
-  if (/(ous|ful|ive|ic|al|able|ible|less|ish)$/.test(norm)) return UPOS.indexOf('ADJ');
-  if (/(ing|ed|ize|ise|ify)$/.test(norm)) return UPOS.indexOf('VERB');
-  return UPOS.indexOf('NOUN');
+  if (!/\p{L}/u.test(text)) return /\p{N}/u.test(text) ? P_NUM : P_PUNCT;
+  if (/^\p{Lu}/u.test(text)) return P_PROPN;
+  if (/ly$/.test(norm)) return P_ADV;
+  if (/(ous|ful|ive|ic|al|able|ible|less|ish)$/.test(norm)) return P_ADJ;
+  if (/(ing|ed|ize|ise|ify)$/.test(norm)) return P_VERB;
+  return P_NOUN;
 }
 
 export interface Prepared {
@@ -104,7 +113,7 @@ export interface Prepared {
   val: Uint8Array;
   /** Part of speech of each token (index into UPOS; lexicon, else guessed). */
   pos: Uint8Array;
-  /** Word cluster of each token: fine class << 8 | coarse class (0 = unknown). */
+  /** Word cluster of each token: fine class << 8 | coarse class (0 = unknown). The last fine class (256) wraps to 0 in 16 bits; the model was trained so. */
   cl: Uint16Array;
   firstLineEnd: number;
 }
@@ -127,9 +136,11 @@ export function prepare(text: string): Prepared {
   for (let i = 0; i < n; i++) if (tokens[i]!.word) val[i] = valenceClass(VALENCE.get(tokens[i]!.norm) ?? 0);
   const pos = new Uint8Array(n), cl = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!, low = t.text.toLowerCase();
-    pos[i] = POS_OF.get(low) ?? guessPos(t.text, t.norm);
-    cl[i] = CLUSTER_OF.get(low) ?? 0;
+    const t = tokens[i]!;
+    // the lexicons are keyed by the lower-cased text; norm is that, unless it turned ’ into '
+    const info = WORD_INFO.get(t.norm.includes("'") ? t.text.toLowerCase() : t.norm) ?? 0;
+    pos[i] = info & 31 ? (info & 31) - 1 : guessPos(t.text, t.norm);
+    cl[i] = info >>> 5;
   }
 
   const sentOf = new Int32Array(n);
