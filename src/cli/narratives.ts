@@ -7,7 +7,7 @@ import { splitSentences } from '../sentences/index.js';
 import { CodePoints } from '../core/text.js';
 import { classify } from '../narratives/index.js';
 import { labelsOf } from '../narratives/model.js';
-import { domainOfFile, mentionFeatures } from '../narratives/roles.js';
+import { DEFAULT_ROLE_TRAIN, domainOfFile, groupOf, mentionFeatures, smoothLogits } from '../narratives/roles.js';
 import { loadRoleModel } from '../narratives/index.js';
 import { readArticleDir, readMentions, type ArticleFile } from '../narratives/semeval.js';
 import { narrativeEntries, parseCatalog, Retriever } from '../narratives/catalog.js';
@@ -81,11 +81,18 @@ columns are ignored). Prints each line's first four columns with <TAB>main role<
     const model = loadRoleModel();
     // The task's file names carry the domain (EN_UA_, EN_CC_); other names: the classifier decides.
     const domains = new Map([...docs].map(([f, d]) => [f, domainOfFile(f) ?? classify(d).prediction.domain]));
-    const lines = mentions.map((m) => {
+    const ls = mentions.map((m) => {
       const doc = docs.get(m.file)!;
       const cp = doc.codePoints;
       if (m.end + 1 > cp.length) fail(E.BAD_LABEL_LINE, `${m.file}: mention ${m.start}-${m.end} is past the end of the article`);
-      const p = model.predict(mentionFeatures(doc, cp.u16(m.start), cp.u16(m.end + 1), m.entity, domains.get(m.file)!));
+      const s = cp.u16(m.start);
+      const e = cp.u16(m.end + 1);
+      return { logits: model.logits(mentionFeatures(doc, s, e, m.entity, domains.get(m.file)!)), group: `${m.file} ${groupOf(doc, s, e, m.entity)}` };
+    });
+    // Mentions of one actor in one article move towards their mean (as in training and evaluation).
+    const smoothed = smoothLogits(ls.map((x) => x.logits), ls.map((x) => x.group), DEFAULT_ROLE_TRAIN.smooth);
+    const lines = mentions.map((m, i) => {
+      const p = model.decide(smoothed[i]!);
       return [m.file, m.entity, m.start, m.end, p.main, ...p.fine].join('\t');
     });
     await out(lines.join('\n') + (lines.length ? '\n' : ''));

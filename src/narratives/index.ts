@@ -6,9 +6,9 @@
 import type { Doc, Span } from '../core/document.js';
 import type { Component } from '../core/pipeline.js';
 import '../actors/types.js';
-import { occurrences, type Occ, type Vectorized } from './features.js';
+import { occurrences, STEM, type Occ, type Vectorized } from './features.js';
 import { NarrativeModel, type Prediction } from './model.js';
-import { mentionFeatures, RoleModel } from './roles.js';
+import { DEFAULT_ROLE_TRAIN, groupOf, mentionFeatures, RoleModel, smoothLogits } from './roles.js';
 import { PARENT } from './taxonomy.js';
 import type { NarrativeEvidence, RoleData } from './types.js';
 import './types.js';
@@ -61,6 +61,9 @@ const readable = (key: string): string => {
       return `actor ${body}`;
     case 'e':
       return `events ${body}`;
+    case 'w':
+    case 'h':
+      return body.length >= STEM ? `"${body}…"` : `"${body}"`; // words are cut to STEM letters
     default:
       return `"${body}"`;
   }
@@ -172,30 +175,41 @@ function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: N
 /** Mentions per actor whose context is read; later mentions take the actor's majority role (bounded work on long texts). */
 const MENTIONS_PER_ACTOR = 6;
 
-function roleSpans(doc: Doc, model: RoleModel, domain: string): Span<RoleData>[] {
+function roleSpans(doc: Doc, model: RoleModel, domain: string, smooth = DEFAULT_ROLE_TRAIN.smooth): Span<RoleData>[] {
   const out: Span<RoleData>[] = [];
   const seen = new Map<string, Array<{ main: RoleData['main']; fine: string[]; confidence: number }>>();
   const spans = doc.spans('actors').slice(0, MAX_MENTIONS);
   const later: Array<(typeof spans)[number]> = [];
+  const read: Array<(typeof spans)[number]> = [];
+  const count = new Map<string, number>();
   for (const a of spans) {
     const key = `${a.data.code} ${a.data.name}`;
+    const n = count.get(key) ?? 0;
+    count.set(key, n + 1);
+    if (n >= MENTIONS_PER_ACTOR) later.push(a);
+    else read.push(a);
+  }
+  // Logits of the read mentions, moved towards the mean of the mentions of the same actor (as trained).
+  const logits = smoothLogits(
+    read.map((a) => model.logits(mentionFeatures(doc, a.start, a.end, doc.textOf(a), domain))),
+    read.map((a) => groupOf(doc, a.start, a.end, doc.textOf(a))),
+    smooth,
+  );
+  read.forEach((a, i) => {
+    const key = `${a.data.code} ${a.data.name}`;
+    const p = model.decide(logits[i]!);
     const list = seen.get(key) ?? [];
     seen.set(key, list);
-    if (list.length >= MENTIONS_PER_ACTOR) {
-      later.push(a);
-      continue;
-    }
-    const p = model.predict(mentionFeatures(doc, a.start, a.end, doc.textOf(a), domain));
     list.push({ main: p.main, fine: p.fine, confidence: p.mainConfidence });
     out.push({
       start: a.start,
       end: a.end,
       component: NAME,
       confidence: Math.round(p.mainConfidence * 1000) / 1000,
-      reason: `Cast as ${p.main}${p.fine.length ? ` (${p.fine.join(', ')})` : ''} from the words around this mention, its sentence's techniques and the events it takes part in.`,
+      reason: `Cast as ${p.main}${p.fine.length ? ` (${p.fine.join(', ')})` : ''} from the words around this mention and the other mentions of this actor, their sentences' techniques and the events they take part in.`,
       data: { code: a.data.code, main: p.main, fine: p.fine },
     });
-  }
+  });
   // The majority of each actor's read mentions, once per actor (a long text has thousands of later mentions).
   const majority = new Map<string, { main: RoleData['main']; fine: string[]; confidence: number; reason: string }>();
   for (const a of later) {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { E, fail } from '../core/errors.js';
-import { Vectorizer, type Occ } from './features.js';
+import { GROUP_WEIGHTS, Vectorizer, type Occ } from './features.js';
 import { dot, fitBinary, fitPlatt, folds, sigmoid, type Sparse } from './linear.js';
 import { domainOf, NARRATIVES, OTHER, PARENT, SUBNARRATIVES, type Domain } from './taxonomy.js';
 
@@ -40,9 +40,17 @@ export interface TrainOptions {
   domainGate: boolean;
   /** L2 of a second gate over every feature, whose logit is added to the dense gate's (0: none). */
   gateWordsL2: number;
+  /**
+   * Stack the gate: a logistic regression on held-out logits of the dense gate, the word gate and the
+   * best narrative of the domain scored by models that also saw the Other articles (instead of adding
+   * the two gate logits).
+   */
+  gateStack: boolean;
+  /** Feature group weights over the defaults (features.ts GROUP_WEIGHTS; 0 drops a group). */
+  weights?: Record<string, number>;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.008, iterations: 150, minDf: 2, maxFeatures: 3000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05, domainGate: false, gateWordsL2: 0.05 };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.004, iterations: 150, minDf: 2, maxFeatures: 6000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05, domainGate: false, gateWordsL2: 0.05, gateStack: false };
 
 interface Linear {
   label: string;
@@ -72,6 +80,8 @@ interface Core {
   hasWords?: Linear;
   narratives: Linear[];
   subnarratives: Linear[];
+  /** Narrative models trained on every article of their domain, Other ones as negatives (the stacked gate reads their best score). */
+  narrativesAll?: Linear[];
 }
 
 export interface Scored {
@@ -90,7 +100,7 @@ export interface Prediction {
 }
 
 function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
-  const vec = Vectorizer.fit(docs.map((d) => d.occ), o.minDf, o.maxFeatures);
+  const vec = Vectorizer.fit(docs.map((d) => d.occ), o.minDf, o.maxFeatures, { ...GROUP_WEIGHTS, ...o.weights });
   const xs = docs.map((d) => vec.vector(d.occ).x);
   const dim = vec.vocab.length;
   const gate = xs.map((x) => only(vec, x, o.gate));
@@ -111,6 +121,7 @@ function fitCore(docs: readonly TrainDoc[], o: TrainOptions): Core {
     has: fit('has-narrative', all, withNarrative, gate, o.gateL2),
     ...(o.gateWordsL2 > 0 ? { hasWords: fit('has-narrative-words', all, withNarrative, xs, o.gateWordsL2) } : {}),
     narratives: NARRATIVES.map((n) => fit(n, sel[domainOf(n)!], (d) => d.narratives.includes(n))),
+    ...(o.gateStack ? { narrativesAll: NARRATIVES.map((n) => fit(n, all.filter((i) => docs[i]!.domain === domainOf(n)), (d) => d.narratives.includes(n))) } : {}),
     // Subnarratives against the other articles with the same narrative: the question asked at prediction.
     subnarratives: SUBNARRATIVES.map((s) =>
       fit(s.label, o.subConditional ? all.filter((i) => docs[i]!.narratives.includes(s.parent)) : sel[domainOf(s.parent)!], (d) => d.subnarratives.includes(s.label)),
@@ -133,6 +144,8 @@ function only(vec: Vectorizer, x: Sparse, prefixes: readonly string[]): Sparse {
 interface Logits {
   domain: number;
   has: number;
+  /** The stacked gate's inputs: dense gate, word gate, best narrative of the domain (when stacked). */
+  hasParts?: number[];
   narratives: number[];
   /** Logit of subnarrative k (computed on first read when lazy). */
   sub: (k: number) => number;
@@ -141,24 +154,42 @@ interface Logits {
 /** Logits of one document; with `lazy`, subnarrative logits are computed when first read (prediction reads only the kids of predicted narratives). */
 function logits(core: Core, x: Sparse, lazy = false): Logits {
   const z = (m: Linear): number => dot(m.w, x) + m.b;
-  const subs: number[] = lazy ? [] : core.subnarratives.map(z);
-  const sub = (k: number): number => (subs[k] ??= z(core.subnarratives[k]!));
-  return { domain: z(core.domain), has: z(core.has) + (core.hasWords ? z(core.hasWords) : 0), narratives: core.narratives.map(z), sub };
+  const subZ = (k: number): number => z(core.subnarratives[k]!);
+  const subs: number[] = lazy ? [] : core.subnarratives.map((_, k) => subZ(k));
+  const sub = (k: number): number => (subs[k] ??= subZ(k));
+  const domain = z(core.domain);
+  const dense = z(core.has);
+  const words = core.hasWords ? z(core.hasWords) : 0;
+  const out: Logits = { domain, has: dense + words, narratives: core.narratives.map(z), sub };
+  if (core.narrativesAll) {
+    const dom: Domain = domain >= 0 ? 'CC' : 'URW';
+    let best = -Infinity;
+    core.narrativesAll.forEach((m) => domainOf(m.label) === dom && (best = Math.max(best, z(m))));
+    out.hasParts = [dense, words, best];
+  }
+  return out;
 }
 
 interface Calibration {
   domain: Calib;
   has: Calib;
+  /** The stacked gate (weights over Logits.hasParts, bias), when stacked. */
+  hasStack?: { w: number[]; b: number };
   narrative: Calib;
   subnarrative: Calib;
 }
 
 const cal = (c: Calib, z: number): number => sigmoid(c.a * z + c.c);
 
+function pHas(l: Logits, c: Calibration): number {
+  if (!c.hasStack || !l.hasParts) return cal(c.has, l.has);
+  return sigmoid(l.hasParts.reduce((a, v, i) => a + v * c.hasStack!.w[i]!, c.hasStack.b));
+}
+
 function decide(l: Logits, c: Calibration, t: Thresholds): Prediction {
   const pCC = cal(c.domain, l.domain);
   const domain: Domain = pCC >= 0.5 ? 'CC' : 'URW';
-  const pNarrative = cal(c.has, l.has);
+  const pNarrative = pHas(l, c);
   const pDomain = domain === 'CC' ? pCC : 1 - pCC;
   const cands = NARRATIVES.map((label, i) => ({ label, p: cal(c.narrative, l.narratives[i]!) })).filter((s) => domainOf(s.label) === domain);
   cands.sort((a, b) => b.p - a.p);
@@ -212,7 +243,7 @@ function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibrati
     }
     return best;
   };
-  const other = argmax((t) => oof.reduce((s, l, i) => s + ((cal(c.has, l.has) >= t) === has[i] ? 1 : 0), 0), grid.filter((t) => t >= 0.3 && t <= 0.7));
+  const other = argmax((t) => oof.reduce((s, l, i) => s + ((pHas(l, c) >= t) === has[i] ? 1 : 0), 0), grid.filter((t) => t >= 0.3 && t <= 0.7));
   const withNarrative = (level: 'narratives' | 'subnarratives', t: Thresholds): number =>
     oof.reduce((s, l, i) => (has[i] ? s + sampleF1(docs[i]![level], labelsOf(decide(l, c, t))[level]) : s), 0);
   const narrative = argmax((t) => withNarrative('narratives', { other: 0, narrative: t, subnarrative: 0.5 }), grid);
@@ -222,14 +253,14 @@ function chooseThresholds(oof: Logits[], docs: readonly TrainDoc[], c: Calibrati
   for (const dom of ['URW', 'CC'] as const) {
     const idx = docs.map((d, i) => (d.domain === dom ? i : -1)).filter((i) => i >= 0);
     if (idx.length < 10) continue; // too few to choose from: the shared threshold
-    otherByDomain[dom] = argmax((t) => idx.reduce((s, i) => s + ((cal(c.has, oof[i]!.has) >= t) === has[i] ? 1 : 0), 0), [0.2, 0.25, ...grid.filter((t) => t >= 0.3), 0.75, 0.8, 0.85, 0.9]);
+    otherByDomain[dom] = argmax((t) => idx.reduce((s, i) => s + ((pHas(oof[i]!, c) >= t) === has[i] ? 1 : 0), 0), [0.2, 0.25, ...grid.filter((t) => t >= 0.3), 0.75, 0.8, 0.85, 0.9]);
   }
   return { other, otherByDomain, narrative, subnarrative };
 }
 
 function calibrate(oof: Logits[], docs: readonly TrainDoc[], unconditional: boolean): Calibration {
-  const zs: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
-  const ys: Record<keyof Calibration, number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
+  const zs: Record<'domain' | 'has' | 'narrative' | 'subnarrative', number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
+  const ys: Record<'domain' | 'has' | 'narrative' | 'subnarrative', number[]> = { domain: [], has: [], narrative: [], subnarrative: [] };
   oof.forEach((l, i) => {
     const d = docs[i]!;
     zs.domain.push(l.domain);
@@ -247,7 +278,14 @@ function calibrate(oof: Logits[], docs: readonly TrainDoc[], unconditional: bool
       ys.subnarrative.push(d.subnarratives.includes(s.label) ? 1 : 0);
     });
   });
+  let hasStack: Calibration['hasStack'];
+  if (oof[0]?.hasParts) {
+    const dim = oof[0].hasParts.length;
+    const m = fitBinary(oof.map((l) => ({ idx: [...Array(dim).keys()], val: l.hasParts! })), ys.has, dim, { l2: 0.01, iterations: 400 });
+    hasStack = { w: [...m.w].map((v) => Number(v.toPrecision(5))), b: Number(m.b.toPrecision(5)) };
+  }
   return {
+    ...(hasStack ? { hasStack } : {}),
     domain: fitPlatt(zs.domain, ys.domain),
     has: fitPlatt(zs.has, ys.has),
     narrative: fitPlatt(zs.narrative, ys.narrative),
@@ -291,7 +329,7 @@ export interface NarrativeModelFile {
   idf: number[];
   groupWeights: Record<string, number>;
   /** Each linear model: label, bias, weights (quantised, see pack). */
-  models: Array<{ kind: 'domain' | 'has' | 'has-words' | 'narrative' | 'subnarrative'; label: string; b: number; w: PackedWeights }>;
+  models: Array<{ kind: 'domain' | 'has' | 'has-words' | 'narrative' | 'subnarrative' | 'narrative-all'; label: string; b: number; w: PackedWeights }>;
   calibration: Calibration;
   thresholds: Thresholds;
 }
@@ -341,6 +379,7 @@ export class NarrativeModel {
       ...(this.core.hasWords ? [['has-words', this.core.hasWords] as [NarrativeModelFile['models'][number]['kind'], Linear]] : []),
       ...this.core.narratives.map((m) => ['narrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
       ...this.core.subnarratives.map((m) => ['subnarrative', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
+      ...(this.core.narrativesAll ?? []).map((m) => ['narrative-all', m] as [NarrativeModelFile['models'][number]['kind'], Linear]),
     ];
     const packed = pack(lins.map(([, m]) => m.w), this.core.vec.vocab, this.core.vec.idf);
     return {
@@ -362,7 +401,7 @@ export class NarrativeModel {
     const dim = f.vocab.length;
     const lin = (m: NarrativeModelFile['models'][number]): Linear => ({ label: m.label, w: unpack(m.w, dim), b: m.b });
     const of = (kind: string): Linear[] => f.models.filter((m) => m.kind === kind).map(lin);
-    const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, ...(of('has-words').length ? { hasWords: of('has-words')[0]! } : {}), narratives: of('narrative'), subnarratives: of('subnarrative') };
+    const core: Core = { vec, domain: of('domain')[0]!, has: of('has')[0]!, ...(of('has-words').length ? { hasWords: of('has-words')[0]! } : {}), narratives: of('narrative'), subnarratives: of('subnarrative'), ...(of('narrative-all').length ? { narrativesAll: of('narrative-all') } : {}) };
     if (core.narratives.length !== NARRATIVES.length || core.subnarratives.some((m) => !PARENT.has(m.label))) {
       fail(E.MODEL_LOAD, 'narratives model does not match the bundled taxonomy');
     }

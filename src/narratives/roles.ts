@@ -202,8 +202,16 @@ export interface RoleExample {
   start: number;
   end: number;
   occ: Occ[];
+  /** The actor this mention refers to, within its article (its country code, else its name): mentions of one group share a role. */
+  group: string;
   main: MainRole;
   fine: string[];
+}
+
+/** The group key of a mention: its article and its actor's country code, else its normalised name. */
+export function groupOf(doc: Doc, start: number, end: number, entity: string): string {
+  const code = actorsAt(doc, start, end)[0]?.code.slice(0, 3);
+  return code && /^[A-Z]{3}$/.test(code) ? `c:${code}` : `n:${entity.toLowerCase().replace(/^the /, '').replace(/'s$/, '')}`;
 }
 
 /** Training examples: each gold mention with its features in the analysed article. */
@@ -216,7 +224,7 @@ export function roleExamples(mentions: readonly Mention[], docs: ReadonlyMap<str
     if (m.end + 1 > cp.length) fail(E.BAD_LABEL_LINE, `${m.file}: mention ${m.start}-${m.end} is past the end of the article`);
     const s = cp.u16(m.start);
     const e = cp.u16(m.end + 1);
-    out.push({ file: m.file, entity: m.entity, start: m.start, end: m.end, occ: mentionFeatures(doc, s, e, m.entity, domainOfFile(m.file)), main: m.main as MainRole, fine: m.fine ?? [] });
+    out.push({ file: m.file, entity: m.entity, start: m.start, end: m.end, occ: mentionFeatures(doc, s, e, m.entity, domainOfFile(m.file)), group: `${m.file} ${groupOf(doc, s, e, m.entity)}`, main: m.main as MainRole, fine: m.fine ?? [] });
   }
   return out;
 }
@@ -230,14 +238,45 @@ export interface RoleTrainOptions {
   l2: number;
   iterations: number;
   minDf: number;
+  /** Feature group weights (0 drops a group). */
+  weights: Record<string, number>;
+  /** Fine role chosen jointly: argmax over every fine role of P(its main role) × P(fine | main), instead of under the predicted main role. */
+  fineJoint: boolean;
+  /** Share of a mention's role logits taken from the mean over the mentions of the same actor in the article (0: none). */
+  smooth: number;
 }
 
-export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.005, iterations: 150, minDf: 2 };
+export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.005, iterations: 150, minDf: 2, weights: {}, smooth: 0.5, fineJoint: true };
 
 interface Lin {
   label: string;
   w: Float64Array;
   b: number;
+}
+
+export interface RoleLogits {
+  main: number[];
+  fine: number[];
+}
+
+/**
+ * Each mention's logits moved towards the mean over its group (the mentions of the same actor in
+ * the same article): within one article the text mostly keeps casting an actor the same way.
+ */
+export function smoothLogits(ls: readonly RoleLogits[], groups: readonly string[], alpha: number): RoleLogits[] {
+  if (alpha <= 0) return [...ls];
+  const sum = new Map<string, { main: number[]; fine: number[]; n: number }>();
+  ls.forEach((l, i) => {
+    const s = sum.get(groups[i]!) ?? { main: l.main.map(() => 0), fine: l.fine.map(() => 0), n: 0 };
+    l.main.forEach((z, k) => (s.main[k]! += z));
+    l.fine.forEach((z, k) => (s.fine[k]! += z));
+    s.n++;
+    sum.set(groups[i]!, s);
+  });
+  return ls.map((l, i) => {
+    const s = sum.get(groups[i]!)!;
+    return { main: l.main.map((z, k) => (1 - alpha) * z + (alpha * s.main[k]!) / s.n), fine: l.fine.map((z, k) => (1 - alpha) * z + (alpha * s.fine[k]!) / s.n) };
+  });
 }
 
 export interface RolePrediction {
@@ -254,6 +293,8 @@ export interface RoleModelFile {
   idf: number[];
   groupWeights: Record<string, number>;
   models: Array<{ kind: 'main' | 'fine'; label: string; b: number; w: PackedWeights }>;
+  /** The fine role chosen over every main role (RoleTrainOptions.fineJoint). */
+  fineJoint?: boolean;
 }
 
 export class RoleModel {
@@ -261,10 +302,11 @@ export class RoleModel {
     readonly vec: Vectorizer,
     readonly main: Lin[],
     readonly fine: Lin[],
+    readonly fineJoint = false,
   ) {}
 
   static train(ex: readonly RoleExample[], o: RoleTrainOptions = DEFAULT_ROLE_TRAIN): RoleModel {
-    const vec = Vectorizer.fit(ex.map((e) => e.occ), o.minDf, 8000, ROLE_GROUP_WEIGHTS);
+    const vec = Vectorizer.fit(ex.map((e) => e.occ), o.minDf, 8000, { ...ROLE_GROUP_WEIGHTS, ...o.weights });
     const xs = ex.map((e) => vec.vector(e.occ).x);
     const dim = vec.vocab.length;
     const fit = (label: string, sel: number[], y: (e: RoleExample) => boolean): Lin => {
@@ -281,19 +323,43 @@ export class RoleModel {
       const m = MAIN_ROLES.find((r) => FINE_ROLES[r].includes(f))!;
       return fit(f, all.filter((i) => ex[i]!.main === m), (e) => e.fine.includes(f));
     });
-    return new RoleModel(vec, main, fine);
+    return new RoleModel(vec, main, fine, o.fineJoint);
   }
 
-  predict(occ: readonly Occ[]): RolePrediction {
+  /** Main-role and fine-role logits of one mention (in MAIN_ROLES and this.fine order). */
+  logits(occ: readonly Occ[]): RoleLogits {
     const x = this.vec.vector(occ).x;
-    const pm = this.main.map((m) => sigmoid(dot(m.w, x) + m.b));
+    return { main: this.main.map((m) => dot(m.w, x) + m.b), fine: this.fine.map((f) => dot(f.w, x) + f.b) };
+  }
+
+  decide(l: RoleLogits): RolePrediction {
+    const pm = l.main.map(sigmoid);
     const sum = pm.reduce((a, b) => a + b, 0) || 1;
     let best = 0;
     pm.forEach((p, i) => (p > pm[best]! ? (best = i) : 0));
     const main = MAIN_ROLES[best]!;
-    const kids = this.fine.filter((f) => FINE_ROLES[main].includes(f.label)).map((f) => ({ label: f.label, z: dot(f.w, x) + f.b }));
+    if (this.fineJoint) {
+      // P(main) × P(fine | main), the fine roles of each main role a softmax over their logits.
+      let bestFine = '';
+      let bp = -1;
+      MAIN_ROLES.forEach((m, r) => {
+        const kids = this.fine.map((f, i) => ({ label: f.label, z: l.fine[i]! })).filter((f) => FINE_ROLES[m].includes(f.label));
+        const mx = Math.max(...kids.map((k) => k.z));
+        const tot = kids.reduce((a, k) => a + Math.exp(k.z - mx), 0);
+        for (const k of kids) {
+          const p = (pm[r]! / sum) * (Math.exp(k.z - mx) / tot);
+          if (p > bp) (bp = p), (bestFine = k.label);
+        }
+      });
+      return { main, mainConfidence: pm[best]! / sum, fine: bestFine ? [bestFine] : [] };
+    }
+    const kids = this.fine.map((f, i) => ({ label: f.label, z: l.fine[i]! })).filter((f) => FINE_ROLES[main].includes(f.label));
     kids.sort((a, b) => b.z - a.z);
     return { main, mainConfidence: pm[best]! / sum, fine: kids.slice(0, 1).map((k) => k.label) };
+  }
+
+  predict(occ: readonly Occ[]): RolePrediction {
+    return this.decide(this.logits(occ));
   }
 
   toFile(source: string): RoleModelFile {
@@ -307,6 +373,7 @@ export class RoleModel {
       idf: packed.idf,
       groupWeights: this.vec.weights,
       models: lins.map(([kind, m], k) => ({ kind, label: m.label, b: Number(m.b.toPrecision(5)), w: packed.weights[k]! })),
+      fineJoint: this.fineJoint,
     };
   }
 
@@ -326,6 +393,7 @@ export class RoleModel {
       new Vectorizer(f.vocab, f.idf, f.groupWeights),
       main.map((m) => lin(m!)),
       f.models.filter((m) => m.kind === 'fine').map(lin),
+      f.fineJoint === true,
     );
   }
 }
@@ -347,9 +415,11 @@ export function crossValidateRoles(ex: readonly RoleExample[], k = 5, o: RoleTra
   const preds: RoleCv['predictions'] = new Array(ex.length);
   for (let fold = 0; fold < k; fold++) {
     const m = RoleModel.train(ex.filter((e) => foldOf.get(e.file) !== fold), o);
-    ex.forEach((e, i) => {
-      if (foldOf.get(e.file) !== fold) return;
-      const p = m.predict(e.occ);
+    const held = ex.map((_, i) => i).filter((i) => foldOf.get(ex[i]!.file) === fold);
+    const ls = smoothLogits(held.map((i) => m.logits(ex[i]!.occ)), held.map((i) => ex[i]!.group), o.smooth);
+    held.forEach((i, j) => {
+      const e = ex[i]!;
+      const p = m.decide(ls[j]!);
       preds[i] = { file: e.file, entity: e.entity, start: e.start, end: e.end, main: p.main, fine: p.fine };
     });
   }
