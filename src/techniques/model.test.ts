@@ -115,3 +115,23 @@ test('detect: spans repeated many times are classified once, with the same resul
     assert.deepEqual([got[i]!.technique, got[i]!.confidence, got[i]!.explanation], [technique, confidence, m.explain(p, s.start, s.end, technique, confidence, ctx[i])]);
   });
 });
+
+test('features: parts of speech from the lexicon, guessed for unknown words; word clusters for common words', () => {
+  const p = prepare('The senator’s corrupt cronies quickly glorbified Zorblax, 42 times!');
+  const pos = (w: string) => {
+    const i = p.tokens.findIndex((t) => t.text === w);
+    assert.ok(i >= 0, w);
+    return { pos: p.pos[i]!, cl: p.cl[i]! };
+  };
+  // indices into UPOS: ADJ 1, ADV 3, DET 6, NOUN 8, NUM 9, PROPN 12, PUNCT 13, VERB 16
+  assert.equal(pos('The').pos, 6);
+  assert.equal(pos('senator’s').pos, 8); // the possessive stays one token; the lexicon knows it
+  assert.equal(pos('corrupt').pos, 1);
+  assert.equal(pos('quickly').pos, 3);
+  assert.equal(pos('glorbified').pos, 16); // not in the lexicon: -ed reads as a verb
+  assert.equal(pos('Zorblax').pos, 12); // unknown and capitalised: a proper noun
+  assert.equal(pos('42').pos, 9);
+  assert.equal(pos('!').pos, 13);
+  assert.ok(pos('The').cl > 0 && pos('corrupt').cl > 0 && pos('quickly').cl > 0);
+  assert.equal(pos('Zorblax').cl, 0);
+});
