@@ -125,7 +125,7 @@ test('features: parts of speech from the lexicon, guessed for unknown words; wor
   };
   // indices into UPOS: ADJ 1, ADV 3, DET 6, NOUN 8, NUM 9, PROPN 12, PUNCT 13, VERB 16
   assert.equal(pos('The').pos, 6);
-  assert.equal(pos('senator’s').pos, 8); // the possessive stays one token; the lexicon knows it
+  assert.equal(pos('senator’s').pos, 8); // one token with its possessive; not in the lexicon, lower case: a noun
   assert.equal(pos('corrupt').pos, 1);
   assert.equal(pos('quickly').pos, 3);
   assert.equal(pos('glorbified').pos, 16); // not in the lexicon: -ed reads as a verb
