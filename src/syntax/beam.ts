@@ -120,10 +120,10 @@ export class BeamSearch {
         let nValid = 0;
         for (let m = 0; m < MOVES; m++) if (st.valid(m)) (only = m), nValid++;
         if (gold) this.featN[level * K + j] = 0;
-        if (nValid === 1 && level === 0) {
-          // the first SHIFT is forced in every sequence; other forced moves (the RIGHTs once the
-          // buffer is empty) are scored: items that leave more words on the stack would otherwise
-          // collect more free moves than the rest
+        if (nValid === 1 && (level === 0 || this.temperature > 0)) {
+          // the first SHIFT is forced in every sequence, and a forced move's log-softmax is 0; with
+          // raw scores the other forced moves (the RIGHTs once the buffer is empty) are scored:
+          // items that leave more words on the stack would otherwise collect more free moves
           this.cItem[nc] = j;
           this.cMove[nc] = only;
           this.cScore[nc++] = this.score[j]!;
