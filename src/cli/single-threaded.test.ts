@@ -17,6 +17,7 @@ const rerun = runSingleThreaded();
 if (rerun) process.exit(await rerun);
 console.log(JSON.stringify(process.execArgv));
 if (process.argv[2] === 'wait') {
+  console.log('pid ' + process.pid);
   let n = 0;
   process.on('SIGTERM', () => { if (++n === 1) setTimeout(() => { console.log('stopped ' + n); process.exit(0); }, 200); });
   console.log('ready');
@@ -51,6 +52,30 @@ test('single-threaded: SIGTERM to the parent reaches the child once, and the par
     const code = await new Promise<number | null>((resolve) => p.on('exit', (c) => resolve(c)));
     assert.equal(code, 0);
     assert.match(out, /stopped 1/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('single-threaded: the child ends when the parent is killed outright (no orphan)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slant-st-'));
+  try {
+    const p = spawn(process.execPath, [script(dir), 'wait'], { env: { ...process.env, SLANT_SINGLE_THREADED: '' } });
+    let out = '';
+    await new Promise<void>((resolve) => p.stdout.on('data', (d: Buffer) => ((out += d), out.includes('ready') && resolve())));
+    const pid = Number(/pid (\d+)/.exec(out)![1]);
+    assert.notEqual(pid, p.pid);
+    p.kill('SIGKILL');
+    const alive = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(alive(), false, 'the child outlived its parent');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

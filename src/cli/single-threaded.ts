@@ -11,17 +11,27 @@
  * already re-run), else the child's exit code once it ends. Signals (Ctrl-C, SIGTERM, SIGHUP) are
  * passed on to the child, which decides when to stop; a child may get one twice (a terminal or
  * systemd signals the whole group too), so its handlers must treat a repeat as the same request.
+ * If the parent is killed outright, the child ends too (an IPC channel between them closes).
  */
 import { spawn } from 'node:child_process';
 
 const MARK = 'SLANT_SINGLE_THREADED';
 
 export function runSingleThreaded(): Promise<number> | null {
-  if (process.execArgv.includes('--single-threaded') || process.env[MARK] === '0' || process.env[MARK] === 'child') return null;
+  if (process.env[MARK] === 'child') {
+    // The parent holds the other end of a channel: if it dies (even by SIGKILL), the channel closes
+    // and this process goes too, as a single process would have (no orphan taking jobs).
+    if (process.channel) {
+      process.channel.unref();
+      process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+    }
+    return null;
+  }
+  if (process.execArgv.includes('--single-threaded') || process.env[MARK] === '0') return null;
   const script = process.argv[1];
   if (!script) return null;
   const child = spawn(process.execPath, ['--single-threaded', ...process.execArgv, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [MARK]: 'child' },
   });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
