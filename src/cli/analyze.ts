@@ -66,11 +66,11 @@ input order); text prints reports one after another. Ctrl-C keeps every finished
     let failed = 0;
     if (sources.length === 1) {
       // The analysis modules load here: a batch leaves them to the worker threads.
-      const [{ analyze }, { loadInput }, { createPipeline }] = await Promise.all([import('../analyze.js'), import('../input/load.js'), import('../registry.js')]);
+      const [{ analyze }, { loadInput }, { createPipeline, DEFAULT_PIPELINE }, { pipelineWithParse }] = await Promise.all([import('../analyze.js'), import('../input/load.js'), import('../registry.js'), import('../syntax/result.js')]);
       const t0 = performance.now();
       const result = await analyze(await loadInput(sources[0]!, loadOpts), { pipeline, include: include as 'syntax'[] | undefined });
       body = await render(result, format, color, values.all === true);
-      if (values.profile) (await import('./analyze-batch.js')).printProfile((await createPipeline(pipeline)).takeTimings(), 1, performance.now() - t0, 0);
+      if (values.profile) (await import('./analyze-batch.js')).printProfile((await createPipeline(include ? pipelineWithParse(pipeline ?? DEFAULT_PIPELINE) : pipeline)).takeTimings(), 1, performance.now() - t0, 0);
     } else {
       if (sources.includes('-')) fail(E.BAD_ARGUMENT, 'standard input (-) can only be analysed on its own');
       if (format === 'html') fail(E.BAD_ARGUMENT, '--format html takes one input; use --format json for many');
