@@ -9,6 +9,7 @@
 // CLI modes also print the CPU seconds of each thread (Linux /proc): the main thread, the worker
 // threads and V8's helper threads (garbage collection, compilation) — where a second worker's cost goes.
 // --warmup W (in-process mode) analyses the articles W times untimed first: the steady state.
+// The in-process run has the V8 young generation of the pool's workers (64 MB semi-spaces).
 // On a shared machine wall-clock rates follow the load (and, with autogroup scheduling, a session
 // gets the same CPU share with one worker or two); "articles per CPU-second" (user + system time
 // of the process, all its threads) is what one idle core would do, and is printed beside them.
@@ -165,7 +166,8 @@ for (const mode of modes) {
       if (values.limit) args.push('--limit', values.limit);
       if (values.pipeline) args.push('--pipeline', values.pipeline);
       const res = await new Promise((ok, ko) => {
-        const c = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+        // The young generation the pool gives its workers (src/corpus/pool.ts: 192 MB = 64 MB semi-spaces).
+        const c = spawn(process.execPath, ['--max-semi-space-size=64', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
         c.stdout.on('data', (d) => (out += d));
         c.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').pop())) : ko(new Error(`in-process run failed (${code})`))));
