@@ -6,6 +6,7 @@ import { readConllu, type Sentence } from './conllu.js';
 import { trainModel } from './train.js';
 import { BEAM_TEMPERATURE, defaultModel, loadModelBytes, saveModel } from './model.js';
 import { predictGoldTokens, scoreSame } from './eval.js';
+import { Ajv } from 'ajv';
 import { analyze } from '../analyze.js';
 
 const golden = readFileSync(new URL('./fixtures/golden.conllu', import.meta.url), 'utf8');
@@ -89,6 +90,10 @@ test('analyze({ include: ["syntax"] }) adds each sentence\'s tokens and dependen
   const said = r.syntax![0]!.tokens.find((t) => t.text === 'said')!;
   assert.equal(said.deprel, 'root');
   assert.equal(said.lemma, 'say');
+  // the committed JSON Schema describes the field
+  const schema = JSON.parse(readFileSync(new URL('../../schema/analysis.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(JSON.parse(JSON.stringify(r))), JSON.stringify(validate.errors?.slice(0, 3)));
   const plain = await analyze(text, { pipeline: ['meta', 'sentences'] });
   assert.equal(plain.syntax, undefined);
   await assert.rejects(analyze(text, { include: ['trees' as 'syntax'] }), (e: unknown) => (e as { code?: number }).code === 111);
