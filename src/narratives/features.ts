@@ -5,7 +5,6 @@
  * country, hostile/cooperative events). Each group becomes a TF-IDF vector normalised to unit length and weighted.
  */
 import type { Doc } from '../core/document.js';
-import { tokenize } from '../core/tokens.js';
 import '../actors/types.js';
 import '../techniques/types.js';
 import '../relations/types.js';
@@ -59,7 +58,8 @@ export function occurrences(doc: Doc): Occ[] {
   const end = Math.min(text.length, MAX_CHARS);
   const titleEnd = Math.min(end, text.indexOf('\n') < 0 ? 0 : text.indexOf('\n'));
   let prev: string | null = null;
-  for (const t of tokenize(text, 0, end)) {
+  // The document's shared tokens (computed once per document for every component).
+  for (const t of end === text.length ? doc.tokens : doc.tokensIn(0, end)) {
     const style = STYLE.get(t.norm);
     if (style) out.push({ key: `z:s:${style}`, at: t.start });
     if (!t.word) {
@@ -133,19 +133,20 @@ export class Vectorizer {
    * The document vector, and for each kept feature how much of its value each occurrence carries
    * (value / count), so sentence contributions add up to the document score.
    */
-  vector(occ: readonly Occ[]): Vectorized {
+  vector(occ: readonly Occ[], forEvidence = true): Vectorized {
     // Typed scratch arrays instead of maps: this runs once per article and once per actor mention.
     const group = (this.groupCode ??= Uint8Array.from(this.vocab, (k) => k.charCodeAt(0) & 127));
     const tf = (this.counts ??= new Float64Array(this.vocab.length));
     const touched: number[] = []; // kept features in order of first occurrence
-    const featureOf = new Int32Array(occ.length);
+    // Without evidence (role mentions: a vector each) the per-occurrence bookkeeping is skipped.
+    const featureOf = new Int32Array(forEvidence ? occ.length : 0);
     let words = 0;
     for (let j = 0; j < occ.length; j++) {
       const key = occ[j]!.key;
       const n = occ[j]!.n ?? 1;
       if (key.charCodeAt(0) === 119 /* w */) words += n;
       const i = this.index.get(key);
-      featureOf[j] = i ?? -1;
+      if (forEvidence) featureOf[j] = i ?? -1;
       if (i === undefined) continue;
       if (tf[i] === 0) touched.push(i);
       tf[i]! += n;
@@ -173,7 +174,7 @@ export class Vectorizer {
       const v = g === 122 ? raw[t]! * w : (raw[t]! / Math.sqrt(groupNorm[g]!)) * w;
       idx[r] = i;
       val[r] = v;
-      perOcc.set(i, v / tf[i]!);
+      if (forEvidence) perOcc.set(i, v / tf[i]!);
     });
     for (const i of touched) tf[i] = 0;
     return { x: { idx, val }, perOcc, featureOf };

@@ -151,7 +151,7 @@ export function evidence(doc: Doc, idx: EvidenceIndex, model: NarrativeModel, la
   });
 }
 
-function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
+export function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
   const out: Span<NarrativeEvidence>[] = [];
   if (p.narratives.length === 0) return out;
   const idx = evidenceIndex(doc, occ, model, vec);
@@ -172,10 +172,13 @@ function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: N
   return out;
 }
 
-/** Mentions per actor whose context is read; later mentions take the actor's majority role (bounded work on long texts). */
-const MENTIONS_PER_ACTOR = 6;
+/**
+ * Mentions per actor whose context is read; later mentions take the actor's majority role (bounded
+ * work: the roles were a third of the analysis time of a short article when 6 were read).
+ */
+const MENTIONS_PER_ACTOR = 1;
 
-function roleSpans(doc: Doc, model: RoleModel, domain: string, smooth = DEFAULT_ROLE_TRAIN.smooth): Span<RoleData>[] {
+export function roleSpans(doc: Doc, model: RoleModel, domain: string, smooth = DEFAULT_ROLE_TRAIN.smooth): Span<RoleData>[] {
   const out: Span<RoleData>[] = [];
   const seen = new Map<string, Array<{ main: RoleData['main']; fine: string[]; confidence: number }>>();
   const spans = doc.spans('actors').slice(0, MAX_MENTIONS);

@@ -43,6 +43,8 @@ interface RoleContext {
   tokens: Map<number, Token[]>;
   techniques: Array<Array<{ start: number; end: number; technique: string }>>;
   events: Array<Array<{ src: { start: number; end: number }; tgt: { start: number; end: number }; goldstein: number; quad: number }>>;
+  /** Per sentence (lazily): the keys of its words and their lexicon hits, the same for every mention in it. */
+  sentenceKeys: Map<number, string[]>;
   /** Per country code: stance keys gathered over all its mentions, with their counts. */
   stance?: Map<string, Array<[string, number]>>;
 }
@@ -75,7 +77,7 @@ function contextOf(doc: Doc): RoleContext {
     const k = sentenceIndex(sentences, e.data.trigger.start);
     if (k >= 0) events[k]!.push({ src: e.data.sourceMention, tgt: e.data.targetMention, goldstein: e.data.goldstein, quad: e.data.quad });
   }
-  c = { sentences, tokens: new Map(), techniques, events };
+  c = { sentences, tokens: new Map(), sentenceKeys: new Map(), techniques, events };
   contexts.set(doc, c);
   return c;
 }
@@ -96,19 +98,19 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
   const sent = k >= 0 ? ctx.sentences[k]! : { start: Math.max(0, start - 300), end: Math.min(doc.text.length, end + 300) };
   let toks = k >= 0 ? ctx.tokens.get(k) : undefined;
   if (!toks) {
-    toks = tokenize(doc.text, sent.start, sent.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+    toks = (k >= 0 ? doc.tokensIn(sent.start, sent.end) : tokenize(doc.text, sent.start, sent.end)).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
     if (k >= 0) ctx.tokens.set(k, toks);
   }
   const before: Token[] = toks.filter((t) => t.end <= start);
   const after: Token[] = toks.filter((t) => t.start >= end);
-  const lexical = (t: Token, near: boolean): void => {
-    if (NEG.has(t.norm)) add(near ? 'x:neg-near' : 'x:neg');
-    if (POS.has(t.norm)) add(near ? 'x:pos-near' : 'x:pos');
-    if (VIC.has(t.norm)) add(near ? 'x:victim-near' : 'x:victim');
+  const lexical = (t: Token, near: boolean, into: (key: string) => void = add): void => {
+    if (NEG.has(t.norm)) into(near ? 'x:neg-near' : 'x:neg');
+    if (POS.has(t.norm)) into(near ? 'x:pos-near' : 'x:pos');
+    if (VIC.has(t.norm)) into(near ? 'x:victim-near' : 'x:victim');
     // Cue words of the fine roles (f:) and VADER valence (q:), near the mention or in its sentence.
-    for (const r of CUES.get(t.norm) ?? []) add(near ? `f:${r}-near` : `f:${r}`);
+    for (const r of CUES.get(t.norm) ?? []) into(near ? `f:${r}-near` : `f:${r}`);
     const v = VALENCE.get(t.norm);
-    if (v !== undefined) add(`q:${v > 0 ? 'pos' : 'neg'}${Math.abs(v) >= 2 ? '-strong' : ''}${near ? '-near' : ''}`);
+    if (v !== undefined) into(`q:${v > 0 ? 'pos' : 'neg'}${Math.abs(v) >= 2 ? '-strong' : ''}${near ? '-near' : ''}`);
   };
   before.slice(-WINDOW).forEach((t) => (add(`l:${t.norm}`), lexical(t, true)));
   after.slice(0, WINDOW).forEach((t) => (add(`r:${t.norm}`), lexical(t, true)));
@@ -116,10 +118,18 @@ export function mentionFeatures(doc: Doc, start: number, end: number, entity: st
   else add('p:-1:^');
   if (after.length) add(`p:+1:${after[0]!.norm}`);
   if (after.length > 1) add(`p:+2:${after[0]!.norm} ${after[1]!.norm}`);
-  for (const t of toks) {
-    add(`s:${t.norm}`);
-    lexical(t, false);
+  // The sentence's own keys are built once per sentence (several mentions share a sentence).
+  let sk = k >= 0 ? ctx.sentenceKeys.get(k) : undefined;
+  if (!sk) {
+    const keys: string[] = [];
+    for (const t of toks) {
+      keys.push(`s:${t.norm}`);
+      lexical(t, false, (key) => void keys.push(key));
+    }
+    sk = keys;
+    if (k >= 0) ctx.sentenceKeys.set(k, sk);
   }
+  for (const key of sk) add(key);
   if (k >= 0) {
     for (const t of ctx.techniques[k]!) {
       add(`t:${t.technique}`);
@@ -157,7 +167,7 @@ function actorStance(doc: Doc, ctx: RoleContext, country: string): Array<[string
     if (k < 0) continue;
     let toks = ctx.tokens.get(k);
     if (!toks) {
-      toks = tokenize(doc.text, ctx.sentences[k]!.start, ctx.sentences[k]!.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
+      toks = doc.tokensIn(ctx.sentences[k]!.start, ctx.sentences[k]!.end).slice(0, MAX_SENTENCE_TOKENS).filter((t) => t.word);
       ctx.tokens.set(k, toks);
     }
     const i = toks.findIndex((t) => t.start >= a.start);
@@ -303,7 +313,12 @@ export class RoleModel {
     readonly main: Lin[],
     readonly fine: Lin[],
     readonly fineJoint = false,
-  ) {}
+  ) {
+    this.kidsOf = MAIN_ROLES.map((m) => fine.map((f, i) => (FINE_ROLES[m].includes(f.label) ? i : -1)).filter((i) => i >= 0));
+  }
+
+  /** Per main role (MAIN_ROLES order): the indices of its fine roles in this.fine. */
+  private readonly kidsOf: number[][];
 
   static train(ex: readonly RoleExample[], o: RoleTrainOptions = DEFAULT_ROLE_TRAIN): RoleModel {
     const vec = Vectorizer.fit(ex.map((e) => e.occ), o.minDf, 8000, { ...ROLE_GROUP_WEIGHTS, ...o.weights });
@@ -328,7 +343,7 @@ export class RoleModel {
 
   /** Main-role and fine-role logits of one mention (in MAIN_ROLES and this.fine order). */
   logits(occ: readonly Occ[]): RoleLogits {
-    const x = this.vec.vector(occ).x;
+    const x = this.vec.vector(occ, false).x;
     return { main: this.main.map((m) => dot(m.w, x) + m.b), fine: this.fine.map((f) => dot(f.w, x) + f.b) };
   }
 
@@ -342,13 +357,14 @@ export class RoleModel {
       // P(main) × P(fine | main), the fine roles of each main role a softmax over their logits.
       let bestFine = '';
       let bp = -1;
-      MAIN_ROLES.forEach((m, r) => {
-        const kids = this.fine.map((f, i) => ({ label: f.label, z: l.fine[i]! })).filter((f) => FINE_ROLES[m].includes(f.label));
-        const mx = Math.max(...kids.map((k) => k.z));
-        const tot = kids.reduce((a, k) => a + Math.exp(k.z - mx), 0);
-        for (const k of kids) {
-          const p = (pm[r]! / sum) * (Math.exp(k.z - mx) / tot);
-          if (p > bp) (bp = p), (bestFine = k.label);
+      this.kidsOf.forEach((kids, r) => {
+        let mx = -Infinity;
+        for (const i of kids) mx = Math.max(mx, l.fine[i]!);
+        let tot = 0;
+        for (const i of kids) tot += Math.exp(l.fine[i]! - mx);
+        for (const i of kids) {
+          const p = (pm[r]! / sum) * (Math.exp(l.fine[i]! - mx) / tot);
+          if (p > bp) (bp = p), (bestFine = this.fine[i]!.label);
         }
       });
       return { main, mainConfidence: pm[best]! / sum, fine: bestFine ? [bestFine] : [] };
