@@ -20,7 +20,9 @@ const loadMs = performance.now() - t0;
 const withN = await createPipeline(base);
 const without = await createPipeline(base.filter((n) => n !== 'narratives'));
 const example = readFileSync(new URL('../examples/opinion-piece.txt', import.meta.url), 'utf8');
-const texts = { 'opinion piece': example, 'opinion piece ×4 (a long article)': Array(4).fill(example).join('\n\n'), 'opinion piece ×20': Array(20).fill(example).join('\n\n') };
+// A short article (the first sentences, ~700 characters, cut at a sentence end): fixed per-article costs weigh most here.
+const short = example.slice(0, example.indexOf('. ', 650) + 1 || 700);
+const texts = { 'short article (opinion piece, first ~700 characters)': short, 'opinion piece': example, 'opinion piece ×4 (a long article)': Array(4).fill(example).join('\n\n'), 'opinion piece ×20': Array(20).fill(example).join('\n\n') };
 const rows = [];
 for (const [name, text] of Object.entries(texts)) {
   const a = [];
