@@ -356,13 +356,14 @@ export class ActorDictionary {
       return i > 0 && LOCATIVE.has(words[i - 1]!.key);
     };
     const head = matches.find((m) => !locative(m)) ?? matches[0]!;
-    let { code, country, sector } = head;
+    let { code, country, sector, name } = head;
     // A bare agent takes its country from elsewhere in the phrase ("professor ... in Scotland").
     if (!country && head.via === 'agent') {
       const other = matches.find((m) => m !== head && m.country);
       if (other) {
         country = other.country;
         code = other.country + (sector ?? '');
+        name = this.groupName(code, name);
       }
     }
     // A city named as an actor stands for its people.
@@ -370,7 +371,7 @@ export class ActorDictionary {
       sector = 'CVL';
       code = (country ?? code) + 'CVL';
     }
-    return { code, country, sector, name: head.name };
+    return { code, country, sector, name };
   }
 
   /**

@@ -89,6 +89,7 @@ test("an organisation's name with a place inside is that place's country; a pers
   // An agent of unknown country is named after its sector, never after another entry.
   assert.equal(d.resolve('Fictus College')?.code, '---EDU');
   assert.equal(d.resolve('Fictus College')?.name, 'college');
+  assert.equal(d.resolve('students at the University of Nairobi')?.name, 'Kenya (education)');
 });
 
 test("a party's actor never absorbs its opponent; rivals with one title stay apart in the result", async () => {
