@@ -50,7 +50,7 @@ export interface TrainOptions {
   weights?: Record<string, number>;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { l2: 0.004, iterations: 150, minDf: 2, maxFeatures: 6000, innerFolds: 4, minPositives: 3, unconditional: false, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05, domainGate: false, gateWordsL2: 0.05, gateStack: false };
+export const DEFAULT_TRAIN: TrainOptions = { l2: 0.004, iterations: 150, minDf: 2, maxFeatures: 6000, innerFolds: 4, minPositives: 3, unconditional: true, gate: ['z:tech', 'z:t:'], subConditional: true, gateL2: 0.05, domainGate: false, gateWordsL2: 0.05, gateStack: false };
 
 interface Linear {
   label: string;
