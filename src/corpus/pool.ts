@@ -57,7 +57,7 @@ export interface PoolOptions {
    * V8's young generation per worker, in MB (default 192: semi-spaces of 64 MB instead of 16).
    * An analysis allocates tens of MB that die with the document; with the default size much of it
    * was promoted and collected again by full collections. 64 MB semi-spaces gave 7 % more articles
-   * per CPU-second (median of 6 alternated runs, docs/results-speed.md) for about 90 MB more memory
+   * per CPU-second (median of 7 alternated pairs of runs, docs/results-speed.md) for about 90 MB more memory
    * per worker.
    */
   youngGenerationMb?: number;
