@@ -151,7 +151,7 @@ export function evidence(doc: Doc, idx: EvidenceIndex, model: NarrativeModel, la
   });
 }
 
-export function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
+function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, model: NarrativeModel, p: Prediction): Span<NarrativeEvidence>[] {
   const out: Span<NarrativeEvidence>[] = [];
   if (p.narratives.length === 0) return out;
   const idx = evidenceIndex(doc, occ, model, vec);
@@ -178,7 +178,7 @@ export function narrativeSpans(doc: Doc, occ: readonly Occ[], vec: Vectorized, m
  */
 const MENTIONS_PER_ACTOR = 1;
 
-export function roleSpans(doc: Doc, model: RoleModel, domain: string, smooth = DEFAULT_ROLE_TRAIN.smooth): Span<RoleData>[] {
+function roleSpans(doc: Doc, model: RoleModel, domain: string, smooth = DEFAULT_ROLE_TRAIN.smooth): Span<RoleData>[] {
   const out: Span<RoleData>[] = [];
   const seen = new Map<string, Array<{ main: RoleData['main']; fine: string[]; confidence: number }>>();
   const spans = doc.spans('actors').slice(0, MAX_MENTIONS);

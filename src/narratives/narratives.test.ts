@@ -29,6 +29,8 @@ test('golden: the opinion piece carries a West-discrediting narrative, with evid
   assert.equal(west.role?.main, 'Antagonist');
   assert.ok(west.role!.fine.length >= 1);
   assert.ok(west.role!.fine.every((f) => MAIN_OF_FINE.get(f) === 'Antagonist'));
+  // A fine role never contradicts its actor's main role (no "Antagonist (Victim)").
+  for (const a of r.actors) if (a.role) assert.ok(a.role.fine.every((f) => MAIN_OF_FINE.get(f) === a.role!.main), `${a.name}: ${a.role.main} (${a.role.fine.join(', ')})`);
 });
 
 test('a neutral weather note is not forced into a narrative with made-up evidence', async () => {

@@ -256,7 +256,7 @@ export interface RoleTrainOptions {
   smooth: number;
 }
 
-export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.005, iterations: 150, minDf: 2, weights: {}, smooth: 0.5, fineJoint: true };
+export const DEFAULT_ROLE_TRAIN: RoleTrainOptions = { l2: 0.005, iterations: 150, minDf: 2, weights: {}, smooth: 0.5, fineJoint: false };
 
 interface Lin {
   label: string;
