@@ -148,6 +148,8 @@ export interface WorkerOptions extends QueueOptions {
    * the documents seen so far (1 until then), so a slow document is never held behind others.
    */
   maxBatch?: number;
+  /** About how much work (ms, at the mean time per document so far) a batch holds (default 1000). */
+  batchMs?: number;
   onJob?: (e: { id: string; outcome: 'stored' | 'duplicate' | 'dead'; doc?: string; error?: string }) => void;
 }
 
@@ -166,7 +168,8 @@ export async function runWorker(corpus: Corpus, opts: WorkerOptions = {}): Promi
   const maxBatch = Math.max(1, Math.floor(opts.maxBatch ?? 8));
   // Mean wall time per document so far (ms), for the batch size; null until one is done.
   let perDoc: number | null = null;
-  const batchSize = (): number => (perDoc === null ? 1 : Math.max(1, Math.min(maxBatch, Math.floor(BATCH_MS / Math.max(1, perDoc)))));
+  const batchMs = Math.max(1, opts.batchMs ?? BATCH_MS);
+  const batchSize = (): number => (perDoc === null ? 1 : Math.max(1, Math.min(maxBatch, Math.floor(batchMs / Math.max(1, perDoc)))));
 
   /** One job: analyse, store. True when it is to be acknowledged (stored, already stored, or dead-lettered); false when failed back for a retry. */
   const one = async (job: PgBoss.Job<JobData>): Promise<boolean> => {
